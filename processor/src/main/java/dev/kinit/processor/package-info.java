@@ -1,0 +1,2 @@
+/** The {@code @KaimingInit} annotation processor. */
+package dev.kinit.processor;

@@ -1,0 +1,47 @@
+package dev.kinit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a weight array for Kaiming (He) initialisation. The kinit annotation processor checks the
+ * configuration at compile time and generates an initializer for the enclosing class that fills the
+ * field with {@link Kaiming#normal} or {@link Kaiming#uniform}:
+ *
+ * <pre>
+ *   std   = gain(nonlinearity, a) / sqrt(fan)      fan = fan_in or fan_out of the weight's shape
+ *   NORMAL:  w ~ N(0, std²)        UNIFORM: w ~ U(-sqrt(3)·std, sqrt(3)·std)
+ * </pre>
+ *
+ * <p>He, Zhang, Ren and Sun, "Delving Deep into Rectifiers", ICCV 2015. The defaults are PyTorch's
+ * ({@code mode='fan_in'}, {@code nonlinearity='leaky_relu'}, {@code a=0}), which give the ReLU gain
+ * {@code sqrt(2)}.
+ *
+ * <pre>{@code
+ * @KaimingInit(mode = FAN_OUT, nonlinearity = RELU)
+ * final float[][][][] weight = new float[64][3][3][3];   // [out][in][kh][kw]
+ * }</pre>
+ *
+ * <p>Retained in class files (so a subclass compiled later still sees it) and placed on fields (so
+ * a Kotlin property's annotation lands on its backing field).
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.FIELD)
+public @interface KaimingInit {
+
+  /** Which fan to divide by: {@code FAN_IN} preserves activations, {@code FAN_OUT} gradients. */
+  FanMode mode() default FanMode.FAN_IN;
+
+  /** The nonlinearity that follows the layer; it sets the gain. */
+  Nonlinearity nonlinearity() default Nonlinearity.LEAKY_RELU;
+
+  /** The negative slope of a leaky ReLU; only {@link Nonlinearity#LEAKY_RELU} uses it. Finite. */
+  double a() default 0.0;
+
+  /** Normal ({@code kaiming_normal_}) or uniform ({@code kaiming_uniform_}). */
+  Distribution distribution() default Distribution.NORMAL;
+}

@@ -1,0 +1,220 @@
+package dev.kinit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+class KaimingFillTest {
+
+  private static final double RELU = Nonlinearity.RELU.gain(0);
+  private static final float UNTOUCHED = 42f;
+
+  @Test
+  void elementsAreDrawnInRowMajorOrderFromTheGenerator() {
+    float[][] weight = new float[3][5];
+    Kaiming.normal(FloatTensor.of(weight), FanMode.FAN_IN, RELU, new SplittableRandom(7));
+
+    double std = RELU / Math.sqrt(5);
+    SplittableRandom expected = new SplittableRandom(7);
+    for (float[] row : weight) {
+      for (float value : row) {
+        assertEquals((float) (std * expected.nextGaussian()), value);
+      }
+    }
+  }
+
+  @Test
+  void uniformDrawsBoundedDoublesFromTheGenerator() {
+    double[] weight = new double[15];
+    Kaiming.uniform(DoubleTensor.of(weight, 3, 5), FanMode.FAN_OUT, RELU, new SplittableRandom(3));
+
+    double bound = Math.sqrt(3.0) * (RELU / Math.sqrt(3)); // sqrt(3) · std, fan_out 3
+    SplittableRandom expected = new SplittableRandom(3);
+    for (double value : weight) {
+      assertEquals(expected.nextDouble(-bound, bound), value);
+    }
+  }
+
+  @Test
+  void sameSeedGivesTheSameWeights() {
+    assertArrayEquals(normalConv(11, 12345), normalConv(11, 12345));
+  }
+
+  @Test
+  void differentSeedsGiveDifferentWeights() {
+    float[] a = normalConv(11, 1);
+    float[] b = normalConv(11, 2);
+    int equal = 0;
+    for (int i = 0; i < a.length; i++) {
+      equal += a[i] == b[i] ? 1 : 0;
+    }
+    assertEquals(0, equal, "elements equal across seeds");
+  }
+
+  @Test
+  void nestedAndFlatLayoutsOfOneShapeGetTheSameValues() {
+    float[][][][] nested = new float[4][3][2][2];
+    float[] flat = new float[48];
+    Kaiming.uniform(FloatTensor.of(nested), FanMode.FAN_IN, RELU, new SplittableRandom(5));
+    Kaiming.uniform(FloatTensor.of(flat, 4, 3, 2, 2), FanMode.FAN_IN, RELU, new SplittableRandom(5));
+    assertEquals(flat[1 * 12 + 2 * 4 + 1 * 2 + 1], nested[1][2][1][1]);
+    assertEquals(flat[47], nested[3][2][1][1]);
+  }
+
+  @Test
+  void aGeneratorThatIsATensorSamplerSamplesTheWholeTensor() {
+    RecordingSampler sampler = new RecordingSampler();
+    FloatTensor tensor = FloatTensor.of(new float[4][9]);
+    Kaiming.normal(tensor, FanMode.FAN_IN, RELU, sampler);
+    Kaiming.uniform(tensor, FanMode.FAN_OUT, RELU, sampler);
+
+    assertEquals(List.of(
+        "normal " + tensor + " 0.0 " + RELU / 3,
+        "uniform " + tensor + " " + -Math.sqrt(3.0) * (RELU / 2) + " " + Math.sqrt(3.0) * (RELU / 2)),
+        sampler.calls);
+    assertSame(sampler, TensorSampler.of(sampler));
+  }
+
+  @Test
+  void zeroElementTensorIsANoOpWithAWarning() {
+    List<LogRecord> records = new ArrayList<>();
+    Logger logger = Logger.getLogger(Kaiming.class.getName());
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        records.add(record);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    logger.addHandler(handler);
+    try {
+      RecordingSampler sampler = new RecordingSampler();
+      Kaiming.normal(FloatTensor.of("weight", new float[0], 0, 4, 3, 3), FanMode.FAN_IN, RELU,
+          sampler);
+      Kaiming.uniform(DoubleTensor.of("bias", new double[0]), FanMode.FAN_IN, RELU, sampler);
+
+      assertTrue(sampler.calls.isEmpty(), "nothing sampled");
+      assertEquals(2, records.size());
+      assertEquals(Level.WARNING, records.get(0).getLevel());
+      String message = java.text.MessageFormat.format(
+          records.get(0).getMessage(), records.get(0).getParameters());
+      assertEquals(
+          "Initializing zero-element tensors is a no-op: weight has shape [0, 4, 3, 3]", message);
+    } finally {
+      logger.removeHandler(handler);
+    }
+  }
+
+  @Test
+  void fewerThanTwoDimensionsFailsBeforeWriting() {
+    float[] bias = filled(8);
+    assertFailsUntouched(IllegalArgumentException.class,
+        "Fan in and fan out can not be computed for tensor with fewer than 2 dimensions",
+        bias, () -> Kaiming.normal(FloatTensor.of("bias", bias), FanMode.FAN_IN, RELU,
+            new SplittableRandom(1)));
+  }
+
+  @Test
+  void invalidGainFailsBeforeWriting() {
+    float[] weight = filled(6);
+    assertFailsUntouched(IllegalArgumentException.class,
+        "gain: NaN is not a valid gain; expected a finite positive number",
+        weight, () -> Kaiming.uniform(FloatTensor.of(weight, 2, 3), FanMode.FAN_IN, Double.NaN,
+            new SplittableRandom(1)));
+  }
+
+  @Test
+  void nullArgumentsAreNamedAndNothingIsWritten() {
+    float[] weight = filled(6);
+    FloatTensor tensor = FloatTensor.of(weight, 2, 3);
+    assertFailsUntouched(NullPointerException.class, "random", weight,
+        () -> Kaiming.normal(tensor, FanMode.FAN_IN, RELU, null));
+    assertFailsUntouched(NullPointerException.class, "mode", weight,
+        () -> Kaiming.uniform(tensor, null, RELU, new SplittableRandom(1)));
+    assertThrows(NullPointerException.class,
+        () -> Kaiming.normal(null, FanMode.FAN_IN, RELU, new SplittableRandom(1)));
+  }
+
+  @Test
+  void jaggedWeightIsRejectedBeforeAnyWrite() {
+    float[][] weight = {filled(3), filled(3), filled(2)};
+    assertThrows(IllegalArgumentException.class,
+        () -> Kaiming.normal(FloatTensor.of(weight), FanMode.FAN_IN, RELU, new SplittableRandom(1)));
+    for (float[] row : weight) {
+      assertUntouched(row);
+    }
+  }
+
+  @Test
+  void nonFiniteSlopeIsRejectedBeforeAnyWrite() {
+    float[] weight = filled(6);
+    assertFailsUntouched(IllegalArgumentException.class,
+        "a: NaN is not a valid negative slope; expected a finite number", weight,
+        () -> Kaiming.normal(FloatTensor.of(weight, 2, 3), FanMode.FAN_IN,
+            Nonlinearity.LEAKY_RELU.gain(Double.NaN), new SplittableRandom(1)));
+  }
+
+  private static float[] normalConv(int out, long seed) {
+    float[] weight = new float[out * 6 * 3 * 3];
+    Kaiming.normal(FloatTensor.of(weight, out, 6, 3, 3), FanMode.FAN_OUT, RELU,
+        new SplittableRandom(seed));
+    return weight;
+  }
+
+  private static float[] filled(int length) {
+    float[] data = new float[length];
+    Arrays.fill(data, UNTOUCHED);
+    return data;
+  }
+
+  private static void assertFailsUntouched(
+      Class<? extends RuntimeException> type, String message, float[] data, Executable call) {
+    assertEquals(message, assertThrows(type, call).getMessage());
+    assertUntouched(data);
+  }
+
+  private static void assertUntouched(float[] data) {
+    for (float value : data) {
+      assertEquals(UNTOUCHED, value);
+    }
+  }
+
+  /** A generator that samples whole tensors itself, recording what it was asked. */
+  private static final class RecordingSampler implements RandomGenerator, TensorSampler {
+    final List<String> calls = new ArrayList<>();
+
+    @Override
+    public long nextLong() {
+      throw new AssertionError("the tensor sampler path must be used");
+    }
+
+    @Override
+    public void normal(Tensor tensor, double mean, double std) {
+      calls.add("normal " + tensor + " " + mean + " " + std);
+    }
+
+    @Override
+    public void uniform(Tensor tensor, double from, double to) {
+      calls.add("uniform " + tensor + " " + from + " " + to);
+    }
+  }
+}
