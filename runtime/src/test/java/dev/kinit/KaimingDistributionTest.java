@@ -8,13 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.LongFunction;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The fills sample the right distribution: for each distribution × mode × nonlinearity × element
- * type, one 102,400-element Conv2d weight {@code [128][32][5][5]} (fan_in 800, fan_out 3200, so a
+ * The fills sample the right distribution: for each sampler × distribution × mode × nonlinearity ×
+ * element type, one 102,400-element Conv2d weight {@code [128][32][5][5]} (fan_in 800, fan_out 3200, so a
  * mode mix-up changes the variance fourfold).
  *
  * <p>Tolerances, derived from the sample size n = 102,400, for a correct sampler:
@@ -30,20 +32,37 @@ import org.junit.jupiter.params.provider.MethodSource;
  * passes each check for all but about one seed in a thousand (KS) or a million (moments), while a
  * wrong fan (variance ×4), a gain off by more than about 3% (variance off by 6%) or a wrong
  * distribution family fails them.
+ *
+ * <p>Two samplers: {@link SplittableRandom}, drawn element by element, and {@link BlockSampler} (the
+ * weight spans 6.25 of its blocks, so block boundaries and the parallel path are in the sample).
  */
 class KaimingDistributionTest {
 
   private static final int[] SHAPE = {128, 32, 5, 5};
 
+  /** The generators under test, by seed. */
+  enum Sampler {
+    SPLITTABLE(SplittableRandom::new),
+    BLOCK(BlockSampler::seeded);
+
+    final LongFunction<RandomGenerator> seeded;
+
+    Sampler(LongFunction<RandomGenerator> seeded) {
+      this.seeded = seeded;
+    }
+  }
+
   static List<Arguments> configurations() {
     List<Arguments> all = new ArrayList<>();
     long seed = 1;
-    for (Distribution distribution : Distribution.values()) {
-      for (FanMode mode : FanMode.values()) {
-        for (Nonlinearity nonlinearity : List.of(Nonlinearity.RELU, Nonlinearity.LEAKY_RELU,
-            Nonlinearity.TANH, Nonlinearity.LINEAR)) {
-          for (boolean doubles : new boolean[] {false, true}) {
-            all.add(Arguments.of(distribution, mode, nonlinearity, doubles, seed++));
+    for (Sampler sampler : Sampler.values()) {
+      for (Distribution distribution : Distribution.values()) {
+        for (FanMode mode : FanMode.values()) {
+          for (Nonlinearity nonlinearity : List.of(Nonlinearity.RELU, Nonlinearity.LEAKY_RELU,
+              Nonlinearity.TANH, Nonlinearity.LINEAR)) {
+            for (boolean doubles : new boolean[] {false, true}) {
+              all.add(Arguments.of(sampler, distribution, mode, nonlinearity, doubles, seed++));
+            }
           }
         }
       }
@@ -51,13 +70,13 @@ class KaimingDistributionTest {
     return all;
   }
 
-  @ParameterizedTest(name = "{0} {1} {2} double={3}")
+  @ParameterizedTest(name = "{0} {1} {2} {3} double={4}")
   @MethodSource("configurations")
-  void samplesHaveTheKaimingDistribution(
+  void samplesHaveTheKaimingDistribution(Sampler sampler,
       Distribution distribution, FanMode mode, Nonlinearity nonlinearity, boolean doubles,
       long seed) {
     double gain = nonlinearity.gain(0.2);
-    double[] samples = fill(distribution, mode, gain, doubles, new SplittableRandom(seed));
+    double[] samples = fill(distribution, mode, gain, doubles, sampler.seeded.apply(seed));
     SampleStatistics stats = new SampleStatistics(samples);
     int n = stats.count();
     double std = Kaiming.std(SHAPE, mode, gain);
@@ -85,7 +104,7 @@ class KaimingDistributionTest {
   }
 
   private static double[] fill(Distribution distribution, FanMode mode, double gain,
-      boolean doubles, SplittableRandom random) {
+      boolean doubles, RandomGenerator random) {
     int n = SHAPE[0] * SHAPE[1] * SHAPE[2] * SHAPE[3];
     double[] samples = new double[n];
     if (doubles) {
@@ -109,7 +128,7 @@ class KaimingDistributionTest {
   }
 
   private static void fill(Distribution distribution, Tensor tensor, FanMode mode, double gain,
-      SplittableRandom random) {
+      RandomGenerator random) {
     if (distribution == Distribution.NORMAL) {
       Kaiming.normal(tensor, mode, gain, random);
     } else {

@@ -1,0 +1,255 @@
+package dev.kinit;
+
+import java.util.Objects;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.RecursiveAction;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * A fast, seeded {@link TensorSampler} that fills large tensors on all cores with the same result
+ * for any number of threads, and can fill any range of a tensor alone (a shard) with the values the
+ * whole fill puts there. Pass it to {@link Kaiming} like any generator:
+ *
+ * <pre>{@code
+ * BlockSampler random = BlockSampler.seeded(42);
+ * Kaiming.normal(FloatTensor.of("w1", w1), FanMode.FAN_IN, Nonlinearity.RELU.gain(0), random);  // fill 0
+ * Kaiming.normal(FloatTensor.of("w2", w2), FanMode.FAN_IN, Nonlinearity.RELU.gain(0), random);  // fill 1
+ * }</pre>
+ *
+ * <h2>Streams</h2>
+ *
+ * <p>All randomness comes from SplitMix64, the algorithm of {@link java.util.SplittableRandom}
+ * (Steele, Lea and Flood, OOPSLA 2014), arranged as a tree of {@code split()}s. With {@code root =
+ * new SplittableRandom(seed)}:
+ *
+ * <ul>
+ *   <li>the {@code n}-th fill of a sampler (its {@linkplain #fills() fill number}, from 0) draws from
+ *       {@code fill = } the {@code (n+1)}-th {@code root.split()};
+ *   <li>the fill cuts the tensor's row-major positions into blocks of {@link #BLOCK_SIZE}; block
+ *       {@code b} draws from the {@code (b+1)}-th {@code fill.split()}, from its first element on;
+ *   <li>the scalar methods of {@link RandomGenerator} ({@link #nextLong()}, …) draw from the first
+ *       {@code root.split()}, apart from the fills.
+ * </ul>
+ *
+ * <p>So the value at a position depends only on the seed, the fill number and the position: not on
+ * the number of threads, the order in which blocks are done, the shape, or whether the data is one
+ * flat array or a nested one. Each fill of a sampler gets new values (the next fill number); the
+ * same seed and the same sequence of fills give the same weights on every run and JVM ({@link
+ * StrictMath} for the rare transcendental steps). A {@code float} tensor takes two values from each
+ * 64-bit word and a {@code double} tensor one, so the two element types get different values.
+ *
+ * <h2>Distributions</h2>
+ *
+ * <ul>
+ *   <li>normal: the ziggurat method of Marsaglia and Tsang (J. Stat. Software 5(8), 2000) with
+ *       Doornik's (2005) independent layer index, 256 layers; {@code float} elements start from 32
+ *       random bits (8 of layer, 24 of fraction), {@code double} elements from 64;
+ *   <li>uniform: {@code lower + (upper − lower)·u}, {@code u} from the top 24 bits of a 32-bit half
+ *       ({@code float}) or the top 53 bits of a word ({@code double}), as {@code nextFloat()} and
+ *       {@code nextDouble()} make it.
+ * </ul>
+ *
+ * <p>Not thread-safe: use a sampler from one thread at a time (it uses other threads itself); the
+ * order of its fills is what numbers them.
+ */
+public final class BlockSampler implements RandomGenerator, TensorSampler {
+
+  /**
+   * Elements per block: the unit of parallel work and of stream derivation. Part of the definition
+   * of the values, so it never changes.
+   */
+  public static final int BLOCK_SIZE = 1 << 14;
+
+  private final SplitMix root;
+  private final SplitMix scalar;
+  private final ForkJoinPool pool;
+  private long fills;
+
+  private BlockSampler(long seed, ForkJoinPool pool) {
+    this.root = SplitMix.seeded(seed);
+    this.scalar = SplitMix.split(root, 0);
+    this.pool = pool;
+  }
+
+  /**
+   * A sampler that fills tensors of more than one block on all cores, in {@link
+   * ForkJoinPool#commonPool()} (the calling thread takes part).
+   */
+  public static BlockSampler seeded(long seed) {
+    return new BlockSampler(seed, ForkJoinPool.commonPool());
+  }
+
+  /** A sampler that fills tensors of more than one block with the threads of {@code pool}. */
+  public static BlockSampler seeded(long seed, ForkJoinPool pool) {
+    return new BlockSampler(seed, Objects.requireNonNull(pool, "pool"));
+  }
+
+  /** A sampler that fills on the calling thread only. Same values as {@link #seeded(long)}. */
+  public static BlockSampler sequential(long seed) {
+    return new BlockSampler(seed, null);
+  }
+
+  /** How many whole-tensor fills this sampler has made: the fill number of the next one. */
+  public long fills() {
+    return fills;
+  }
+
+  /** The next word of the scalar stream (see the class comment), as {@code SplittableRandom}. */
+  @Override
+  public long nextLong() {
+    return scalar.nextLong();
+  }
+
+  /**
+   * Fill number {@link #fills()}: every element of {@code tensor} gets {@code mean + std·z}, {@code
+   * z ~ N(0, 1)} by the ziggurat method; then {@link #fills()} goes up by one.
+   *
+   * @throws IllegalArgumentException if {@code mean} is not finite or {@code std} is not finite and
+   *     {@code >= 0}; nothing is written then
+   */
+  @Override
+  public void normal(Tensor tensor, double mean, double std) {
+    normal(fills, 0, tensor, mean, std);
+    fills++;
+  }
+
+  /**
+   * Fill number {@link #fills()}: every element of {@code tensor} gets a sample of {@code U(lower,
+   * upper)}; then {@link #fills()} goes up by one. A {@code float} value may round to {@code upper}.
+   *
+   * @throws IllegalArgumentException unless {@code lower < upper}, both finite; nothing is written
+   *     then
+   */
+  @Override
+  public void uniform(Tensor tensor, double lower, double upper) {
+    uniform(fills, 0, tensor, lower, upper);
+    fills++;
+  }
+
+  /**
+   * A shard of a normal fill: writes into {@code shard}, in row-major order, the values that fill
+   * number {@code fill} of a whole tensor puts at positions {@code [from, from + shard.size())}.
+   * The shard's own shape does not matter, only its element count; {@link #fills()} is unchanged.
+   * A machine that holds rows {@code [r0, r1)} of a {@code [rows][columns]} weight fills them with
+   *
+   * <pre>{@code
+   * double std = Kaiming.std(new int[] {rows, columns}, FanMode.FAN_IN, Nonlinearity.RELU.gain(0));
+   * BlockSampler.seeded(seed).normal(fill, (long) r0 * columns, FloatTensor.of("w", myRows), 0, std);
+   * }</pre>
+   *
+   * <p>and gets exactly the rows a single machine's {@code Kaiming.normal} would give fill {@code
+   * fill}.
+   *
+   * @throws IllegalArgumentException if {@code fill} or {@code from} is negative, the range passes
+   *     {@code Long.MAX_VALUE}, or {@code mean}/{@code std} are invalid as in {@link
+   *     #normal(Tensor, double, double)}; nothing is written then
+   */
+  public void normal(long fill, long from, Tensor shard, double mean, double std) {
+    requireFinite("mean", mean);
+    if (!(std >= 0 && std < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(
+          "std: " + std + " is not a valid standard deviation; expected a finite number >= 0");
+    }
+    SplitMix generator = fillGenerator(fill, from, shard);
+    run(shard, from, () -> new NormalWriter(generator, mean, std));
+  }
+
+  /**
+   * A shard of a uniform fill: writes into {@code shard} the values that fill number {@code fill}
+   * of a whole tensor puts at positions {@code [from, from + shard.size())}, as {@link
+   * #normal(long, long, Tensor, double, double)} does for normal fills.
+   *
+   * @throws IllegalArgumentException if {@code fill} or {@code from} is negative, the range passes
+   *     {@code Long.MAX_VALUE}, or unless {@code lower < upper}, both finite; nothing is written then
+   */
+  public void uniform(long fill, long from, Tensor shard, double lower, double upper) {
+    requireFinite("lower", lower);
+    requireFinite("upper", upper);
+    if (!(lower < upper)) {
+      throw new IllegalArgumentException(
+          "lower " + lower + " and upper " + upper + ": expected lower < upper");
+    }
+    SplitMix generator = fillGenerator(fill, from, shard);
+    run(shard, from, () -> new UniformWriter(generator, lower, upper));
+  }
+
+  private SplitMix fillGenerator(long fill, long from, Tensor shard) {
+    Objects.requireNonNull(shard, "shard");
+    if (fill < 0) {
+      throw new IllegalArgumentException("fill: " + fill + " is negative; expected a fill number >= 0");
+    }
+    if (from < 0 || from > Long.MAX_VALUE - shard.size()) {
+      throw new IllegalArgumentException(
+          "from: " + from + " is not a valid start for " + shard.size() + " elements; expected 0"
+              + " <= from <= " + (Long.MAX_VALUE - shard.size()));
+    }
+    return SplitMix.split(root, fill + 1);
+  }
+
+  private void run(Tensor shard, long from, Supplier<BlockWriter> writers) {
+    long to = from + shard.size();
+    if (from == to) {
+      return;
+    }
+    long firstBlock = from / BLOCK_SIZE;
+    long endBlock = (to - 1) / BLOCK_SIZE + 1;
+    if (pool == null || endBlock - firstBlock < 2) {
+      writers.get().write(shard, from, from, to);
+      return;
+    }
+    // A few tasks per thread, so that a thread slowed by other work is made up for by the others.
+    long grain = Math.max(1, (endBlock - firstBlock) / (4L * (pool.getParallelism() + 1)));
+    Blocks all = new Blocks(writers, shard, from, to, firstBlock, endBlock, grain);
+    boolean callerJoins = ForkJoinTask.getPool() == pool
+        || (pool == ForkJoinPool.commonPool() && !ForkJoinTask.inForkJoinPool());
+    if (callerJoins) {
+      all.invoke();
+    } else {
+      pool.invoke(all);
+    }
+  }
+
+  private static void requireFinite(String name, double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException(name + ": " + value + " is not finite; expected a finite number");
+    }
+  }
+
+  /** Blocks {@code [firstBlock, endBlock)} of the positions {@code [from, to)}, split in halves. */
+  private static final class Blocks extends RecursiveAction {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Supplier<BlockWriter> writers;
+    private final transient Tensor shard;
+    private final long from;
+    private final long to;
+    private final long firstBlock;
+    private final long endBlock;
+    private final long grain;
+
+    Blocks(Supplier<BlockWriter> writers, Tensor shard, long from, long to, long firstBlock,
+        long endBlock, long grain) {
+      this.writers = writers;
+      this.shard = shard;
+      this.from = from;
+      this.to = to;
+      this.firstBlock = firstBlock;
+      this.endBlock = endBlock;
+      this.grain = grain;
+    }
+
+    @Override
+    protected void compute() {
+      if (endBlock - firstBlock <= grain) {
+        writers.get().write(shard, from, Math.max(from, firstBlock * BLOCK_SIZE),
+            Math.min(to, endBlock * BLOCK_SIZE));
+      } else {
+        long middle = (firstBlock + endBlock) >>> 1;
+        invokeAll(new Blocks(writers, shard, from, to, firstBlock, middle, grain),
+            new Blocks(writers, shard, from, to, middle, endBlock, grain));
+      }
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package dev.kinit;
+
+/**
+ * Writes the values of one fill of a {@link BlockSampler} into a range of row-major positions.
+ *
+ * <p>Positions are cut into blocks of {@link BlockSampler#BLOCK_SIZE} elements. Block {@code b}
+ * draws from its own stream, {@code split(fill, b)} ({@link SplitMix}), starting afresh at the
+ * block's first element; so the value at a position depends only on the fill and the position, not
+ * on which writer, thread or shard produces it. A range that starts inside a block first draws, and
+ * throws away, the block's values before the range.
+ *
+ * <p>Each subclass turns stream words into values; a {@code float} tensor takes two values from
+ * each 64-bit word (low 32 bits first, then high), a {@code double} tensor one. A pair may straddle
+ * two segments of a nested array: the word then waits in {@link #pendingWord} for the next segment.
+ * One writer per task; not thread-safe.
+ */
+abstract class BlockWriter implements FloatTensor.SegmentAction, DoubleTensor.SegmentAction {
+
+  private static final int BLOCK_SHIFT = Integer.numberOfTrailingZeros(BlockSampler.BLOCK_SIZE);
+  private static final int SKIP_CHUNK = 1024;
+
+  private final SplitMix fill;
+  /** The current block's stream. */
+  final SplitMix stream = new SplitMix(0, 0);
+  /** A word whose high 32 bits are still to be used for the next {@code float} element. */
+  long pendingWord;
+  boolean halfPending;
+  /** The row-major position of the next element to write. */
+  private long position;
+
+  BlockWriter(SplitMix fill) {
+    this.fill = fill;
+  }
+
+  /**
+   * Writes positions {@code [from, to)} into {@code shard}, whose element 0 is position {@code
+   * origin}.
+   */
+  final void write(Tensor shard, long origin, long from, long to) {
+    long blockStart = from & -BlockSampler.BLOCK_SIZE;
+    position = blockStart;
+    enterBlock(blockStart >>> BLOCK_SHIFT);
+    skip((int) (from - blockStart), shard instanceof FloatTensor);
+    if (shard instanceof FloatTensor floats) {
+      floats.forEachSegment(from - origin, to - origin, this);
+    } else {
+      ((DoubleTensor) shard).forEachSegment(from - origin, to - origin, this);
+    }
+  }
+
+  @Override
+  public final void accept(float[] array, int offset, int length) {
+    while (length > 0) {
+      int n = enterRun(length);
+      floats(array, offset, offset + n);
+      offset += n;
+      length -= n;
+    }
+  }
+
+  @Override
+  public final void accept(double[] array, int offset, int length) {
+    while (length > 0) {
+      int n = enterRun(length);
+      doubles(array, offset, offset + n);
+      offset += n;
+      length -= n;
+    }
+  }
+
+  /** Fills {@code array[from .. to)} with the next values of the current block's stream. */
+  abstract void floats(float[] array, int from, int to);
+
+  /** Fills {@code array[from .. to)} with the next values of the current block's stream. */
+  abstract void doubles(double[] array, int from, int to);
+
+  /** How many of the next {@code length} elements lie in the current block; starts a new one. */
+  private int enterRun(int length) {
+    int inBlock = (int) (position & (BlockSampler.BLOCK_SIZE - 1));
+    if (inBlock == 0) {
+      enterBlock(position >>> BLOCK_SHIFT);
+    }
+    int n = Math.min(length, BlockSampler.BLOCK_SIZE - inBlock);
+    position += n;
+    return n;
+  }
+
+  private void enterBlock(long block) {
+    stream.becomeSplit(fill, block);
+    halfPending = false;
+  }
+
+  /** Draws, in the current block, the {@code count} values before a range, as a writer would. */
+  private void skip(int count, boolean floats) {
+    if (count == 0) {
+      return;
+    }
+    float[] floatScratch = floats ? new float[SKIP_CHUNK] : null;
+    double[] doubleScratch = floats ? null : new double[SKIP_CHUNK];
+    for (int done = 0; done < count; done += SKIP_CHUNK) {
+      int n = Math.min(SKIP_CHUNK, count - done);
+      if (floats) {
+        floats(floatScratch, 0, n);
+      } else {
+        doubles(doubleScratch, 0, n);
+      }
+    }
+    position += count;
+  }
+}

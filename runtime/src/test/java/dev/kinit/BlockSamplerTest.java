@@ -1,0 +1,260 @@
+package dev.kinit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Streams, thread-count independence, shards and layouts of {@link BlockSampler}. */
+class BlockSamplerTest {
+
+  /** 10.25 blocks and odd, so that the last block is partial and ends in half a word. */
+  private static final int SIZE = 10 * BlockSampler.BLOCK_SIZE + 4097;
+
+  private static ForkJoinPool twoThreads;
+  private static ForkJoinPool eightThreads;
+
+  @BeforeAll
+  static void startPools() {
+    twoThreads = new ForkJoinPool(2);
+    eightThreads = new ForkJoinPool(8);
+  }
+
+  @AfterAll
+  static void stopPools() {
+    twoThreads.shutdownNow();
+    eightThreads.shutdownNow();
+  }
+
+  /** A whole-tensor fill of one sampler, for both distributions. */
+  enum Fill {
+    NORMAL {
+      @Override
+      void whole(BlockSampler sampler, Tensor tensor) {
+        sampler.normal(tensor, 0.5, 2.0);
+      }
+
+      @Override
+      void shard(BlockSampler sampler, long fill, long from, Tensor shard) {
+        sampler.normal(fill, from, shard, 0.5, 2.0);
+      }
+    },
+    UNIFORM {
+      @Override
+      void whole(BlockSampler sampler, Tensor tensor) {
+        sampler.uniform(tensor, -1.5, 0.25);
+      }
+
+      @Override
+      void shard(BlockSampler sampler, long fill, long from, Tensor shard) {
+        sampler.uniform(fill, from, shard, -1.5, 0.25);
+      }
+    };
+
+    abstract void whole(BlockSampler sampler, Tensor tensor);
+
+    abstract void shard(BlockSampler sampler, long fill, long from, Tensor shard);
+
+    float[] floats(BlockSampler sampler, int size) {
+      float[] data = new float[size];
+      whole(sampler, FloatTensor.of("w", data));
+      return data;
+    }
+
+    double[] doubles(BlockSampler sampler, int size) {
+      double[] data = new double[size];
+      whole(sampler, DoubleTensor.of("w", data));
+      return data;
+    }
+  }
+
+  @Test
+  void streamsAreTheSplitTreeOfSplittableRandom() {
+    long seed = 20260101;
+    SplittableRandom root = new SplittableRandom(seed);
+    SplittableRandom scalar = root.split();
+    for (int fill = 0; fill < 3; fill++) {
+      SplittableRandom fillRandom = root.split();
+      for (int block = 0; block < 4; block++) {
+        SplittableRandom blockRandom = fillRandom.split();
+        SplitMix ours = SplitMix.split(SplitMix.split(SplitMix.seeded(seed), fill + 1), block);
+        for (int n = 0; n < 100; n++) {
+          assertEquals(blockRandom.nextLong(), ours.nextLong(), "fill " + fill + " block " + block);
+        }
+      }
+    }
+    BlockSampler sampler = BlockSampler.sequential(seed);
+    for (int n = 0; n < 100; n++) {
+      assertEquals(scalar.nextLong(), sampler.nextLong(), "scalar draw " + n);
+    }
+  }
+
+  @Test
+  void uniformDoublesAreNextDoubleOfTheBlockStreams() {
+    long seed = 5;
+    double[] data = Fill.UNIFORM.doubles(BlockSampler.seeded(seed), SIZE);
+    SplittableRandom root = new SplittableRandom(seed);
+    root.split(); // the scalar stream
+    SplittableRandom fill = root.split();
+    for (int block = 0; block * BlockSampler.BLOCK_SIZE < SIZE; block++) {
+      SplittableRandom blockRandom = fill.split();
+      int end = Math.min(SIZE, (block + 1) * BlockSampler.BLOCK_SIZE);
+      for (int i = block * BlockSampler.BLOCK_SIZE; i < end; i++) {
+        assertEquals(blockRandom.nextDouble(-1.5, 0.25), data[i], "element " + i);
+      }
+    }
+  }
+
+  @Test
+  void uniformFloatsTakeTheTop24BitsOfEachHalfWord() {
+    long seed = 6;
+    float[] data = Fill.UNIFORM.floats(BlockSampler.sequential(seed), 9);
+    SplittableRandom root = new SplittableRandom(seed);
+    root.split();
+    SplittableRandom block = root.split().split();
+    for (int i = 0; i < data.length; i += 2) {
+      long word = block.nextLong();
+      assertEquals((float) (-1.5 + 1.75 * ((word >>> 8 & 0xFFFFFF) * 0x1p-24)), data[i]);
+      if (i + 1 < data.length) {
+        assertEquals((float) (-1.5 + 1.75 * ((word >>> 40) * 0x1p-24)), data[i + 1]);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Fill.class)
+  void sameValuesForOneTwoAndEightThreads(Fill fill) {
+    float[] one = fill.floats(BlockSampler.sequential(3), SIZE);
+    double[] oneDouble = fill.doubles(BlockSampler.sequential(3), SIZE);
+    for (BlockSampler parallel : List.of(BlockSampler.seeded(3, twoThreads),
+        BlockSampler.seeded(3, eightThreads), BlockSampler.seeded(3))) {
+      assertArrayEquals(one, fill.floats(parallel, SIZE));
+    }
+    for (BlockSampler parallel : List.of(BlockSampler.seeded(3, twoThreads),
+        BlockSampler.seeded(3, eightThreads), BlockSampler.seeded(3))) {
+      assertArrayEquals(oneDouble, fill.doubles(parallel, SIZE));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Fill.class)
+  void shardsEqualTheSameRangeOfTheWholeFill(Fill fill) {
+    BlockSampler sampler = BlockSampler.seeded(11, twoThreads);
+    float[] first = fill.floats(sampler, SIZE); // fill 0
+    float[] second = fill.floats(sampler, SIZE); // fill 1
+    double[] firstDoubles = fill.doubles(BlockSampler.seeded(11), SIZE);
+    SplittableRandom ranges = new SplittableRandom(99);
+    List<long[]> checked = new ArrayList<>(List.of(
+        new long[] {0, SIZE}, new long[] {SIZE - 1, SIZE}, new long[] {1, 2},
+        new long[] {BlockSampler.BLOCK_SIZE - 1, BlockSampler.BLOCK_SIZE + 2}));
+    for (int n = 0; n < 12; n++) {
+      int from = ranges.nextInt(SIZE);
+      checked.add(new long[] {from, ranges.nextInt(from, SIZE + 1)});
+    }
+    for (long[] range : checked) {
+      int from = (int) range[0];
+      int to = (int) range[1];
+      String name = "range [" + from + ", " + to + ")";
+      for (long fillNumber : new long[] {0, 1}) {
+        float[] shard = new float[to - from];
+        BlockSampler shardSampler = BlockSampler.seeded(11, eightThreads);
+        fill.shard(shardSampler, fillNumber, from, FloatTensor.of("shard", shard));
+        assertArrayEquals(Arrays.copyOfRange(fillNumber == 0 ? first : second, from, to), shard,
+            name + " of fill " + fillNumber);
+        assertEquals(0, shardSampler.fills(), "a shard is not a whole fill");
+      }
+      double[] doubleShard = new double[to - from];
+      fill.shard(BlockSampler.sequential(11), 0, from, DoubleTensor.of("shard", doubleShard));
+      assertArrayEquals(Arrays.copyOfRange(firstDoubles, from, to), doubleShard, name);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Fill.class)
+  void rowsOfANestedWeightAreAShard(Fill fill) {
+    int rows = 5000;
+    int columns = 7; // odd: word pairs straddle rows
+    float[] whole = fill.floats(BlockSampler.seeded(8), rows * columns);
+    float[][] mine = new float[1200][columns];
+    fill.shard(BlockSampler.seeded(8), 0, 2100L * columns, FloatTensor.of("rows", mine));
+    for (int r = 0; r < mine.length; r++) {
+      assertArrayEquals(
+          Arrays.copyOfRange(whole, (2100 + r) * columns, (2101 + r) * columns), mine[r], "row " + r);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Fill.class)
+  void nestedAndFlatArraysOfOneShapeGetTheSameValues(Fill fill) {
+    float[][][] nested = new float[2000][3][3]; // 18,000 elements: rows of 3 cross a block border
+    fill.whole(BlockSampler.seeded(4), FloatTensor.of("w", nested));
+    float[] flat = fill.floats(BlockSampler.seeded(4), 18_000);
+    for (int i = 0; i < flat.length; i++) {
+      assertEquals(flat[i], nested[i / 9][i / 3 % 3][i % 3], "element " + i);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Fill.class)
+  void eachFillOfASamplerGetsNewValuesAndTheSequenceRepeats(Fill fill) {
+    BlockSampler sampler = BlockSampler.seeded(21);
+    float[] first = fill.floats(sampler, 1000);
+    float[] second = fill.floats(sampler, 1000);
+    assertEquals(2, sampler.fills());
+    int equal = 0;
+    for (int i = 0; i < first.length; i++) {
+      equal += first[i] == second[i] ? 1 : 0;
+    }
+    assertEquals(0, equal, "elements equal in two fills");
+
+    BlockSampler again = BlockSampler.sequential(21);
+    assertArrayEquals(first, fill.floats(again, 1000));
+    assertArrayEquals(second, fill.floats(again, 1000));
+    assertTrue(!Arrays.equals(first, fill.floats(BlockSampler.seeded(22), 1000)), "other seed");
+  }
+
+  @Test
+  void invalidArgumentsAreNamedAndNothingIsWritten() {
+    float[] data = new float[10];
+    Arrays.fill(data, 42f);
+    FloatTensor tensor = FloatTensor.of("w", data, 2, 5);
+    BlockSampler sampler = BlockSampler.seeded(1);
+    assertFailsUntouched("std: NaN is not a valid standard deviation; expected a finite number >= 0",
+        data, () -> sampler.normal(tensor, 0, Double.NaN));
+    assertFailsUntouched("std: -1.0 is not a valid standard deviation; expected a finite number >= 0",
+        data, () -> sampler.normal(0, 0, tensor, 0, -1));
+    assertFailsUntouched("mean: Infinity is not finite; expected a finite number",
+        data, () -> sampler.normal(tensor, Double.POSITIVE_INFINITY, 1));
+    assertFailsUntouched("lower 1.0 and upper 1.0: expected lower < upper",
+        data, () -> sampler.uniform(tensor, 1, 1));
+    assertFailsUntouched("upper: NaN is not finite; expected a finite number",
+        data, () -> sampler.uniform(0, 0, tensor, 0, Double.NaN));
+    assertFailsUntouched("fill: -1 is negative; expected a fill number >= 0",
+        data, () -> sampler.normal(-1, 0, tensor, 0, 1));
+    assertFailsUntouched("from: -5 is not a valid start for 10 elements; expected 0 <= from <= "
+        + (Long.MAX_VALUE - 10), data, () -> sampler.uniform(0, -5, tensor, 0, 1));
+    assertFailsUntouched("from: " + (Long.MAX_VALUE - 9) + " is not a valid start for 10 elements;"
+        + " expected 0 <= from <= " + (Long.MAX_VALUE - 10),
+        data, () -> sampler.normal(0, Long.MAX_VALUE - 9, tensor, 0, 1));
+    assertEquals(0, sampler.fills(), "failed fills are not counted");
+  }
+
+  private static void assertFailsUntouched(String message, float[] data, Executable call) {
+    assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
+    for (float value : data) {
+      assertEquals(42f, value);
+    }
+  }
+}
