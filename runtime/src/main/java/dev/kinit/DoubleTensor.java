@@ -36,7 +36,7 @@ public final class DoubleTensor implements Tensor {
 
   /** A 1-D tensor (a bias, say) of shape {@code [data.length]}. */
   public static DoubleTensor of(String name, double[] data) {
-    return new DoubleTensor(Layout.flat(name, data, new int[] {Objects.requireNonNull(data, name).length}));
+    return new DoubleTensor(Layout.flat(name, data, new int[] {data == null ? 0 : data.length}));
   }
 
   /** The flat array {@code data} in row-major order, viewed with {@code shape}. */

@@ -36,7 +36,7 @@ public final class FloatTensor implements Tensor {
 
   /** A 1-D tensor (a bias, say) of shape {@code [data.length]}. */
   public static FloatTensor of(String name, float[] data) {
-    return new FloatTensor(Layout.flat(name, data, new int[] {Objects.requireNonNull(data, name).length}));
+    return new FloatTensor(Layout.flat(name, data, new int[] {data == null ? 0 : data.length}));
   }
 
   /** The flat array {@code data} in row-major order, viewed with {@code shape}. */

@@ -44,4 +44,19 @@ public @interface KaimingInit {
 
   /** Normal ({@code kaiming_normal_}) or uniform ({@code kaiming_uniform_}). */
   Distribution distribution() default Distribution.NORMAL;
+
+  /**
+   * The shape of a flat {@code float[]} / {@code double[]} field, as constants, outermost first:
+   * {@code shape = {6, 20}} for a {@code Linear(20, 6)} weight. At least two sizes (the fan rule
+   * needs an output and an input size). Nested arrays read their shape from the arrays and take
+   * neither this nor {@link #shapeFields()}.
+   */
+  int[] shape() default {};
+
+  /**
+   * The shape of a flat {@code float[]} / {@code double[]} field, as the names of {@code int}
+   * fields of the same class, read when the initializer runs: {@code shapeFields = {"out", "in"}}.
+   * The alternative to {@link #shape()} when sizes are only known per instance.
+   */
+  String[] shapeFields() default {};
 }

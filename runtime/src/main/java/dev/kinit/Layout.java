@@ -37,7 +37,7 @@ final class Layout {
   /** A flat array {@code data} viewed with {@code shape}. */
   static Layout flat(String name, Object data, int[] shape) {
     Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(data, name);
+    requireArray(name, data);
     Objects.requireNonNull(shape, "shape");
     int[] dims = shape.clone();
     Shapes.requireNonNegative(name, dims);
@@ -62,7 +62,7 @@ final class Layout {
    */
   static Layout nested(String name, Object[] root, int rank) {
     Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(root, name);
+    requireArray(name, root);
     int[] shape = new int[rank];
     Object node = root;
     for (int depth = 0; depth < rank; depth++) {
@@ -84,6 +84,12 @@ final class Layout {
       strides[depth] = strides[depth + 1] * shape[depth + 1];
     }
     return new Layout(name, root, shape, strides[0] * shape[0], strides);
+  }
+
+  private static void requireArray(String name, Object array) {
+    if (array == null) {
+      throw new NullPointerException(name + " is null");
+    }
   }
 
   private static void requireRectangular(

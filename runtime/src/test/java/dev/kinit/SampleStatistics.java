@@ -5,6 +5,12 @@ import java.util.function.DoubleUnaryOperator;
 
 /** Sample moments and the Kolmogorov–Smirnov statistic, for the distribution tests. */
 final class SampleStatistics {
+  /** Numerical Recipes' {@code erfcc} coefficients, lowest power of t first. */
+  private static final double[] ERFCC = {
+    -1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807, -1.13520398,
+    1.48851587, -0.82215223, 0.17087277
+  };
+
   private final double[] sorted;
   private final double mean;
   private final double variance;
@@ -72,9 +78,11 @@ final class SampleStatistics {
   static double erfc(double x) {
     double z = Math.abs(x);
     double t = 1 / (1 + 0.5 * z);
-    double r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196
-        + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398
-        + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+    double polynomial = 0;
+    for (int i = ERFCC.length - 1; i >= 0; i--) {
+      polynomial = polynomial * t + ERFCC[i];
+    }
+    double r = t * Math.exp(-z * z + polynomial);
     return x >= 0 ? r : 2 - r;
   }
 }

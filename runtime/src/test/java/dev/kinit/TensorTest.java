@@ -100,12 +100,12 @@ class TensorTest {
   void nullArraysAreNamed() {
     NullPointerException e =
         assertThrows(NullPointerException.class, () -> FloatTensor.of("weight", (float[][]) null));
-    assertEquals("weight", e.getMessage());
+    assertEquals("weight is null", e.getMessage());
     e = assertThrows(NullPointerException.class, () -> FloatTensor.of("bias", (float[]) null));
-    assertEquals("bias", e.getMessage());
+    assertEquals("bias is null", e.getMessage());
     e = assertThrows(NullPointerException.class,
         () -> DoubleTensor.of("w", (double[]) null, 2, 3));
-    assertEquals("w", e.getMessage());
+    assertEquals("w is null", e.getMessage());
     e = assertThrows(NullPointerException.class,
         () -> FloatTensor.of("w", new float[6], (int[]) null));
     assertEquals("shape", e.getMessage());

@@ -1,0 +1,147 @@
+package dev.kinit.processor;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.TypeSpec;
+import dev.kinit.Distribution;
+import dev.kinit.DoubleTensor;
+import dev.kinit.FanMode;
+import dev.kinit.FloatTensor;
+import dev.kinit.Kaiming;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Turns a {@link Layer} into its initializer's source. Only writes: every check happened in {@link
+ * LayerReader}.
+ *
+ * <p>The initializer first views every array as a tensor, which validates its shape, and only then
+ * fills them: a layer whose third array is jagged keeps its first two untouched.
+ */
+final class InitializerWriter {
+
+  static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  private static final String LAYER = "layer";
+  private static final String RANDOM = "random";
+
+  private final boolean generatedAvailable;
+
+  /**
+   * @param generatedAvailable whether {@code javax.annotation.processing.Generated} exists on the
+   *     compilation's platform (it does from Java 9)
+   */
+  InitializerWriter(boolean generatedAvailable) {
+    this.generatedAvailable = generatedAvailable;
+  }
+
+  JavaFile write(Layer layer) {
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(layer.initializer())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addOriginatingElement(layer.element())
+            .addJavadoc(
+                "Kaiming initialisation (He et al. 2015) of the {@code @KaimingInit} fields of"
+                    + " {@link $T}:\n"
+                    + "{@code std = gain / sqrt(fan)}, weights from {@code N(0, std²)}\n"
+                    + "or {@code U(-sqrt(3)·std, sqrt(3)·std)}.\n",
+                ClassName.get(layer.element()))
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+            .addMethod(initialize(layer));
+    if (generatedAvailable) {
+      type.addAnnotation(
+          AnnotationSpec.builder(GENERATED)
+              .addMember("value", "$S", KaimingInitProcessor.class.getCanonicalName())
+              .addMember("comments", "$S", "kinit: from @dev.kinit.KaimingInit; do not edit")
+              .build());
+    }
+    return JavaFile.builder(layer.initializer().packageName(), type.build())
+        .skipJavaLangImports(true)
+        .build();
+  }
+
+  private static MethodSpec initialize(Layer layer) {
+    NameAllocator names = new NameAllocator();
+    names.newName(LAYER, LAYER);
+    names.newName(RANDOM, RANDOM);
+    List<String> tensors = new ArrayList<>();
+    for (WeightField field : layer.fields()) {
+      tensors.add(names.newName(field.name(), field));
+    }
+
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("initialize")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .addParameter(layer.type(), LAYER)
+            .addParameter(RandomGenerator.class, RANDOM)
+            .addJavadoc(
+                "Fills, in place and in this order: $L.\n",
+                String.join(", ", layer.fields().stream().map(WeightField::label).toList()))
+            .addJavadoc(
+                "Every array is checked before any is written: if this throws, none has"
+                    + " changed.\n")
+            .addStatement("$T.requireNonNull($L, $S)", Objects.class, LAYER, LAYER);
+    for (int i = 0; i < tensors.size(); i++) {
+      WeightField field = layer.fields().get(i);
+      method.addStatement("$T $L = $L", tensorType(field), tensors.get(i), view(field));
+    }
+    for (int i = 0; i < tensors.size(); i++) {
+      WeightField field = layer.fields().get(i);
+      method
+          .addCode("\n")
+          .addComment(
+              "$L: kaiming $L, $L; gain = $L, $L",
+              field.label(),
+              field.distribution().name().toLowerCase(java.util.Locale.ROOT),
+              field.mode().torchName(),
+              field.nonlinearity().gainFormula(field.a()),
+              field.nonlinearity().torchName())
+          .addStatement(
+              "$T.$L($L, $T.$L, $L, $L)",
+              Kaiming.class,
+              field.distribution() == Distribution.NORMAL ? "normal" : "uniform",
+              tensors.get(i),
+              FanMode.class,
+              field.mode().name(),
+              field.gain(),
+              RANDOM);
+    }
+    return method.build();
+  }
+
+  private static ClassName tensorType(WeightField field) {
+    return ClassName.get(field.doubles() ? DoubleTensor.class : FloatTensor.class);
+  }
+
+  /** {@code FloatTensor.of("Conv2d.weight", layer.weight[, shape...])}. */
+  private static CodeBlock view(WeightField field) {
+    CodeBlock.Builder code =
+        CodeBlock.builder()
+            .add("$T.of($S, $L", tensorType(field), field.label(), read(field.access()));
+    if (field.shape() instanceof Shape.Constants constants) {
+      constants.sizes().forEach(size -> code.add(", $L", size));
+    } else if (field.shape() instanceof Shape.Fields fields) {
+      fields.sizes().forEach(size -> code.add(", $L", read(size)));
+    }
+    return code.add(")").build();
+  }
+
+  private static CodeBlock read(Access access) {
+    if (access instanceof Access.Field field) {
+      return field.hiddenIn() == null
+          ? CodeBlock.of("$L.$L", LAYER, field.name())
+          : CodeBlock.of("(($T) $L).$L", field.hiddenIn(), LAYER, field.name());
+    }
+    if (access instanceof Access.Getter getter) {
+      return CodeBlock.of("$L.$L()", LAYER, getter.method());
+    }
+    Access.StaticField constant = (Access.StaticField) access;
+    return CodeBlock.of("$T.$L", constant.owner(), constant.name());
+  }
+}

@@ -1,0 +1,130 @@
+package dev.kinit.processor;
+
+import dev.kinit.Distribution;
+import dev.kinit.FanMode;
+import dev.kinit.KaimingInit;
+import dev.kinit.Nonlinearity;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * The attributes of one {@code @KaimingInit} on a field, with defaults applied, and where each
+ * explicitly written attribute is, so that a diagnostic can point at it.
+ */
+final class KaimingInitAttributes {
+
+  /** An attribute whose value javac could not resolve yet (javac reports the cause itself). */
+  static final class UnresolvedValueException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UnresolvedValueException(String attribute) {
+      super("attribute " + attribute + " is not resolved");
+    }
+  }
+
+  private final AnnotationMirror mirror;
+  private final Map<String, AnnotationValue> written = new HashMap<>();
+  private final Map<String, AnnotationValue> values = new HashMap<>();
+
+  private KaimingInitAttributes(AnnotationMirror mirror, Elements elements) {
+    this.mirror = mirror;
+    mirror.getElementValues().forEach((k, v) -> written.put(name(k), v));
+    elements.getElementValuesWithDefaults(mirror).forEach((k, v) -> values.put(name(k), v));
+  }
+
+  /** The {@code @KaimingInit} on {@code field}, if it has one. */
+  static Optional<KaimingInitAttributes> of(Element field, Elements elements) {
+    for (AnnotationMirror mirror : field.getAnnotationMirrors()) {
+      TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+      if (type.getQualifiedName().contentEquals(KaimingInit.class.getCanonicalName())) {
+        return Optional.of(new KaimingInitAttributes(mirror, elements));
+      }
+    }
+    return Optional.empty();
+  }
+
+  AnnotationMirror mirror() {
+    return mirror;
+  }
+
+  /** Where {@code attribute} is written, or null when it takes its default. */
+  AnnotationValue written(String attribute) {
+    return written.get(attribute);
+  }
+
+  boolean isWritten(String attribute) {
+    return written.containsKey(attribute);
+  }
+
+  FanMode mode() {
+    return FanMode.valueOf(enumConstant("mode"));
+  }
+
+  Nonlinearity nonlinearity() {
+    return Nonlinearity.valueOf(enumConstant("nonlinearity"));
+  }
+
+  Distribution distribution() {
+    return Distribution.valueOf(enumConstant("distribution"));
+  }
+
+  double a() {
+    return value("a", Double.class);
+  }
+
+  /** The {@code shape} sizes, in order. */
+  List<Integer> shape() {
+    List<Integer> sizes = new ArrayList<>();
+    for (AnnotationValue size : list("shape")) {
+      sizes.add(typed("shape", size.getValue(), Integer.class));
+    }
+    return sizes;
+  }
+
+  /** The {@code shapeFields} names, in order. */
+  List<String> shapeFields() {
+    List<String> names = new ArrayList<>();
+    for (AnnotationValue name : list("shapeFields")) {
+      names.add(typed("shapeFields", name.getValue(), String.class));
+    }
+    return names;
+  }
+
+  private String enumConstant(String attribute) {
+    return value(attribute, VariableElement.class).getSimpleName().toString();
+  }
+
+  @SuppressWarnings("unchecked") // an array attribute's value is a List<AnnotationValue>
+  private List<AnnotationValue> list(String attribute) {
+    return (List<AnnotationValue>) value(attribute, List.class);
+  }
+
+  private <T> T value(String attribute, Class<T> type) {
+    AnnotationValue value = values.get(attribute);
+    if (value == null) {
+      throw new UnresolvedValueException(attribute);
+    }
+    return typed(attribute, value.getValue(), type);
+  }
+
+  private static <T> T typed(String attribute, Object value, Class<T> type) {
+    if (!type.isInstance(value)) {
+      throw new UnresolvedValueException(attribute);
+    }
+    return type.cast(value);
+  }
+
+  private static String name(ExecutableElement attribute) {
+    return attribute.getSimpleName().toString();
+  }
+}

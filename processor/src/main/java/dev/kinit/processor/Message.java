@@ -1,0 +1,105 @@
+package dev.kinit.processor;
+
+import java.util.Locale;
+import javax.tools.Diagnostic;
+
+/**
+ * Every diagnostic the processor can emit, in one place. Each says what was found and what is
+ * expected, and starts with a tag such as {@code [kinit.static-field]} that users can search for
+ * (see {@code docs/diagnostics.md}).
+ */
+enum Message {
+  UNSUPPORTED_TYPE(
+      Diagnostic.Kind.ERROR,
+      "field %s has type %s; expected float[] or double[] with 1 to 5 dimensions (float[][] for a"
+          + " Linear weight [out][in], float[][][][] for Conv2d [out][in][kh][kw])"),
+  UNRESOLVED_TYPE(
+      Diagnostic.Kind.ERROR,
+      "type %s, needed by %s, could not be resolved, so no initializer was generated; expected a"
+          + " type that exists once every annotation processor has run"),
+  STATIC_FIELD(
+      Diagnostic.Kind.ERROR,
+      "field %s is static; expected an instance field, since every layer has its own weights"),
+  PRIVATE_WITHOUT_GETTER(
+      Diagnostic.Kind.ERROR,
+      "field %s is private and %s has no getter %s() or %s() returning %s; expected a field the"
+          + " generated %s can read: make the field package-private or public, or add the getter"
+          + " (in Kotlin: a plain val/var property has one; or use @JvmField val or lateinit var)"),
+  INACCESSIBLE_FIELD(
+      Diagnostic.Kind.ERROR,
+      "field %s is not accessible from package %s, where the generated %s is, and has no public"
+          + " getter; expected a public field, or a public getter %s()"),
+  UNREACHABLE_CLASS(
+      Diagnostic.Kind.ERROR,
+      "field %s is in %s, which generated code cannot reach; expected the field in a top-level"
+          + " class or a non-private nested class"),
+  FLAT_WITHOUT_SHAPE(
+      Diagnostic.Kind.ERROR,
+      "flat array %s needs its shape; expected shape = {out, in, ...} (constants) or"
+          + " shapeFields = {\"out\", \"in\", ...} (names of int fields)"),
+  SHAPE_ON_NESTED(
+      Diagnostic.Kind.ERROR,
+      "%s is a nested array, whose shape is read from the arrays, but has %s; expected no shape"
+          + " or shapeFields, which are only for flat float[] or double[] fields"),
+  SHAPE_TWICE(Diagnostic.Kind.ERROR, "%s has both shape and shapeFields; expected one of them"),
+  SHAPE_TOO_SHORT(
+      Diagnostic.Kind.ERROR,
+      "shape of %s has %d dimension(s) %s; expected at least 2, since fan_in = shape[1] *"
+          + " receptive field and fan_out = shape[0] * receptive field"),
+  NEGATIVE_SIZE(
+      Diagnostic.Kind.ERROR, "shape of %s has size %d at dimension %d; expected sizes >= 0"),
+  SHAPE_FIELD_MISSING(
+      Diagnostic.Kind.ERROR,
+      "shapeFields of %s names \"%s\", but %s has no field of that name; expected the name of"
+          + " an int field of %s"),
+  SHAPE_FIELD_NOT_INT(
+      Diagnostic.Kind.ERROR,
+      "shapeFields of %s names \"%s\", a field of type %s; expected an int field"),
+  SHAPE_FIELD_UNREADABLE(
+      Diagnostic.Kind.ERROR,
+      "shapeFields of %s names \"%s\", which the generated %s cannot read; expected a"
+          + " non-private int field or one with a getter"),
+  A_NOT_FINITE(
+      Diagnostic.Kind.ERROR,
+      "a = %s for %s is not a valid negative slope; expected a finite number"),
+  A_TOO_LARGE(
+      Diagnostic.Kind.ERROR,
+      "a = %s for %s is too large: a^2 overflows a double; expected |a| < 1.34E154"),
+  INTERNAL_ERROR(
+      Diagnostic.Kind.ERROR,
+      "internal error while processing %s: %s; please report it with this message"),
+
+  A_IGNORED(
+      Diagnostic.Kind.WARNING,
+      "a = %s for %s is ignored: nonlinearity %s does not use a negative slope (PyTorch ignores"
+          + " it too); expected a = 0, or nonlinearity = LEAKY_RELU"),
+  SELU_GAIN(
+      Diagnostic.Kind.WARNING,
+      "nonlinearity SELU for %s gives gain 3/4, which PyTorch documents as trading"
+          + " self-normalisation for gradient flow; for a self-normalising (SELU) network PyTorch"
+          + " recommends nonlinearity = LINEAR, i.e. variance 1/fan"),
+  ZERO_SIZE(
+      Diagnostic.Kind.WARNING,
+      "shape of %s %s has a size 0: the array has no elements, so initialising it is a no-op");
+
+  private final Diagnostic.Kind kind;
+  private final String format;
+
+  Message(Diagnostic.Kind kind, String format) {
+    this.kind = kind;
+    this.format = format;
+  }
+
+  Diagnostic.Kind kind() {
+    return kind;
+  }
+
+  /** The tag users search for: {@code [kinit.static-field]}. */
+  String tag() {
+    return "[kinit." + name().toLowerCase(Locale.ROOT).replace('_', '-') + "]";
+  }
+
+  String format(Object... args) {
+    return tag() + " " + String.format(Locale.ROOT, format, args);
+  }
+}

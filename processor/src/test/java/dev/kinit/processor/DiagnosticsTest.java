@@ -1,0 +1,360 @@
+package dev.kinit.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.kinit.processor.Compilations.compile;
+import static dev.kinit.processor.Compilations.source;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every diagnostic of {@link Message}: its text, and the line it points at (the attribute at fault
+ * when there is one, else the field). An invalid class gets no initializer.
+ */
+class DiagnosticsTest {
+
+  /** A class {@code layers.Bad} with the given member lines, importing what they need. */
+  private static JavaFileObject bad(String... members) {
+    String[] lines = new String[members.length + 7];
+    lines[0] = "package layers;";
+    lines[1] = "import dev.kinit.*;";
+    lines[2] = "import static dev.kinit.Nonlinearity.*;";
+    lines[3] = "import java.util.List;";
+    lines[4] = "public class Bad {";
+    System.arraycopy(members, 0, lines, 5, members.length);
+    lines[lines.length - 2] = "  void unused() {}";
+    lines[lines.length - 1] = "}";
+    return source("layers.Bad", lines);
+  }
+
+  private static void assertError(JavaFileObject file, String text, String line) {
+    Compilation compilation = compile(file);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining(text).inFile(file).onLineContaining(line);
+  }
+
+  private static void assertWarning(JavaFileObject file, String text, String line) {
+    Compilation compilation = compile(file);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining(text).inFile(file).onLineContaining(line);
+  }
+
+  @Test
+  void unsupportedFieldType() {
+    assertError(
+        bad("  @KaimingInit", "  int weight;"),
+        "[kinit.unsupported-type] field Bad.weight has type int; expected float[] or double[]"
+            + " with 1 to 5 dimensions",
+        "int weight;");
+  }
+
+  @Test
+  void boxedElementsAreUnsupported() {
+    assertError(
+        bad("  @KaimingInit Float[][] boxed;"),
+        "field Bad.boxed has type java.lang.Float[][]; expected float[] or double[]",
+        "Float[][] boxed");
+  }
+
+  @Test
+  void sixDimensionsAreTooMany() {
+    assertError(
+        bad("  @KaimingInit float[][][][][][] deep;"),
+        "field Bad.deep has type float[][][][][][]; expected float[] or double[] with 1 to 5",
+        "deep;");
+  }
+
+  @Test
+  void genericFieldTypeIsUnsupported() {
+    assertError(
+        bad("  @KaimingInit List<float[]> rows;"),
+        "field Bad.rows has type java.util.List<float[]>",
+        "rows;");
+  }
+
+  @Test
+  void staticField() {
+    assertError(
+        bad("  @KaimingInit static float[][] shared;"),
+        "[kinit.static-field] field Bad.shared is static; expected an instance field",
+        "static float[][] shared;");
+  }
+
+  @Test
+  void privateFieldWithoutGetter() {
+    assertError(
+        bad("  @KaimingInit private float[][] hidden;"),
+        "[kinit.private-without-getter] field Bad.hidden is private and Bad has no getter"
+            + " getHidden() or hidden() returning float[][]; expected a field the generated"
+            + " BadInitializer can read: make the field package-private or public, or add the"
+            + " getter (in Kotlin: a plain val/var property has one; or use @JvmField val or"
+            + " lateinit var)",
+        "private float[][] hidden;");
+  }
+
+  @Test
+  void getterOfAnotherTypeDoesNotCount() {
+    assertError(
+        bad("  @KaimingInit private float[][] hidden;", "  float[] getHidden() { return null; }"),
+        "[kinit.private-without-getter] field Bad.hidden is private",
+        "private float[][] hidden;");
+  }
+
+  @Test
+  void inheritedFieldFromAnotherPackage() {
+    JavaFileObject base =
+        source(
+            "other.Base",
+            "package other;",
+            "import dev.kinit.KaimingInit;",
+            "public class Base {",
+            "  @KaimingInit float[][] weight = new float[2][2];",
+            "}");
+    JavaFileObject sub =
+        source(
+            "layers.Sub",
+            "package layers;",
+            "import dev.kinit.KaimingInit;",
+            "public class Sub extends other.Base {",
+            "  @KaimingInit float[][] own = new float[2][2];",
+            "}");
+    Compilation compilation = compile(base, sub);
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.inaccessible-field] field Base.weight is not accessible from package layers,"
+                + " where the generated SubInitializer is, and has no public getter; expected a"
+                + " public field, or a public getter getWeight()")
+        .inFile(sub)
+        .onLineContaining("public class Sub");
+  }
+
+  @Test
+  void privateNestedClass() {
+    assertError(
+        bad("  private static class Hidden {", "    @KaimingInit float[][] weight;", "  }"),
+        "[kinit.unreachable-class] field Hidden.weight is in private nested class"
+            + " layers.Bad.Hidden, which generated code cannot reach; expected the field in a"
+            + " top-level class or a non-private nested class",
+        "float[][] weight;");
+  }
+
+  @Test
+  void localClass() {
+    assertError(
+        bad(
+            "  void build() {",
+            "    class Local {",
+            "      @KaimingInit float[][] weight;",
+            "    }",
+            "  }"),
+        "[kinit.unreachable-class] field weight is in class Local, a local class, which generated"
+            + " code cannot reach",
+        "float[][] weight;");
+  }
+
+  @Test
+  void anonymousClass() {
+    assertError(
+        bad("  Object layer = new Object() {", "    @KaimingInit float[][] weight;", "  };"),
+        "[kinit.unreachable-class] field weight is in an anonymous class",
+        "float[][] weight;");
+  }
+
+  @Test
+  void flatArrayWithoutShape() {
+    assertError(
+        bad("  @KaimingInit float[] flat;"),
+        "[kinit.flat-without-shape] flat array Bad.flat needs its shape; expected shape = {out,"
+            + " in, ...} (constants) or shapeFields = {\"out\", \"in\", ...} (names of int fields)",
+        "float[] flat;");
+  }
+
+  @Test
+  void shapeOnANestedArray() {
+    assertError(
+        bad("  @KaimingInit(", "      shape = {2, 3})", "  float[][] nested;"),
+        "[kinit.shape-on-nested] Bad.nested is a nested array, whose shape is read from the"
+            + " arrays, but has shape; expected no shape or shapeFields",
+        "shape = {2, 3}");
+  }
+
+  @Test
+  void shapeAndShapeFields() {
+    assertError(
+        bad(
+            "  int out, in;",
+            "  @KaimingInit(shape = {2, 3},",
+            "      shapeFields = {\"out\", \"in\"})",
+            "  float[] flat;"),
+        "[kinit.shape-twice] Bad.flat has both shape and shapeFields; expected one of them",
+        "shapeFields = {");
+  }
+
+  @Test
+  void shapeOfOneDimension() {
+    assertError(
+        bad("  @KaimingInit(", "      shape = {5})", "  float[] bias;"),
+        "[kinit.shape-too-short] shape of Bad.bias has 1 dimension(s) [5]; expected at least 2,"
+            + " since fan_in = shape[1] * receptive field and fan_out = shape[0] * receptive field",
+        "shape = {5}");
+  }
+
+  @Test
+  void shapeFieldsOfOneDimension() {
+    assertError(
+        bad("  int out;", "  @KaimingInit(", "      shapeFields = \"out\")", "  float[] bias;"),
+        "[kinit.shape-too-short] shape of Bad.bias has 1 dimension(s) [out]",
+        "shapeFields = \"out\"");
+  }
+
+  @Test
+  void negativeSize() {
+    assertError(
+        bad("  @KaimingInit(", "      shape = {6, -20})", "  float[] flat;"),
+        "[kinit.negative-size] shape of Bad.flat has size -20 at dimension 1; expected sizes >= 0",
+        "shape = {6, -20}");
+  }
+
+  @Test
+  void shapeFieldThatDoesNotExist() {
+    assertError(
+        bad(
+            "  int out;",
+            "  @KaimingInit(",
+            "      shapeFields = {\"out\", \"inn\"})",
+            "  float[] flat;"),
+        "[kinit.shape-field-missing] shapeFields of Bad.flat names \"inn\", but Bad has no field"
+            + " of that name; expected the name of an int field of Bad",
+        "shapeFields = {");
+  }
+
+  @Test
+  void shapeFieldThatIsNotInt() {
+    assertError(
+        bad(
+            "  int out;",
+            "  long in;",
+            "  @KaimingInit(",
+            "      shapeFields = {\"out\", \"in\"})",
+            "  float[] flat;"),
+        "[kinit.shape-field-not-int] shapeFields of Bad.flat names \"in\", a field of type long;"
+            + " expected an int field",
+        "shapeFields = {");
+  }
+
+  @Test
+  void shapeFieldThatCannotBeRead() {
+    assertError(
+        bad(
+            "  int out;",
+            "  private int in;",
+            "  @KaimingInit(",
+            "      shapeFields = {\"out\", \"in\"})",
+            "  float[] flat;"),
+        "[kinit.shape-field-unreadable] shapeFields of Bad.flat names \"in\", which the"
+            + " generated BadInitializer cannot read; expected a non-private int field or one with"
+            + " a getter",
+        "shapeFields = {");
+  }
+
+  @Test
+  void slopeThatIsNaN() {
+    assertError(
+        bad(
+            "  @KaimingInit(nonlinearity = LEAKY_RELU,",
+            "      a = Double.NaN)",
+            "  float[][] weight;"),
+        "[kinit.a-not-finite] a = NaN for Bad.weight is not a valid negative slope; expected a"
+            + " finite number",
+        "a = Double.NaN");
+  }
+
+  @Test
+  void slopeThatIsInfinite() {
+    assertError(
+        bad("  @KaimingInit(", "      a = Double.NEGATIVE_INFINITY)", "  float[][] weight;"),
+        "[kinit.a-not-finite] a = -Infinity for Bad.weight",
+        "a = Double.NEGATIVE_INFINITY");
+  }
+
+  @Test
+  void slopeWhoseSquareOverflows() {
+    assertError(
+        bad("  @KaimingInit(", "      a = 1e200)", "  float[][] weight;"),
+        "[kinit.a-too-large] a = 1.0E200 for Bad.weight is too large: a^2 overflows a double;"
+            + " expected |a| < 1.34E154",
+        "a = 1e200");
+  }
+
+  @Test
+  void slopeIgnoredByTheNonlinearity() {
+    assertWarning(
+        bad("  @KaimingInit(nonlinearity = RELU,", "      a = 0.2)", "  float[][] weight;"),
+        "[kinit.a-ignored] a = 0.2 for Bad.weight is ignored: nonlinearity RELU does not use a"
+            + " negative slope (PyTorch ignores it too); expected a = 0, or nonlinearity ="
+            + " LEAKY_RELU",
+        "a = 0.2");
+  }
+
+  @Test
+  void seluGain() {
+    assertWarning(
+        bad("  @KaimingInit(", "      nonlinearity = SELU)", "  float[][] weight;"),
+        "[kinit.selu-gain] nonlinearity SELU for Bad.weight gives gain 3/4",
+        "nonlinearity = SELU");
+  }
+
+  @Test
+  void zeroSize() {
+    assertWarning(
+        bad("  @KaimingInit(", "      shape = {0, 4})", "  float[] empty = new float[0];"),
+        "[kinit.zero-size] shape of Bad.empty [0, 4] has a size 0: the array has no elements, so"
+            + " initialising it is a no-op",
+        "shape = {0, 4}");
+  }
+
+  @Test
+  void unresolvedTypeIsReportedAfterTheLastRound() {
+    Compilation compilation = compile(bad("  @KaimingInit Missing[][] weight;"));
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.unresolved-type] type Missing[][], needed"
+                + " by field Bad.weight, could not be resolved, so no initializer was generated")
+        .inFile(compilation.sourceFiles().get(0))
+        .onLineContaining("Missing[][] weight");
+  }
+
+  @Test
+  void internalErrorBecomesACompileErrorOnTheClass() {
+    JavaFileObject file = bad("  @KaimingInit float[][] weight;");
+    Compilation compilation =
+        com.google.testing.compile.Compiler.javac()
+            .withProcessors(
+                new KaimingInitProcessor(
+                    layer -> {
+                      throw new IllegalStateException("simulated bug");
+                    }))
+            .compile(file);
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.internal-error] internal error while"
+                + " processing layers.Bad: java.lang.IllegalStateException: simulated bug at")
+        .inFile(file)
+        .onLineContaining("public class Bad");
+  }
+
+  @Test
+  void everyProblemOfAClassIsReported() {
+    Compilation compilation =
+        compile(
+            bad(
+                "  @KaimingInit static float[][] a;",
+                "  @KaimingInit int b;",
+                "  @KaimingInit(a = Double.NaN) float[][] c;"));
+    assertThat(compilation).hadErrorCount(3);
+  }
+}

@@ -1,0 +1,184 @@
+package dev.kinit.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.kinit.processor.Compilations.compile;
+import static dev.kinit.processor.Compilations.source;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The kinds of classes a layer can be: each compiles with its initializer without a warning under
+ * {@code -Xlint:all}, and the initializer's signature names the layer as a user would.
+ */
+class LayerKindsTest {
+
+  private static String initializerOf(JavaFileObject source, String initializer) {
+    Compilation compilation = compile(source);
+    assertThat(compilation).succeeded();
+    assertEquals(List.of(), Compilations.warnings(compilation));
+    return Compilations.generatedSource(compilation, initializer);
+  }
+
+  @Test
+  void genericClassTakesWildcards() {
+    String code =
+        initializerOf(
+            source(
+                "layers.Typed",
+                "package layers;",
+                "public class Typed<T, U extends Number> {",
+                "  @dev.kinit.KaimingInit float[][] weight = new float[2][3];",
+                "}"),
+            "layers.TypedInitializer");
+    assertTrue(code.contains("initialize(Typed<?, ?> layer, RandomGenerator random)"), code);
+  }
+
+  @Test
+  void innerClassOfAGenericClass() {
+    String code =
+        initializerOf(
+            source(
+                "layers.Outer",
+                "package layers;",
+                "public class Outer<T> {",
+                "  public class Inner {",
+                "    @dev.kinit.KaimingInit float[][] weight = new float[2][3];",
+                "  }",
+                "}"),
+            "layers.Outer_InnerInitializer");
+    assertTrue(code.contains("initialize(Outer<?>.Inner layer, RandomGenerator random)"), code);
+  }
+
+  @Test
+  void staticNestedClass() {
+    String code =
+        initializerOf(
+            source(
+                "layers.Net",
+                "package layers;",
+                "public class Net {",
+                "  static class Head {",
+                "    @dev.kinit.KaimingInit double[][] weight = new double[2][3];",
+                "  }",
+                "}"),
+            "layers.Net_HeadInitializer");
+    assertTrue(code.contains("initialize(Net.Head layer, RandomGenerator random)"), code);
+  }
+
+  @Test
+  void recordComponentIsReadThroughItsAccessor() {
+    String code =
+        initializerOf(
+            source(
+                "layers.Frozen",
+                "package layers;",
+                "public record Frozen(@dev.kinit.KaimingInit float[][] weight) {}"),
+            "layers.FrozenInitializer");
+    assertTrue(code.contains("FloatTensor.of(\"Frozen.weight\", layer.weight())"), code);
+  }
+
+  @Test
+  void enumConstantsAreLayers() {
+    String code =
+        initializerOf(
+            source(
+                "layers.Shared",
+                "package layers;",
+                "public enum Shared {",
+                "  INSTANCE;",
+                "  @dev.kinit.KaimingInit final float[][] weight = new float[4][4];",
+                "}"),
+            "layers.SharedInitializer");
+    assertTrue(code.contains("initialize(Shared layer, RandomGenerator random)"), code);
+  }
+
+  @Test
+  void shadowedFieldsGetDistinctLocalNames() {
+    String code =
+        initializerOf(
+            source(
+                "layers.Net",
+                "package layers;",
+                "public class Net {",
+                "  static class Once {",
+                "    @dev.kinit.KaimingInit float[][] weight = new float[3][3];",
+                "    @dev.kinit.KaimingInit float[][] random = new float[3][3];",
+                "  }",
+                "  static class Twice extends Once {",
+                "    @dev.kinit.KaimingInit float[][] weight = new float[2][2];",
+                "  }",
+                "}"),
+            "layers.Net_TwiceInitializer");
+    assertTrue(
+        code.contains(
+            "FloatTensor weight = FloatTensor.of(\"Once.weight\", ((Net.Once) layer).weight)"),
+        code);
+    assertTrue(code.contains("FloatTensor weight_ = FloatTensor.of(\"Twice.weight\","), code);
+    assertTrue(code.contains("FloatTensor random_ = FloatTensor.of(\"Once.random\""), code);
+  }
+
+  @Test
+  void superclassFromAJarIsInitialisedFirst(@TempDir Path classes) throws IOException {
+    Compilation library = Compilations.compileResources("good/Stem.java");
+    assertThat(library).succeeded();
+    for (Map.Entry<String, byte[]> entry : new CompiledClasses(library).bytes().entrySet()) {
+      Path file = classes.resolve(entry.getKey().replace('.', '/') + ".class");
+      Files.createDirectories(file.getParent());
+      Files.write(file, entry.getValue());
+    }
+    List<File> classpath = new ArrayList<>();
+    classpath.add(classes.toFile());
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      classpath.add(new File(entry));
+    }
+
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new HiddenFieldChecker(), new KaimingInitProcessor())
+            .withOptions("-Xlint:all")
+            .withClasspath(classpath)
+            .compile(com.google.testing.compile.JavaFileObjects.forResource("good/Block.java"));
+    assertThat(compilation).succeeded();
+    assertEquals(List.of(), Compilations.warnings(compilation));
+    String code = Compilations.generatedSource(compilation, "layers.BlockInitializer");
+    assertEquals(
+        code,
+        Compilations.generatedSource(
+            Compilations.compileResources("good/Block.java", "good/Stem.java"),
+            "layers.BlockInitializer"),
+        "the same initializer whether Stem is a source or a class file");
+  }
+
+  @Test
+  void sameSourcesGiveByteIdenticalOutput() throws IOException {
+    String[] sources = {
+      "good/Block.java", "good/Stem.java", "good/FlatLinear.java", "good/Conv2d.java"
+    };
+    Compilation first = Compilations.compileResources(sources);
+    Compilation second = Compilations.compileResources(sources);
+    for (String initializer : List.of("Block", "Stem", "FlatLinear", "Conv2d")) {
+      String name = "layers." + initializer + "Initializer";
+      assertArrayEquals(bytes(first, name), bytes(second, name), name);
+    }
+  }
+
+  private static byte[] bytes(Compilation compilation, String name) throws IOException {
+    try (var in = compilation.generatedSourceFile(name).orElseThrow().openInputStream()) {
+      return in.readAllBytes();
+    }
+  }
+}

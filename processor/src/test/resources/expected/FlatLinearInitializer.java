@@ -1,0 +1,39 @@
+package layers;
+
+import dev.kinit.DoubleTensor;
+import dev.kinit.FanMode;
+import dev.kinit.FloatTensor;
+import dev.kinit.Kaiming;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import javax.annotation.processing.Generated;
+
+/**
+ * Kaiming initialisation (He et al. 2015) of the {@code @KaimingInit} fields of {@link FlatLinear}:
+ * {@code std = gain / sqrt(fan)}, weights from {@code N(0, std²)}
+ * or {@code U(-sqrt(3)·std, sqrt(3)·std)}.
+ */
+@Generated(
+    value = "dev.kinit.processor.KaimingInitProcessor",
+    comments = "kinit: from @dev.kinit.KaimingInit; do not edit"
+)
+public final class FlatLinearInitializer {
+  private FlatLinearInitializer() {
+  }
+
+  /**
+   * Fills, in place and in this order: FlatLinear.fixed, FlatLinear.sized.
+   * Every array is checked before any is written: if this throws, none has changed.
+   */
+  public static void initialize(FlatLinear layer, RandomGenerator random) {
+    Objects.requireNonNull(layer, "layer");
+    FloatTensor fixed = FloatTensor.of("FlatLinear.fixed", layer.fixed, 6, 20);
+    DoubleTensor sized = DoubleTensor.of("FlatLinear.sized", layer.sized, layer.out, layer.getIn());
+
+    // FlatLinear.fixed: kaiming normal, fan_in; gain = sqrt(2), relu
+    Kaiming.normal(fixed, FanMode.FAN_IN, 1.4142135623730951, random);
+
+    // FlatLinear.sized: kaiming normal, fan_in; gain = sqrt(2), relu
+    Kaiming.normal(sized, FanMode.FAN_IN, 1.4142135623730951, random);
+  }
+}

@@ -1,0 +1,34 @@
+package layers;
+
+import dev.kinit.FanMode;
+import dev.kinit.FloatTensor;
+import dev.kinit.Kaiming;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import javax.annotation.processing.Generated;
+
+/**
+ * Kaiming initialisation (He et al. 2015) of the {@code @KaimingInit} fields of {@link Linear}:
+ * {@code std = gain / sqrt(fan)}, weights from {@code N(0, std²)}
+ * or {@code U(-sqrt(3)·std, sqrt(3)·std)}.
+ */
+@Generated(
+    value = "dev.kinit.processor.KaimingInitProcessor",
+    comments = "kinit: from @dev.kinit.KaimingInit; do not edit"
+)
+public final class LinearInitializer {
+  private LinearInitializer() {
+  }
+
+  /**
+   * Fills, in place and in this order: Linear.weight.
+   * Every array is checked before any is written: if this throws, none has changed.
+   */
+  public static void initialize(Linear layer, RandomGenerator random) {
+    Objects.requireNonNull(layer, "layer");
+    FloatTensor weight = FloatTensor.of("Linear.weight", layer.weight);
+
+    // Linear.weight: kaiming normal, fan_in; gain = sqrt(2), relu
+    Kaiming.normal(weight, FanMode.FAN_IN, 1.4142135623730951, random);
+  }
+}
