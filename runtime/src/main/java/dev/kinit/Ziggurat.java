@@ -23,7 +23,8 @@ package dev.kinit;
  * as many as PyTorch's and the JDK's {@code float} samples start from) or a 64-bit word (for
  * {@code double}: 8 bits of layer, 53 of {@code u}). The fast case is written out in the writers
  * ({@link NormalWriter}); {@link #settle} does the rest. Tables and the rare paths use {@link
- * StrictMath}, so every JVM computes the same samples.
+ * StrictMath}, or decisions that provably agree with it ({@link #underCurve}), so every JVM
+ * computes the same samples.
  */
 final class Ziggurat {
 
@@ -37,6 +38,10 @@ final class Ziggurat {
   static final double[] X = new double[LAYERS + 1];
   /** {@code F[i] = f(X[i])}, increasing to {@code F[256] = 1}. */
   static final double[] F = new double[LAYERS + 1];
+  /** The slope of layer {@code i}'s chord, from {@code (X[i+1], F[i+1])} to {@code (X[i], F[i])}. */
+  private static final double[] CHORD_SLOPE = new double[LAYERS];
+  /** How far beyond a squeeze line a point must be to be decided by it: far above rounding. */
+  private static final double SQUEEZE_MARGIN = 1e-12;
   /** {@code X[i] / 2^23}: turns the signed 24-bit integer of a 32-bit word into {@code u·X[i]}. */
   static final double[] SCALE_24 = new double[LAYERS];
   /** {@code X[i] / 2^52}: turns the signed 53-bit integer of a 64-bit word into {@code u·X[i]}. */
@@ -59,6 +64,7 @@ final class Ziggurat {
     for (int i = 0; i < LAYERS; i++) {
       SCALE_24[i] = X[i] * 0x1p-23;
       SCALE_53[i] = X[i] * 0x1p-52;
+      CHORD_SLOPE[i] = (F[i] - F[i + 1]) / (X[i] - X[i + 1]);
     }
   }
 
@@ -89,8 +95,7 @@ final class Ziggurat {
       if (layer == 0) {
         return tail(x < 0, stream);
       }
-      if (F[layer + 1] + stream.nextDouble() * (F[layer] - F[layer + 1])
-          < StrictMath.exp(-0.5 * x * x)) {
+      if (underCurve(F[layer + 1] + stream.nextDouble() * (F[layer] - F[layer + 1]), x, layer)) {
         return x;
       }
       long word = stream.nextLong();
@@ -98,6 +103,51 @@ final class Ziggurat {
       x = propose(word);
     }
     return x;
+  }
+
+  /**
+   * The wedge test {@code y < f(x)} for a point of layer {@code layer}'s wedge, exactly as {@code y
+   * < StrictMath.exp(-x²/2)} decides it, but mostly without the exponential. Two shortcuts:
+   *
+   * <ul>
+   *   <li>a squeeze by convexity (McFarland, "A modified ziggurat algorithm", J. Stat. Comput.
+   *       Simul. 86(7), 2016, uses the same idea): where {@code f} is convex ({@code |x| >= 1}) it
+   *       lies under the chord of the wedge and over its tangents at both ends, where it is concave
+   *       ({@code |x| <= 1}) the other way round; a point beyond the chord or the tangents by more
+   *       than {@link #SQUEEZE_MARGIN} (far above rounding) is decided by that line;
+   *   <li>{@link Math#exp} in place of {@code StrictMath.exp} when they cannot disagree: both are
+   *       within 1 ulp of the exact value (Math's by its specification, fdlibm's by design), so a
+   *       {@code y} more than 4 ulps from {@code Math.exp} is on the same side of both.
+   * </ul>
+   */
+  static boolean underCurve(double y, double x, int layer) {
+    double size = Math.abs(x);
+    double outer = X[layer];
+    double inner = X[layer + 1];
+    double chord = F[layer + 1] + (size - inner) * CHORD_SLOPE[layer];
+    double tangent = Math.max(F[layer] * (1 - outer * (size - outer)),
+        F[layer + 1] * (1 - inner * (size - inner))); // f'(t) = -t·f(t)
+    if (inner >= 1) {
+      if (y > chord + SQUEEZE_MARGIN) {
+        return false;
+      }
+      if (y < tangent - SQUEEZE_MARGIN) {
+        return true;
+      }
+    } else if (outer <= 1) {
+      if (y < chord - SQUEEZE_MARGIN) {
+        return true;
+      }
+      if (y > tangent + SQUEEZE_MARGIN) {
+        return false;
+      }
+    }
+    double z = -0.5 * x * x;
+    double fast = Math.exp(z);
+    if (Math.abs(y - fast) > 4 * Math.ulp(fast)) {
+      return y < fast;
+    }
+    return y < StrictMath.exp(z);
   }
 
   /** Marsaglia (1964): {@code R + e₁} with {@code e₁ ~ Exp(R)}, accepted with {@code 2e₂ > e₁²}. */

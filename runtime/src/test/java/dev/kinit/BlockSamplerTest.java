@@ -126,9 +126,9 @@ class BlockSamplerTest {
     SplittableRandom block = root.split().split();
     for (int i = 0; i < data.length; i += 2) {
       long word = block.nextLong();
-      assertEquals((float) (-1.5 + 1.75 * ((word >>> 8 & 0xFFFFFF) * 0x1p-24)), data[i]);
+      assertEquals(-1.5f + (float) (1.75 * 0x1p-24) * (word >>> 8 & 0xFFFFFF), data[i]);
       if (i + 1 < data.length) {
-        assertEquals((float) (-1.5 + 1.75 * ((word >>> 40) * 0x1p-24)), data[i + 1]);
+        assertEquals(-1.5f + (float) (1.75 * 0x1p-24) * (word >>> 40), data[i + 1]);
       }
     }
   }
