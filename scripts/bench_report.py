@@ -4,8 +4,8 @@ the baselines and to PyTorch, each target of issue 8 with its measured ratio.
 
     /usr/bin/python3 scripts/bench_report.py fill.json torch.json [compile.json]
 
-fill.json and compile.json are JMH's `-rf json` output of FillBenchmark and CompileBenchmark;
-torch.json is scripts/bench_torch.py's --json output.
+fill.json is JMH's `-rf json` output of FillBenchmark, torch.json the --json output of
+scripts/bench_torch.py, compile.json the json output of dev.kinit.benchmarks.CompileTime.
 """
 import json
 import sys
@@ -107,17 +107,14 @@ def main(fill_path, torch_path, compile_path=None):
         print()
 
     if compile_path:
-        compiles = load_jmh(compile_path)
-        times = {key[1]: entry for key, entry in compiles.items() if key[0] == "compile"}
-        print("### Compile time of 200 classes / 1,000 @KaimingInit fields (javac in-process)\n")
-        print("| javac | ms | ± error | over plain |")
-        print("|---|---:|---:|---:|")
-        plain = times.get("plain", (None,))[0]
-        for variant in ("plain", "processor", "pregenerated"):
-            if variant in times:
-                score, error = times[variant][0], times[variant][1]
-                over = f"{score / plain - 1:+.0%}" if plain else "—"
-                print(f"| {variant} | {score:,.0f} | {error:,.0f} | {over} |")
+        compiles = {r["javac"]: r for r in json.load(open(compile_path))}
+        plain = compiles["plain"]
+        print("### Compile time of 200 classes / 1,000 @KaimingInit fields (javac in-process, medians)\n")
+        print("| javac | wall ms | CPU ms | wall over plain | CPU over plain |")
+        print("|---|---:|---:|---:|---:|")
+        for variant, r in compiles.items():
+            print(f"| {variant} | {r['wall_ms']:,.0f} | {r['cpu_ms']:,.0f} | "
+                  f"{r['wall_ms'] / plain['wall_ms'] - 1:+.0%} | {r['cpu_ms'] / plain['cpu_ms'] - 1:+.0%} |")
         print()
 
 

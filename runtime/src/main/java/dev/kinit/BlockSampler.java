@@ -25,19 +25,20 @@ import java.util.random.RandomGenerator;
  * new SplittableRandom(seed)}:
  *
  * <ul>
- *   <li>the {@code n}-th fill of a sampler (its {@linkplain #fills() fill number}, from 0) draws from
- *       {@code fill = } the {@code (n+1)}-th {@code root.split()};
- *   <li>the fill cuts the tensor's row-major positions into blocks of {@link #BLOCK_SIZE}; block
- *       {@code b} draws from the {@code (b+1)}-th {@code fill.split()}, from its first element on;
  *   <li>the scalar methods of {@link RandomGenerator} ({@link #nextLong()}, …) draw from the first
- *       {@code root.split()}, apart from the fills.
+ *       {@code root.split()}, apart from the fills;
+ *   <li>fill number {@code n} (the {@code n}-th whole-tensor fill of a sampler, from 0: {@link
+ *       #fills()}) draws from {@code fill = } the {@code (n+2)}-th {@code root.split()};
+ *   <li>the fill cuts the tensor's row-major positions into blocks of {@link #BLOCK_SIZE}; block
+ *       {@code b} (from 0) draws from the {@code (b+1)}-th {@code fill.split()}, from its first
+ *       element on.
  * </ul>
  *
  * <p>So the value at a position depends only on the seed, the fill number and the position: not on
  * the number of threads, the order in which blocks are done, the shape, or whether the data is one
  * flat array or a nested one. Each fill of a sampler gets new values (the next fill number); the
- * same seed and the same sequence of fills give the same weights on every run and JVM ({@link
- * StrictMath} for the rare transcendental steps). A {@code float} tensor takes two values from each
+ * same seed and the same sequence of fills give the same weights on every run and JVM (the rare
+ * transcendental steps use {@link StrictMath}, or decisions that provably agree with it). A {@code float} tensor takes two values from each
  * 64-bit word and a {@code double} tensor one, so the two element types get different values.
  *
  * <h2>Distributions</h2>

@@ -23,8 +23,8 @@ abstract class BlockWriter implements FloatTensor.SegmentAction, DoubleTensor.Se
   /** The current block's stream. */
   final SplitMix stream = new SplitMix(0, 0);
   /** A word whose high 32 bits are still to be used for the next {@code float} element. */
-  long pendingWord;
-  boolean halfPending;
+  private long pendingWord;
+  private boolean halfPending;
   /** The row-major position of the next element to write. */
   private long position;
 
@@ -68,8 +68,35 @@ abstract class BlockWriter implements FloatTensor.SegmentAction, DoubleTensor.Se
     }
   }
 
-  /** Fills {@code array[from .. to)} with the next values of the current block's stream. */
-  abstract void floats(float[] array, int from, int to);
+  /**
+   * Fills {@code array[from .. to)} with the next values of the current block's stream, two per
+   * word: a pending high half first, then whole pairs ({@link #pairs}), then a low half whose high
+   * half waits for the next call.
+   */
+  private void floats(float[] array, int from, int to) {
+    int i = from;
+    if (halfPending && i < to) {
+      array[i++] = half((int) (pendingWord >>> 32));
+      halfPending = false;
+    }
+    int pairsEnd = i + ((to - i) & ~1);
+    pairs(array, i, pairsEnd);
+    if (pairsEnd < to) {
+      pendingWord = stream.nextLong();
+      halfPending = true;
+      array[pairsEnd] = half((int) pendingWord);
+    }
+  }
+
+  /** The value of one 32-bit half word; may draw more words from {@link #stream}. */
+  abstract float half(int word);
+
+  /**
+   * Fills {@code array[from .. to)}, an even count, with one word per pair, low half first. The hot
+   * loop: implementations keep it in a static method whose loop runs from a parameter to a
+   * parameter, the shape C2 unrolls (a loop that starts after a pending half runs at half speed).
+   */
+  abstract void pairs(float[] array, int from, int to);
 
   /** Fills {@code array[from .. to)} with the next values of the current block's stream. */
   abstract void doubles(double[] array, int from, int to);

@@ -30,30 +30,16 @@ final class UniformWriter extends BlockWriter {
   }
 
   @Override
-  void floats(float[] array, int from, int to) {
-    int i = from;
-    if (halfPending && i < to) {
-      array[i++] = value((int) (pendingWord >>> 32));
-      halfPending = false;
-    }
-    int pairsEnd = i + ((to - i) & ~1);
-    stream.seed = pairs(array, i, pairsEnd, stream.seed, stream.gamma, floatLower, width24);
-    if (pairsEnd < to) {
-      pendingWord = stream.nextLong();
-      halfPending = true;
-      array[pairsEnd] = value((int) pendingWord);
-    }
+  float half(int word) {
+    return floatLower + width24 * (word >>> 8);
   }
 
-  private float value(int half) {
-    return floatLower + width24 * (half >>> 8);
+  @Override
+  void pairs(float[] array, int from, int to) {
+    stream.seed = writePairs(array, from, to, stream.seed, stream.gamma, floatLower, width24);
   }
 
-  /**
-   * The hot loop, two elements per word, in a method of its own: a loop that starts where the
-   * caller's pending half left off is not unrolled by C2, and runs at half the speed.
-   */
-  private static long pairs(float[] array, int from, int to, long seed, long gamma, float lower,
+  private static long writePairs(float[] array, int from, int to, long seed, long gamma, float lower,
       float width24) {
     for (int i = from; i < to; i += 2) {
       long word = SplitMix.mix64(seed += gamma);

@@ -13,11 +13,14 @@ package dev.kinit;
  * attempt draws a layer {@code i} and {@code u} uniform in [-1, 1) and proposes {@code x = u·X[i]}:
  *
  * <ul>
- *   <li>{@code |x| < X[i+1]}: inside the rectangle, under the curve: accept (99.3% of attempts);
+ *   <li>{@code |x| < X[i+1]}: inside the rectangle, under the curve: accept (98.5% of attempts);
  *   <li>layer 0: sample the tail {@code |x| > r} by Marsaglia's (1964) method;
  *   <li>otherwise {@code x} is in the wedge: accept if {@code F[i+1] + U·(F[i] − F[i+1]) < f(x)}
  *       for a fresh uniform {@code U}, else make a new attempt.
  * </ul>
+ *
+ * <p>The rectangles' parts above the curve make 0.67% of their area: 99.33% of attempts give a
+ * value.
  *
  * <p>An attempt reads a 32-bit word (for {@code float} tensors: 8 bits of layer, 24 of {@code u},
  * as many as PyTorch's and the JDK's {@code float} samples start from) or a 64-bit word (for
@@ -78,6 +81,11 @@ final class Ziggurat {
   /** The proposal of a 64-bit word: layer = its low 8 bits, {@code u} = the high 53 bits / 2^52. */
   static double propose(long word) {
     return (word >> 11) * SCALE_53[(int) word & 0xFF];
+  }
+
+  /** A sample from the 32-bit word {@code word}, drawing from {@code stream} if it needs more. */
+  static double sample(int word, SplitMix stream) {
+    return settle(propose(word), word & 0xFF, stream);
   }
 
   /** Whether proposal {@code x} of layer {@code layer} lies inside the layer's rectangle. */

@@ -15,7 +15,9 @@
  * {@code torch.nn.init._calculate_fan_in_and_fan_out}), {@link dev.kinit.Nonlinearity#gain(double)}
  * ({@code calculate_gain}), {@link dev.kinit.Kaiming} (std, bound and the fills),
  * {@link dev.kinit.FloatTensor} / {@link dev.kinit.DoubleTensor} (a validated row-major view of a
- * plain Java array) and {@link dev.kinit.TensorSampler} (how random values reach a whole tensor).
+ * plain Java array), {@link dev.kinit.TensorSampler} (how random values reach a whole tensor) and
+ * {@link dev.kinit.BlockSampler} (a fast one: parallel, the same for any thread count, and able to
+ * fill a shard of a tensor alone).
  * {@link dev.kinit.KaimingInit} marks a weight field for the annotation processor, which generates
  * the calls.
  */
