@@ -195,6 +195,26 @@ class BlockSamplerTest {
     }
   }
 
+  @Test
+  void aKaimingFillIsTheSameAsItsRowsFilledOnTheirOwn() {
+    int[] shape = {300, 120};
+    double gain = Nonlinearity.RELU.gain(0);
+    BlockSampler machine = BlockSampler.seeded(12);
+    float[][] first = new float[300][120];
+    float[][] second = new float[300][120];
+    Kaiming.normal(FloatTensor.of("w1", first), FanMode.FAN_IN, gain, machine); // fill 0
+    Kaiming.uniform(FloatTensor.of("w2", second), FanMode.FAN_OUT, gain, machine); // fill 1
+
+    float[][] rows = new float[150][120]; // rows [100, 250) of each, on another machine
+    BlockSampler other = BlockSampler.sequential(12);
+    other.normal(0, 100L * 120, FloatTensor.of("rows", rows), 0,
+        Kaiming.std(shape, FanMode.FAN_IN, gain));
+    assertArrayEquals(Arrays.copyOfRange(first, 100, 250), rows);
+    double bound = Kaiming.bound(shape, FanMode.FAN_OUT, gain);
+    other.uniform(1, 100L * 120, FloatTensor.of("rows", rows), -bound, bound);
+    assertArrayEquals(Arrays.copyOfRange(second, 100, 250), rows);
+  }
+
   @ParameterizedTest
   @EnumSource(Fill.class)
   void nestedAndFlatArraysOfOneShapeGetTheSameValues(Fill fill) {
