@@ -3,6 +3,7 @@ package dev.kinit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,6 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       0.2%, which KS does not see; and the share beyond the tail start R (2.6e-4, ±8%);
  *   <li>the Pearson correlation of the two values drawn from one 64-bit word, and of their
  *       magnitudes (which carry the layers), within five standard errors 5/√(n/2) ≈ 0.0035.
+ *   <li>the wedge test against {@code y < StrictMath.exp(-x²/2)} itself, on random points of every
+ *       wedge and on points within 3 ulps of the curve: no disagreement allowed.
  * </ul>
  */
 class ZigguratTest {
@@ -46,6 +49,26 @@ class ZigguratTest {
     }
     // 256 layers of area V cover sqrt(pi/2) and the rectangles' parts above the curve.
     assertEquals(0.9933, Math.sqrt(Math.PI / 2) / (Ziggurat.LAYERS * Ziggurat.V), 1e-4);
+  }
+
+  @Test
+  void wedgeTestDecidesAsStrictMathDoes() {
+    SplittableRandom random = new SplittableRandom(8);
+    for (int layer = 1; layer < Ziggurat.LAYERS; layer++) {
+      for (int n = 0; n < 400; n++) {
+        double size = random.nextDouble(Ziggurat.X[layer + 1], Ziggurat.X[layer]);
+        double x = random.nextBoolean() ? size : -size;
+        double curve = StrictMath.exp(-0.5 * x * x);
+        double y = random.nextDouble(Ziggurat.F[layer], Ziggurat.F[layer + 1]);
+        assertEquals(y < curve, Ziggurat.underCurve(y, x, layer),
+            "layer " + layer + ", x " + x + ", y " + y);
+        for (int ulps = -3; ulps <= 3; ulps++) { // on the curve, where Math.exp alone could differ
+          double near = curve + ulps * Math.ulp(curve);
+          assertEquals(near < curve, Ziggurat.underCurve(near, x, layer),
+              "layer " + layer + ", x " + x + ", " + ulps + " ulps from the curve");
+        }
+      }
+    }
   }
 
   @ParameterizedTest(name = "double={0}")
