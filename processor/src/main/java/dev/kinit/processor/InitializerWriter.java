@@ -12,8 +12,12 @@ import dev.kinit.DoubleTensor;
 import dev.kinit.FanMode;
 import dev.kinit.FloatTensor;
 import dev.kinit.Kaiming;
+import dev.kinit.LayerDefaults;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import javax.lang.model.element.Modifier;
@@ -47,10 +51,9 @@ final class InitializerWriter {
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addOriginatingElement(layer.element())
             .addJavadoc(
-                "Kaiming initialisation (He et al. 2015) of the {@code @KaimingInit} fields of"
-                    + " {@link $T}:\n"
-                    + "{@code std = gain / sqrt(fan)}, weights from {@code N(0, std²)}\n"
-                    + "or {@code U(-sqrt(3)·std, sqrt(3)·std)}.\n",
+                "Initialises the weights of {@link $T} marked {@code @KaimingInit}\n"
+                    + "(He et al. 2015: {@code std = gain / sqrt(fan)})\n"
+                    + "or {@code @TorchDefaultInit} (PyTorch's layer defaults).\n",
                 ClassName.get(layer.element()))
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
             .addMethod(initialize(layer));
@@ -58,7 +61,8 @@ final class InitializerWriter {
       type.addAnnotation(
           AnnotationSpec.builder(GENERATED)
               .addMember("value", "$S", KaimingInitProcessor.class.getCanonicalName())
-              .addMember("comments", "$S", "kinit: from @dev.kinit.KaimingInit; do not edit")
+              .addMember(
+                  "comments", "$S", "kinit: from @KaimingInit / @TorchDefaultInit; do not edit")
               .build());
     }
     return JavaFile.builder(layer.initializer().packageName(), type.build())
@@ -91,28 +95,59 @@ final class InitializerWriter {
       WeightField field = layer.fields().get(i);
       method.addStatement("$T $L = $L", tensorType(field), tensors.get(i), view(field));
     }
+    Map<String, String> tensorOfLabel = new HashMap<>();
     for (int i = 0; i < tensors.size(); i++) {
-      WeightField field = layer.fields().get(i);
-      method
-          .addCode("\n")
-          .addComment(
-              "$L: kaiming $L, $L; gain = $L, $L",
+      tensorOfLabel.put(layer.fields().get(i).label(), tensors.get(i));
+    }
+    for (int i = 0; i < tensors.size(); i++) {
+      method.addCode("\n").addCode(fill(layer.fields().get(i), tensors.get(i), tensorOfLabel));
+    }
+    return method.build();
+  }
+
+  /** The commented statement that fills {@code field}, viewed as {@code tensor}. */
+  private static CodeBlock fill(
+      WeightField field, String tensor, Map<String, String> tensorOfLabel) {
+    if (field.init() instanceof Init.Kaiming kaiming) {
+      return CodeBlock.builder()
+          .add(
+              "// $L: kaiming $L, $L; gain = $L, $L\n",
               field.label(),
-              field.distribution().name().toLowerCase(java.util.Locale.ROOT),
-              field.mode().torchName(),
-              field.nonlinearity().gainFormula(field.a()),
-              field.nonlinearity().torchName())
+              kaiming.distribution().name().toLowerCase(Locale.ROOT),
+              kaiming.mode().torchName(),
+              kaiming.nonlinearity().gainFormula(kaiming.a()),
+              kaiming.nonlinearity().torchName())
           .addStatement(
               "$T.$L($L, $T.$L, $L, $L)",
               Kaiming.class,
-              field.distribution() == Distribution.NORMAL ? "normal" : "uniform",
-              tensors.get(i),
+              kaiming.distribution() == Distribution.NORMAL ? "normal" : "uniform",
+              tensor,
               FanMode.class,
-              field.mode().name(),
-              field.gain(),
-              RANDOM);
+              kaiming.mode().name(),
+              kaiming.gain(),
+              RANDOM)
+          .build();
     }
-    return method.build();
+    if (field.init() instanceof Init.TorchBias bias) {
+      return CodeBlock.builder()
+          .add(
+              "// $L: PyTorch's default bias, U(-1/sqrt(fan_in), 1/sqrt(fan_in)), fan_in of $L\n",
+              field.label(),
+              bias.weight())
+          .addStatement(
+              "$T.bias($L, $L, $L)",
+              LayerDefaults.class,
+              tensor,
+              tensorOfLabel.get(bias.weight()),
+              RANDOM)
+          .build();
+    }
+    return CodeBlock.builder()
+        .add(
+            "// $L: PyTorch's default weight, kaiming_uniform_(a = sqrt(5)), fan_in\n",
+            field.label())
+        .addStatement("$T.weight($L, $L)", LayerDefaults.class, tensor, RANDOM)
+        .build();
   }
 
   private static ClassName tensorType(WeightField field) {

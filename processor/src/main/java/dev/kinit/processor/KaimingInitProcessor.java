@@ -1,7 +1,6 @@
 package dev.kinit.processor;
 
 import com.google.auto.service.AutoService;
-import dev.kinit.KaimingInit;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -51,13 +50,14 @@ public final class KaimingInitProcessor extends AbstractProcessor {
   }
 
   /**
-   * {@code @KaimingInit}, and {@code @Generated} so that the processor can claim the annotation on
-   * its own output (see {@link #process}).
+   * {@code @KaimingInit}, {@code @TorchDefaultInit}, and {@code @Generated} so that the processor
+   * can claim the annotation on its own output (see {@link #process}).
    */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(
-        KaimingInit.class.getCanonicalName(), InitializerWriter.GENERATED.canonicalName());
+    Set<String> names = new TreeSet<>(InitAnnotation.NAMES);
+    names.add(InitializerWriter.GENERATED.canonicalName());
+    return names;
   }
 
   @Override
@@ -66,9 +66,9 @@ public final class KaimingInitProcessor extends AbstractProcessor {
   }
 
   /**
-   * Processes one round. Claims {@code @KaimingInit}, which is this processor's alone, and
-   * {@code @Generated} when every class carrying it is an initializer written here, so that {@code
-   * -Xlint:processing} does not warn about annotations nobody claimed.
+   * Processes one round. Claims {@code @KaimingInit} and {@code @TorchDefaultInit}, which are this
+   * processor's alone, and {@code @Generated} when every class carrying it is an initializer
+   * written here, so that {@code -Xlint:processing} does not warn about annotations nobody claimed.
    */
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
@@ -112,9 +112,11 @@ public final class KaimingInitProcessor extends AbstractProcessor {
   private Set<TypeElement> layersOf(RoundEnvironment round) {
     Set<TypeElement> layers =
         new TreeSet<>(Comparator.comparing(type -> type.getQualifiedName().toString()));
-    TypeElement annotation =
-        processingEnv.getElementUtils().getTypeElement(KaimingInit.class.getCanonicalName());
-    if (annotation != null) {
+    for (String name : InitAnnotation.NAMES) {
+      TypeElement annotation = processingEnv.getElementUtils().getTypeElement(name);
+      if (annotation == null) {
+        continue;
+      }
       for (Element field : round.getElementsAnnotatedWith(annotation)) {
         if (field.getKind() == ElementKind.FIELD) {
           layers.add((TypeElement) field.getEnclosingElement());

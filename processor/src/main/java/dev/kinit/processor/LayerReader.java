@@ -27,8 +27,8 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Validates a class with {@code @KaimingInit} fields and builds its {@link Layer}, reporting every
- * problem it finds. Reads only; writes no code.
+ * Validates a class with {@code @KaimingInit} / {@code @TorchDefaultInit} fields and builds its
+ * {@link Layer}, reporting every problem it finds. Reads only; writes no code.
  */
 final class LayerReader {
 
@@ -76,9 +76,9 @@ final class LayerReader {
       return readResolved(layer, report);
     } catch (Unresolved unresolved) {
       return unresolved.deferred;
-    } catch (KaimingInitAttributes.UnresolvedValueException unresolved) {
+    } catch (InitAnnotation.UnresolvedValueException unresolved) {
       return new Outcome.Deferred(
-          layer, unresolved.getMessage(), "@KaimingInit in " + layer.getSimpleName());
+          layer, unresolved.getMessage(), "an annotation in " + layer.getSimpleName());
     }
   }
 
@@ -89,18 +89,23 @@ final class LayerReader {
     boolean valid = true;
     for (TypeElement type : superclassesFirst(layer)) {
       for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-        Optional<KaimingInitAttributes> attributes = KaimingInitAttributes.of(field, elements);
-        if (attributes.isEmpty()) {
+        List<InitAnnotation> annotations = InitAnnotation.of(field, elements);
+        if (annotations.isEmpty()) {
           continue;
         }
-        Diagnoser diagnoser = new Diagnoser(report, layer, field, attributes.get());
+        Diagnoser diagnoser = new Diagnoser(report, layer, field, annotations.get(0));
         if (unreachable.isPresent()) {
           diagnoser.error(Message.UNREACHABLE_CLASS, null, diagnoser.label, unreachable.get());
           valid = false;
           continue;
         }
+        if (annotations.size() > 1) {
+          diagnoser.error(Message.TWO_RULES, null, diagnoser.label);
+          valid = false;
+          continue;
+        }
         Optional<WeightField> weight =
-            new FieldReader(layer, field, attributes.get(), initializer, diagnoser).read();
+            new FieldReader(layer, field, annotations.get(0), initializer, diagnoser).read();
         valid &= weight.isPresent();
         weight.ifPresent(fields::add);
       }
@@ -117,12 +122,11 @@ final class LayerReader {
     private final Report report;
     private final TypeElement layer;
     private final VariableElement field;
-    private final KaimingInitAttributes attributes;
+    private final InitAnnotation attributes;
     private final boolean own;
     final String label;
 
-    Diagnoser(
-        Report report, TypeElement layer, VariableElement field, KaimingInitAttributes attributes) {
+    Diagnoser(Report report, TypeElement layer, VariableElement field, InitAnnotation attributes) {
       this.report = report;
       this.layer = layer;
       this.field = field;
@@ -149,7 +153,7 @@ final class LayerReader {
   private final class FieldReader {
     private final TypeElement layer;
     private final VariableElement field;
-    private final KaimingInitAttributes attributes;
+    private final InitAnnotation attributes;
     private final ClassName initializer;
     private final Diagnoser diagnoser;
     private final TypeElement owner;
@@ -158,7 +162,7 @@ final class LayerReader {
     FieldReader(
         TypeElement layer,
         VariableElement field,
-        KaimingInitAttributes attributes,
+        InitAnnotation attributes,
         ClassName initializer,
         Diagnoser diagnoser) {
       this.layer = layer;
@@ -190,25 +194,71 @@ final class LayerReader {
         return Optional.empty();
       }
       Access access = access(field, type, Message.PRIVATE_WITHOUT_GETTER);
-      Shape shape = shape(rank);
-      double a = attributes.a();
-      Nonlinearity nonlinearity = attributes.nonlinearity();
-      double gain = gain(nonlinearity, a);
+      Shape shape;
+      Init init;
+      if (attributes.isBias()) {
+        shape = biasShape(rank, type);
+        init = new Init.TorchBias(weightOfBias());
+      } else {
+        shape = shape(rank);
+        init = attributes.isKaiming() ? kaiming() : new Init.TorchWeight();
+      }
       if (!valid) {
         return Optional.empty();
       }
       return Optional.of(
           new WeightField(
+              diagnoser.label, field.getSimpleName().toString(), !floats, access, shape, init));
+    }
+
+    private Init kaiming() {
+      double a = attributes.a();
+      Nonlinearity nonlinearity = attributes.nonlinearity();
+      return new Init.Kaiming(
+          attributes.distribution(), attributes.mode(), nonlinearity, a, gain(nonlinearity, a));
+    }
+
+    private Shape biasShape(int rank, TypeMirror type) {
+      if (rank != 1) {
+        fail(Message.BIAS_NOT_A_VECTOR, null, diagnoser.label, type);
+      }
+      for (String attribute : List.of("shape", "shapeFields")) {
+        if (attributes.written(attribute) != null) {
+          fail(Message.BIAS_WITH_SHAPE, attribute, diagnoser.label, attribute);
+        }
+      }
+      return new Shape.Vector();
+    }
+
+    /**
+     * The label of the weight a bias names: a field of its class, or inherited, with an annotation
+     * that makes it a weight.
+     */
+    private String weightOfBias() {
+      String name = attributes.biasOf();
+      List<VariableElement> fields = ElementFilter.fieldsIn(elements.getAllMembers(owner));
+      for (VariableElement weight : fields) {
+        if (!weight.getSimpleName().contentEquals(name)) {
+          continue;
+        }
+        List<InitAnnotation> annotations = InitAnnotation.of(weight, elements);
+        if (annotations.isEmpty() || annotations.get(0).isBias()) {
+          break;
+        }
+        List<? extends Element> declared = owner.getEnclosedElements();
+        if (declared.indexOf(weight) > declared.indexOf(field)) {
+          diagnoser.error(
+              Message.BIAS_BEFORE_WEIGHT,
+              "biasOf",
               diagnoser.label,
-              field.getSimpleName().toString(),
-              !floats,
-              access,
-              shape,
-              attributes.distribution(),
-              attributes.mode(),
-              nonlinearity,
-              a,
-              gain));
+              name,
+              name,
+              field.getSimpleName());
+        }
+        return weight.getEnclosingElement().getSimpleName() + "." + name;
+      }
+      fail(Message.BIAS_OF_NOT_A_WEIGHT, "biasOf", diagnoser.label, name, owner.getSimpleName());
+      return null;
     }
 
     private double gain(Nonlinearity nonlinearity, double a) {

@@ -316,6 +316,104 @@ class DiagnosticsTest {
   }
 
   @Test
+  void twoRulesOnOneField() {
+    assertError(
+        bad("  @KaimingInit @TorchDefaultInit", "  float[][] weight;"),
+        "[kinit.two-rules] field Bad.weight has both @KaimingInit and @TorchDefaultInit; expected"
+            + " one of them",
+        "float[][] weight;");
+  }
+
+  @Test
+  void biasThatIsNotAVector() {
+    assertError(
+        bad(
+            "  @TorchDefaultInit float[][] weight;",
+            "  @TorchDefaultInit(biasOf = \"weight\")",
+            "  float[][] bias;"),
+        "[kinit.bias-not-a-vector] bias Bad.bias has type float[][]; expected float[] or double[]:"
+            + " a bias is 1-D, with biasOf naming its weight",
+        "float[][] bias;");
+  }
+
+  @Test
+  void biasWithAShape() {
+    assertError(
+        bad(
+            "  @TorchDefaultInit float[][] weight;",
+            "  @TorchDefaultInit(biasOf = \"weight\",",
+            "      shape = {6, 1})",
+            "  float[] bias;"),
+        "[kinit.bias-with-shape] bias Bad.bias has shape; expected neither shape nor shapeFields:"
+            + " a bias is 1-D, its length is its shape",
+        "shape = {6, 1}");
+  }
+
+  @Test
+  void biasOfAFieldThatIsNotAWeight() {
+    assertError(
+        bad(
+            "  float[][] weight;",
+            "  @TorchDefaultInit(",
+            "      biasOf = \"weight\")",
+            "  float[] bias;"),
+        "[kinit.bias-of-not-a-weight] biasOf of Bad.bias names \"weight\", which is not a weight"
+            + " of Bad; expected the name of a field with @TorchDefaultInit (without biasOf) or"
+            + " @KaimingInit, whose fan_in bounds the bias",
+        "biasOf = \"weight\"");
+  }
+
+  @Test
+  void biasOfABias() {
+    assertError(
+        bad(
+            "  @TorchDefaultInit float[][] weight;",
+            "  @TorchDefaultInit(biasOf = \"weight\") float[] first;",
+            "  @TorchDefaultInit(",
+            "      biasOf = \"first\")",
+            "  float[] second;"),
+        "[kinit.bias-of-not-a-weight] biasOf of Bad.second names \"first\"",
+        "biasOf = \"first\"");
+  }
+
+  @Test
+  void biasOfAKaimingWeightIsFine() {
+    Compilation compilation =
+        compile(
+            bad(
+                "  @KaimingInit float[][] weight = new float[3][4];",
+                "  @TorchDefaultInit(biasOf = \"weight\") float[] bias = new float[3];"));
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void biasDeclaredBeforeItsWeight() {
+    assertWarning(
+        bad(
+            "  @TorchDefaultInit(",
+            "      biasOf = \"weight\")",
+            "  float[] bias;",
+            "  @TorchDefaultInit float[][] weight;"),
+        "[kinit.bias-before-weight] bias Bad.bias is declared before its weight weight, so it is"
+            + " drawn first, unlike in PyTorch; expected weight declared before bias to reproduce"
+            + " PyTorch's values",
+        "biasOf = \"weight\"");
+  }
+
+  @Test
+  void torchDefaultInALocalClass() {
+    assertError(
+        bad(
+            "  void build() {",
+            "    class Local {",
+            "      @TorchDefaultInit float[][] weight;",
+            "    }",
+            "  }"),
+        "[kinit.unreachable-class] field weight is in class Local, a local class",
+        "float[][] weight;");
+  }
+
+  @Test
   void unresolvedTypeIsReportedAfterTheLastRound() {
     Compilation compilation = compile(bad("  @KaimingInit Missing[][] weight;"));
     assertThat(compilation).failed();

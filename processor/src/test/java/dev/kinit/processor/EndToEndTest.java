@@ -11,7 +11,9 @@ import dev.kinit.DoubleTensor;
 import dev.kinit.FanMode;
 import dev.kinit.FloatTensor;
 import dev.kinit.Kaiming;
+import dev.kinit.LayerDefaults;
 import dev.kinit.Nonlinearity;
+import dev.kinit.torch.TorchGenerator;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -133,6 +135,20 @@ class EndToEndTest {
         }
       }
     }
+  }
+
+  @Test
+  void torchDefaultsDrawTheWeightThenItsBias() throws Exception {
+    Object linear = newLayer(compile("good/TorchLinear.java"), "layers.TorchLinear");
+    initialize(linear, TorchGenerator.manualSeed(0));
+
+    TorchGenerator random = TorchGenerator.manualSeed(0);
+    float[][] weight = new float[6][20];
+    float[] bias = new float[6];
+    LayerDefaults.weight(FloatTensor.of(weight), random);
+    LayerDefaults.bias(FloatTensor.of(bias), FloatTensor.of(weight), random);
+    assertArrayEquals(weight, (float[][]) field(linear, "weight"));
+    assertArrayEquals(bias, (float[]) field(linear, "bias"));
   }
 
   @Test

@@ -4,11 +4,11 @@ import dev.kinit.Distribution;
 import dev.kinit.FanMode;
 import dev.kinit.KaimingInit;
 import dev.kinit.Nonlinearity;
+import dev.kinit.TorchDefaultInit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -18,10 +18,14 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.Elements;
 
 /**
- * The attributes of one {@code @KaimingInit} on a field, with defaults applied, and where each
- * explicitly written attribute is, so that a diagnostic can point at it.
+ * One {@code @KaimingInit} or {@code @TorchDefaultInit} on a field: its attributes with defaults
+ * applied, and where each explicitly written attribute is, so that a diagnostic can point at it.
  */
-final class KaimingInitAttributes {
+final class InitAnnotation {
+
+  /** The annotations this processor reads, by qualified name. */
+  static final List<String> NAMES =
+      List.of(KaimingInit.class.getCanonicalName(), TorchDefaultInit.class.getCanonicalName());
 
   /** An attribute whose value javac could not resolve yet (javac reports the cause itself). */
   static final class UnresolvedValueException extends RuntimeException {
@@ -33,24 +37,38 @@ final class KaimingInitAttributes {
   }
 
   private final AnnotationMirror mirror;
+  private final boolean kaiming;
   private final Map<String, AnnotationValue> written = new HashMap<>();
   private final Map<String, AnnotationValue> values = new HashMap<>();
 
-  private KaimingInitAttributes(AnnotationMirror mirror, Elements elements) {
+  private InitAnnotation(AnnotationMirror mirror, boolean kaiming, Elements elements) {
     this.mirror = mirror;
+    this.kaiming = kaiming;
     mirror.getElementValues().forEach((k, v) -> written.put(name(k), v));
     elements.getElementValuesWithDefaults(mirror).forEach((k, v) -> values.put(name(k), v));
   }
 
-  /** The {@code @KaimingInit} on {@code field}, if it has one. */
-  static Optional<KaimingInitAttributes> of(Element field, Elements elements) {
+  /** The {@code @KaimingInit} and {@code @TorchDefaultInit} on {@code field}, in source order. */
+  static List<InitAnnotation> of(Element field, Elements elements) {
+    List<InitAnnotation> found = new ArrayList<>();
     for (AnnotationMirror mirror : field.getAnnotationMirrors()) {
-      TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
-      if (type.getQualifiedName().contentEquals(KaimingInit.class.getCanonicalName())) {
-        return Optional.of(new KaimingInitAttributes(mirror, elements));
+      String name =
+          ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+      if (NAMES.contains(name)) {
+        found.add(new InitAnnotation(mirror, name.equals(NAMES.get(0)), elements));
       }
     }
-    return Optional.empty();
+    return found;
+  }
+
+  /** {@code @KaimingInit}, as opposed to {@code @TorchDefaultInit}. */
+  boolean isKaiming() {
+    return kaiming;
+  }
+
+  /** A {@code @TorchDefaultInit(biasOf = ...)}. */
+  boolean isBias() {
+    return !kaiming && !biasOf().isEmpty();
   }
 
   AnnotationMirror mirror() {
@@ -60,10 +78,6 @@ final class KaimingInitAttributes {
   /** Where {@code attribute} is written, or null when it takes its default. */
   AnnotationValue written(String attribute) {
     return written.get(attribute);
-  }
-
-  boolean isWritten(String attribute) {
-    return written.containsKey(attribute);
   }
 
   FanMode mode() {
@@ -80,6 +94,11 @@ final class KaimingInitAttributes {
 
   double a() {
     return value("a", Double.class);
+  }
+
+  /** {@code @TorchDefaultInit}'s {@code biasOf}. */
+  String biasOf() {
+    return value("biasOf", String.class);
   }
 
   /** The {@code shape} sizes, in order. */
