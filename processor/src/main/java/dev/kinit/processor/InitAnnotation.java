@@ -30,9 +30,16 @@ final class InitAnnotation {
   /** An attribute whose value javac could not resolve yet (javac reports the cause itself). */
   static final class UnresolvedValueException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final String attribute;
 
     UnresolvedValueException(String attribute) {
-      super("attribute " + attribute + " is not resolved");
+      super(attribute + " is not resolved");
+      this.attribute = attribute;
+    }
+
+    /** The attribute whose value is not resolved: {@code shape}. */
+    String attribute() {
+      return attribute;
     }
   }
 
@@ -59,6 +66,11 @@ final class InitAnnotation {
       }
     }
     return found;
+  }
+
+  /** How the annotation is written: {@code @KaimingInit} or {@code @TorchDefaultInit}. */
+  String simpleName() {
+    return "@" + mirror.getAnnotationType().asElement().getSimpleName();
   }
 
   /** {@code @KaimingInit}, as opposed to {@code @TorchDefaultInit}. */

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 import javax.lang.model.element.Modifier;
 
@@ -74,6 +76,9 @@ final class InitializerWriter {
     NameAllocator names = new NameAllocator();
     names.newName(LAYER, LAYER);
     names.newName(RANDOM, RANDOM);
+    for (String qualifier : qualifiers(layer)) {
+      names.newName(qualifier, qualifier);
+    }
     List<String> tensors = new ArrayList<>();
     for (WeightField field : layer.fields()) {
       tensors.add(names.newName(field.name(), field));
@@ -148,6 +153,40 @@ final class InitializerWriter {
             field.label())
         .addStatement("$T.weight($L, $L)", LayerDefaults.class, tensor, RANDOM)
         .build();
+  }
+
+  /**
+   * The first names of the qualified names the method body uses as expressions ({@code
+   * FanMode.FAN_IN}, {@code Kaiming.normal}, {@code Layer.SIZE}, or {@code dev.kinit.Kaiming} when
+   * written in full): a local variable of such a name would obscure the type or package (JLS
+   * 6.4.2), as a weight field named {@code FanMode} or {@code dev} would make its local.
+   */
+  private static Set<String> qualifiers(Layer layer) {
+    List<ClassName> types =
+        new ArrayList<>(
+            List.of(
+                ClassName.get(Objects.class),
+                ClassName.get(Kaiming.class),
+                ClassName.get(FanMode.class),
+                ClassName.get(FloatTensor.class),
+                ClassName.get(DoubleTensor.class)));
+    for (WeightField field : layer.fields()) {
+      if (field.shape() instanceof Shape.Fields sizes) {
+        for (Access size : sizes.sizes()) {
+          if (size instanceof Access.StaticField constant) {
+            types.add(constant.owner());
+          }
+        }
+      }
+    }
+    Set<String> qualifiers = new TreeSet<>();
+    for (ClassName type : types) {
+      qualifiers.add(type.topLevelClassName().simpleName());
+      if (!type.packageName().isEmpty()) {
+        qualifiers.add(type.packageName().split("\\.")[0]);
+      }
+    }
+    return qualifiers;
   }
 
   private static ClassName tensorType(WeightField field) {

@@ -5,11 +5,15 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.kinit.Nonlinearity;
+import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -76,9 +80,6 @@ final class LayerReader {
       return readResolved(layer, report);
     } catch (Unresolved unresolved) {
       return unresolved.deferred;
-    } catch (InitAnnotation.UnresolvedValueException unresolved) {
-      return new Outcome.Deferred(
-          layer, unresolved.getMessage(), "an annotation in " + layer.getSimpleName());
     }
   }
 
@@ -104,8 +105,16 @@ final class LayerReader {
           valid = false;
           continue;
         }
-        Optional<WeightField> weight =
-            new FieldReader(layer, field, annotations.get(0), initializer, diagnoser).read();
+        Optional<WeightField> weight;
+        try {
+          weight = new FieldReader(layer, field, annotations.get(0), initializer, diagnoser).read();
+        } catch (InitAnnotation.UnresolvedValueException unresolved) {
+          // javac names the missing symbol itself, at the attribute.
+          throw new Unresolved(
+              field,
+              "used in " + unresolved.attribute(),
+              annotations.get(0).simpleName() + " on " + diagnoser.label);
+        }
         valid &= weight.isPresent();
         weight.ifPresent(fields::add);
       }
@@ -309,6 +318,13 @@ final class LayerReader {
           fail(Message.NEGATIVE_SIZE, "shape", diagnoser.label, sizes.get(i), i);
         }
       }
+      BigInteger elements =
+          sizes.stream().map(BigInteger::valueOf).reduce(BigInteger.ONE, BigInteger::multiply);
+      if (elements.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0
+          && sizes.stream().allMatch(size -> size >= 0)) {
+        // A Java array has at most Integer.MAX_VALUE elements: the initializer could only throw.
+        fail(Message.SHAPE_TOO_LARGE, "shape", diagnoser.label, sizes, elements);
+      }
       if (valid && sizes.contains(0)) {
         diagnoser.error(Message.ZERO_SIZE, "shape", diagnoser.label, sizes);
       }
@@ -319,8 +335,9 @@ final class LayerReader {
       if (names.size() < 2) {
         fail(Message.SHAPE_TOO_SHORT, "shapeFields", diagnoser.label, names.size(), names);
       }
-      List<Access> sizes = new ArrayList<>();
-      for (String name : names) {
+      // Each name once: a name given twice is read twice but reported once.
+      Map<String, Access> reads = new LinkedHashMap<>();
+      for (String name : new LinkedHashSet<>(names)) {
         Optional<VariableElement> sizeField =
             ElementFilter.fieldsIn(elements.getAllMembers(owner)).stream()
                 .filter(f -> f.getSimpleName().contentEquals(name))
@@ -343,9 +360,12 @@ final class LayerReader {
           fail(Message.SHAPE_FIELD_NOT_INT, "shapeFields", diagnoser.label, name, type);
           continue;
         }
-        sizes.add(access(sizeField.get(), type, Message.SHAPE_FIELD_UNREADABLE));
+        Access read = access(sizeField.get(), type, Message.SHAPE_FIELD_UNREADABLE);
+        if (read != null) {
+          reads.put(name, read);
+        }
       }
-      return new Shape.Fields(List.copyOf(sizes));
+      return valid ? new Shape.Fields(names.stream().map(reads::get).toList()) : null;
     }
 
     /**

@@ -48,6 +48,10 @@ enum Message {
           + " receptive field and fan_out = shape[0] * receptive field"),
   NEGATIVE_SIZE(
       Diagnostic.Kind.ERROR, "shape of %s has size %d at dimension %d; expected sizes >= 0"),
+  SHAPE_TOO_LARGE(
+      Diagnostic.Kind.ERROR,
+      "shape of %s %s has %s elements, more than a Java array can hold; expected a product of"
+          + " the sizes of at most 2147483647"),
   SHAPE_FIELD_MISSING(
       Diagnostic.Kind.ERROR,
       "shapeFields of %s names \"%s\", but %s has no field of that name; expected the name of"
@@ -80,6 +84,10 @@ enum Message {
   A_TOO_LARGE(
       Diagnostic.Kind.ERROR,
       "a = %s for %s is too large: a^2 overflows a double; expected |a| < 1.34E154"),
+  INITIALIZER_EXISTS(
+      Diagnostic.Kind.ERROR,
+      "the initializer %s of %s cannot be written: another class has that name; expected no"
+          + " other class named %s in package %s: rename it or the layer"),
   INTERNAL_ERROR(
       Diagnostic.Kind.ERROR,
       "internal error while processing %s: %s; please report it with this message"),

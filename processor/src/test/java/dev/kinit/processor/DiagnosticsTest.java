@@ -3,8 +3,18 @@ package dev.kinit.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.kinit.processor.Compilations.compile;
 import static dev.kinit.processor.Compilations.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -218,6 +228,15 @@ class DiagnosticsTest {
   }
 
   @Test
+  void shapeWithMoreElementsThanAnArrayHolds() {
+    assertError(
+        bad("  @KaimingInit(", "      shape = {65536, 65536})", "  float[] flat = new float[4];"),
+        "[kinit.shape-too-large] shape of Bad.flat [65536, 65536] has 4294967296 elements, more"
+            + " than a Java array can hold; expected a product of the sizes of at most 2147483647",
+        "shape = {65536, 65536}");
+  }
+
+  @Test
   void shapeFieldThatDoesNotExist() {
     assertError(
         bad(
@@ -257,6 +276,18 @@ class DiagnosticsTest {
             + " generated BadInitializer cannot read; expected a non-private int field or one with"
             + " a getter",
         "shapeFields = {");
+  }
+
+  @Test
+  void unreadableShapeFieldNamedTwiceIsOneErrorAndNoInternalError() {
+    Compilation compilation =
+        compile(
+            bad(
+                "  private int in;",
+                "  @KaimingInit(shapeFields = {\"in\", \"in\"})",
+                "  float[] flat;"));
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[kinit.shape-field-unreadable]");
   }
 
   @Test
@@ -426,6 +457,92 @@ class DiagnosticsTest {
   }
 
   @Test
+  void unresolvedAttributeValueIsReportedAtTheField() {
+    assertError(
+        bad("  @KaimingInit(shape = {Missing.OUT, 4})", "  float[] flat;"),
+        "[kinit.unresolved-type] type used in shape, needed by @KaimingInit on Bad.flat, could"
+            + " not be resolved",
+        "float[] flat;");
+  }
+
+  @Test
+  void aClassWaitingForATypeReportsItsOtherProblemsOnce() {
+    Compilation compilation =
+        compile(
+            bad(
+                "  @KaimingInit static float[][] shared;",
+                "  @KaimingInit(nonlinearity = SELU) float[][] selu;",
+                "  @KaimingInit Missing[][] missing;"));
+    assertEquals(1, count(compilation, "[kinit.static-field]"));
+    assertEquals(1, count(compilation, "[kinit.selu-gain]"));
+    assertEquals(1, count(compilation, "[kinit.unresolved-type]"));
+  }
+
+  @Test
+  void aTypeGeneratedByAnotherProcessorIsWaitedForAndEarlierFindingsAreNotRepeated() {
+    JavaFileObject file =
+        bad(
+            "  @KaimingInit(nonlinearity = SELU) float[][] selu;",
+            "  @KaimingInit Later[][] later;");
+    Compilation compilation =
+        com.google.testing.compile.Compiler.javac()
+            .withProcessors(
+                // First: javac calls a "*" processor only while some annotation is unclaimed.
+                new GeneratesSource("layers.Later", "package layers; public class Later {}"),
+                new HiddenFieldChecker(),
+                new KaimingInitProcessor())
+            .withOptions("-Xlint:all")
+            .compile(file);
+    assertThat(compilation)
+        .hadErrorContaining("[kinit.unsupported-type] field Bad.later has type layers.Later[][]")
+        .inFile(file)
+        .onLineContaining("Later[][] later;");
+    assertEquals(1, count(compilation, "[kinit.selu-gain]"));
+  }
+
+  @Test
+  void classWithTheInitializersName() {
+    JavaFileObject layer = bad("  @KaimingInit float[][] weight;");
+    Compilation compilation =
+        compile(
+            layer, source("layers.BadInitializer", "package layers;", "class BadInitializer {}"));
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.initializer-exists] the initializer layers.BadInitializer of layers.Bad cannot"
+                + " be written: another class has that name; expected no other class named"
+                + " BadInitializer in package layers: rename it or the layer")
+        .inFile(layer)
+        .onLineContaining("public class Bad");
+  }
+
+  @Test
+  void twoLayersWithOneInitializerName() {
+    JavaFileObject nested =
+        source(
+            "layers.Net",
+            "package layers;",
+            "public class Net {",
+            "  public static class Head {",
+            "    @dev.kinit.KaimingInit float[][] weight;",
+            "  }",
+            "}");
+    JavaFileObject flat =
+        source(
+            "layers.Net_Head",
+            "package layers;",
+            "public class Net_Head {",
+            "  @dev.kinit.KaimingInit float[][] weight;",
+            "}");
+    Compilation compilation = compile(nested, flat);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[kinit.initializer-exists] the initializer layers.Net_HeadInitializer")
+        .inFile(flat)
+        .onLineContaining("public class Net_Head");
+  }
+
+  @Test
   void internalErrorBecomesACompileErrorOnTheClass() {
     JavaFileObject file = bad("  @KaimingInit float[][] weight;");
     Compilation compilation =
@@ -454,5 +571,42 @@ class DiagnosticsTest {
                 "  @KaimingInit int b;",
                 "  @KaimingInit(a = Double.NaN) float[][] c;"));
     assertThat(compilation).hadErrorCount(3);
+  }
+
+  /** Writes one source file in the first round, as another annotation processor would. */
+  @SupportedAnnotationTypes("*")
+  private static final class GeneratesSource extends AbstractProcessor {
+    private final String name;
+    private final String code;
+    private boolean written;
+
+    GeneratesSource(String name, String code) {
+      this.name = name;
+      this.code = code;
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      if (!written) {
+        written = true;
+        try (Writer out = processingEnv.getFiler().createSourceFile(name).openWriter()) {
+          out.write(code);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return false;
+    }
+  }
+
+  private static long count(Compilation compilation, String tag) {
+    return compilation.diagnostics().stream()
+        .filter(d -> d.getMessage(null).startsWith(tag))
+        .count();
   }
 }
