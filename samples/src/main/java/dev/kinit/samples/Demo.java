@@ -153,9 +153,12 @@ public final class Demo {
     out.println("kinit demo: Kaiming initialisation (He et al. 2015) in hand-written networks");
     out.println();
 
-    out.println(
+    out.printf(
+        Locale.ROOT,
         "1. Variance through depth: std of the responses y_l (forward) and of the gradients"
-            + " dLoss/dx_(l-1) (backward) on one N(0, 1) batch");
+            + " dLoss/dx_(l-1) (backward), pooled over %d random networks, each on an N(0, 1)"
+            + " batch%n",
+        VarianceExperiment.DRAWS);
     List<List<VarianceExperiment.Profile>> profiles = new ArrayList<>();
     for (VarianceExperiment.Setup setup :
         List.of(VarianceExperiment.mlp(), VarianceExperiment.convStack())) {

@@ -6,6 +6,7 @@ import dev.kinit.samples.nn.Networks;
 import dev.kinit.samples.train.EpochResult;
 import dev.kinit.samples.train.Progress;
 import dev.kinit.samples.train.Trainer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -33,7 +34,15 @@ public final class DepthExperiment {
   /** The width of the hidden layers. */
   public static final int WIDTH = 64;
 
-  /** The training history of one initialisation. */
+  /** How many training samples measure the initialised network (epoch 0). */
+  static final int INITIAL_SAMPLES = 10_000;
+
+  /**
+   * The training history of one initialisation.
+   *
+   * @param epochs epoch 0 (the initialised network, before any step: its training loss and accuracy
+   *     measured on up to {@value #INITIAL_SAMPLES} training samples), then one result per epoch
+   */
   public record Run(WeightInit scheme, List<EpochResult> epochs) {
 
     /** The last epoch's result. */
@@ -62,7 +71,13 @@ public final class DepthExperiment {
     if (scheme != WeightInit.KAIMING_FAN_IN) {
       network.weights().forEach(weight -> scheme.fill(weight, 1, weights));
     }
+    Trainer.Evaluation train0 = Trainer.evaluate(network, train.first(INITIAL_SAMPLES));
+    Trainer.Evaluation test0 = Trainer.evaluate(network, data.test());
+    List<EpochResult> epochs = new ArrayList<>();
+    epochs.add(
+        new EpochResult(0, train0.loss(), train0.accuracy(), test0.loss(), test0.accuracy(), 0));
     String run = network.name() + " " + scheme.label();
-    return new Run(scheme, Trainer.train(run, network, data, settings, random.split(), progress));
+    epochs.addAll(Trainer.train(run, network, data, settings, random.split(), progress));
+    return new Run(scheme, List.copyOf(epochs));
   }
 }

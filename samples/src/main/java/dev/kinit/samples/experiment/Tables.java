@@ -52,7 +52,10 @@ public final class Tables {
         depth);
   }
 
-  /** The depth experiment: one row per epoch, loss and accuracies of each run side by side. */
+  /**
+   * The depth experiment: one row per epoch (0 = as initialised), loss and accuracies of each run
+   * side by side.
+   */
   public static void training(List<DepthExperiment.Run> runs, PrintStream out) {
     StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-6s", "epoch"));
     for (DepthExperiment.Run run : runs) {
@@ -61,9 +64,9 @@ public final class Tables {
               Locale.ROOT, "| %-15s %-10s %-9s ", run.scheme().label(), "train acc", "test acc"));
     }
     out.println(header);
-    int epochs = runs.stream().mapToInt(run -> run.epochs().size()).max().orElse(0);
-    for (int e = 0; e < epochs; e++) {
-      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-6d", e + 1));
+    int rows = runs.stream().mapToInt(run -> run.epochs().size()).max().orElse(0);
+    for (int e = 0; e < rows; e++) {
+      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-6d", e));
       for (DepthExperiment.Run run : runs) {
         if (e < run.epochs().size()) {
           EpochResult r = run.epochs().get(e);

@@ -23,7 +23,10 @@ class DepthExperimentTest {
         DepthExperiment.train(data, WeightInit.KAIMING_FAN_IN, settings, 5, Progress.silent());
     DepthExperiment.Run xavier =
         DepthExperiment.train(data, WeightInit.XAVIER, settings, 5, Progress.silent());
-    assertEquals(6, kaiming.epochs().size());
+    assertEquals(7, kaiming.epochs().size()); // epoch 0, as initialised, and 6 trained
+    assertEquals(0, xavier.epochs().get(0).epoch());
+    // Xavier's logits have shrunk by about 2^-15 through 30 layers: the softmax is uniform.
+    assertEquals(Math.log(10), xavier.epochs().get(0).trainLoss(), 1e-3);
     // Chance is 10% (loss ln 10 = 2.303). Seen: Kaiming reaches a training loss of 0.65 and 68%
     // test accuracy; Xavier's loss stays within 0.002 of ln 10 and its accuracy at 10%.
     assertTrue(kaiming.last().trainLoss() < 1.2, "Kaiming loss " + kaiming.last().trainLoss());
