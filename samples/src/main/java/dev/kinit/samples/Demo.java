@@ -86,10 +86,10 @@ public final class Demo {
           case "--seed" -> seed = number("--seed", value);
           default ->
               throw new IllegalArgumentException(
-                  "unknown option "
-                      + args[i]
-                      + "; expected --data, --data-dir, --train-size,"
-                      + " --test-size, --epochs, --deep-epochs, --out or --seed");
+                  String.format(
+                      "unknown option %s; expected --data, --data-dir, --train-size, --test-size,"
+                          + " --epochs, --deep-epochs, --out or --seed",
+                      args[i]));
         }
       }
       boolean synthetic = data.equals("synthetic");

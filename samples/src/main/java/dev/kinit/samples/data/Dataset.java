@@ -27,42 +27,22 @@ public record Dataset(
     Objects.requireNonNull(name, "name");
     if (images.length != labels.length) {
       throw new IllegalArgumentException(
-          name
-              + ": "
-              + images.length
-              + " images and "
-              + labels.length
-              + " labels; expected one"
-              + " label per image");
+          String.format(
+              "%s: %d images and %d labels; expected one label per image",
+              name, images.length, labels.length));
     }
     int features = channels * height * width;
     for (int n = 0; n < images.length; n++) {
       if (images[n].length != features) {
         throw new IllegalArgumentException(
-            name
-                + ": image "
-                + n
-                + " has "
-                + images[n].length
-                + " values; expected "
-                + channels
-                + "x"
-                + height
-                + "x"
-                + width
-                + " = "
-                + features);
+            String.format(
+                "%s: image %d has %d values; expected %dx%dx%d = %d",
+                name, n, images[n].length, channels, height, width, features));
       }
       if (labels[n] < 0 || labels[n] >= classes) {
         throw new IllegalArgumentException(
-            name
-                + ": label "
-                + n
-                + " is "
-                + labels[n]
-                + "; expected a class in [0, "
-                + classes
-                + ")");
+            String.format(
+                "%s: label %d is %d; expected a class in [0, %d)", name, n, labels[n], classes));
       }
     }
   }
@@ -104,25 +84,11 @@ public record Dataset(
     return new Dataset(name, scaled, labels, classes, channels, height, width);
   }
 
-  /** The mean and standard deviation of all pixel values, for {@link #standardized}. */
-  double[] pixelMeanAndStd() {
-    double sum = 0;
-    double squares = 0;
-    long count = 0;
-    for (float[] image : images) {
-      for (float v : image) {
-        sum += v;
-        squares += (double) v * v;
-      }
-      count += image.length;
-    }
-    double mean = sum / count;
-    return new double[] {mean, Math.sqrt(Math.max(squares / count - mean * mean, 1e-12))};
-  }
-
   /** Standardises both sets with the training set's pixel mean and std. */
   static Split standardize(Dataset train, Dataset test) {
-    double[] stats = train.pixelMeanAndStd();
-    return new Split(train.standardized(stats[0], stats[1]), test.standardized(stats[0], stats[1]));
+    Moments pixels = Moments.of(train.images());
+    return new Split(
+        train.standardized(pixels.mean(), pixels.std()),
+        test.standardized(pixels.mean(), pixels.std()));
   }
 }

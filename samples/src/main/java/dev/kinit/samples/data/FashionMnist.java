@@ -66,14 +66,9 @@ public final class FashionMnist {
       int[] labelShape = header(labelIn, LABELS_MAGIC, 1, labels);
       if (imageShape[0] != labelShape[0]) {
         throw new IOException(
-            images
-                + " has "
-                + imageShape[0]
-                + " images but "
-                + labels
-                + " has "
-                + labelShape[0]
-                + " labels; expected the same number");
+            String.format(
+                "%s has %d images but %s has %d labels; expected the same number",
+                images, imageShape[0], labels, labelShape[0]));
       }
       int count = imageShape[0];
       int height = imageShape[1];
@@ -95,10 +90,10 @@ public final class FashionMnist {
       return new Dataset("fashion-mnist", data, classes, CLASSES, 1, height, width);
     } catch (NoSuchFileException e) {
       throw new UncheckedIOException(
-          "Fashion-MNIST file "
-              + e.getFile()
-              + " not found; install it with `apt-get install"
-              + " dataset-fashion-mnist` or give the directory of the four .gz IDX files",
+          String.format(
+              "Fashion-MNIST file %s not found; install it with `apt-get install"
+                  + " dataset-fashion-mnist` or give the directory of the four .gz IDX files",
+              e.getFile()),
           e);
     } catch (EOFException e) {
       throw new UncheckedIOException(

@@ -1,8 +1,10 @@
 package dev.kinit.samples.experiment;
 
 import dev.kinit.Nonlinearity;
+import dev.kinit.samples.data.Moments;
 import dev.kinit.samples.nn.CircularPad2d;
 import dev.kinit.samples.nn.Conv2d;
+import dev.kinit.samples.nn.Image;
 import dev.kinit.samples.nn.Layer;
 import dev.kinit.samples.nn.Linear;
 import dev.kinit.samples.nn.Network;
@@ -124,12 +126,8 @@ public final class VarianceExperiment {
           int channels = 3;
           for (int l = 1; l <= 20; l++) {
             int out = l <= 10 ? 32 : 64;
-            layers.add(
-                new Network(
-                    "conv3x3",
-                    List.of(
-                        new CircularPad2d(channels, size, size, 1),
-                        new Conv2d(channels, out, 3, size + 2, size + 2))));
+            CircularPad2d pad = new CircularPad2d(new Image(channels, size, size), 1);
+            layers.add(new Network("conv3x3", List.of(pad, new Conv2d(pad.output(), out, 3))));
             layers.add(new Relu());
             channels = out;
           }
@@ -179,7 +177,7 @@ public final class VarianceExperiment {
     for (Layer layer : network.layers()) {
       x = layer.forward(x);
       if (!layer.weights().isEmpty()) {
-        forward.add(variance(x));
+        forward.add(Moments.of(x).variance());
       }
     }
     List<Double> backward = new ArrayList<>();
@@ -188,26 +186,10 @@ public final class VarianceExperiment {
       Layer layer = network.layers().get(l);
       g = layer.backward(g);
       if (!layer.weights().isEmpty()) {
-        backward.add(0, variance(g));
+        backward.add(0, Moments.of(g).variance());
       }
     }
     return new double[][] {toArray(forward), toArray(backward)};
-  }
-
-  /** The variance of all the values of a batch (about their mean). */
-  static double variance(float[][] batch) {
-    double sum = 0;
-    double squares = 0;
-    long count = 0;
-    for (float[] row : batch) {
-      for (float v : row) {
-        sum += v;
-        squares += (double) v * v;
-      }
-      count += row.length;
-    }
-    double mean = sum / count;
-    return Math.max(squares / count - mean * mean, 0);
   }
 
   private static float[][] gaussian(int rows, int columns, SplittableRandom random) {

@@ -10,60 +10,41 @@ package dev.kinit.samples.nn;
  */
 public final class CircularPad2d implements Layer {
 
-  private final int channels;
-  private final int height;
-  private final int width;
+  private final Image in;
+  private final Image out;
   private final int padding;
 
   /**
-   * Pads {@code channels} images of {@code height × width} by {@code padding} on every side.
+   * Pads images {@code in} by {@code padding} on every side.
    *
-   * @throws IllegalArgumentException unless the sizes are positive and {@code padding} is between 0
-   *     and the image's size
+   * @throws IllegalArgumentException unless {@code padding} is between 0 and the image's size
    */
-  public CircularPad2d(int channels, int height, int width, int padding) {
-    if (channels < 1
-        || height < 1
-        || width < 1
-        || padding < 0
-        || padding > height
-        || padding > width) {
+  public CircularPad2d(Image in, int padding) {
+    if (padding < 0 || padding > in.height() || padding > in.width()) {
       throw new IllegalArgumentException(
-          "CircularPad2d("
-              + padding
-              + ") on "
-              + channels
-              + " x "
-              + height
-              + "x"
-              + width
-              + "; expected positive sizes and 0 <= padding <= the image's size");
+          String.format(
+              "CircularPad2d(%d) on %s images; expected 0 <= padding <= the image's size",
+              padding, in));
     }
-    this.channels = channels;
-    this.height = height;
-    this.width = width;
+    this.in = in;
+    this.out = new Image(in.channels(), in.height() + 2 * padding, in.width() + 2 * padding);
     this.padding = padding;
   }
 
-  /** The height of the padded images. */
-  public int outHeight() {
-    return height + 2 * padding;
-  }
-
-  /** The width of the padded images. */
-  public int outWidth() {
-    return width + 2 * padding;
+  /** The shape of the padded images. */
+  public Image output() {
+    return out;
   }
 
   @Override
   public float[][] forward(float[][] input) {
-    Shapes.requireFeatures("input", input, channels * height * width);
-    float[][] output = new float[input.length][channels * outHeight() * outWidth()];
+    Shapes.requireFeatures("input", input, in.size());
+    float[][] output = new float[input.length][out.size()];
     for (int b = 0; b < input.length; b++) {
-      for (int ch = 0; ch < channels; ch++) {
-        for (int r = 0; r < outHeight(); r++) {
-          for (int c = 0; c < outWidth(); c++) {
-            output[b][(ch * outHeight() + r) * outWidth() + c] = input[b][source(ch, r, c)];
+      for (int ch = 0; ch < out.channels(); ch++) {
+        for (int r = 0; r < out.height(); r++) {
+          for (int c = 0; c < out.width(); c++) {
+            output[b][out.index(ch, r, c)] = input[b][source(ch, r, c)];
           }
         }
       }
@@ -74,14 +55,13 @@ public final class CircularPad2d implements Layer {
   /** Each padded pixel's gradient goes back to the pixel it copies. */
   @Override
   public float[][] backward(float[][] outputGradient) {
-    Shapes.requireFeatures("outputGradient", outputGradient, channels * outHeight() * outWidth());
-    float[][] inputGradient = new float[outputGradient.length][channels * height * width];
+    Shapes.requireFeatures("outputGradient", outputGradient, out.size());
+    float[][] inputGradient = new float[outputGradient.length][in.size()];
     for (int b = 0; b < outputGradient.length; b++) {
-      for (int ch = 0; ch < channels; ch++) {
-        for (int r = 0; r < outHeight(); r++) {
-          for (int c = 0; c < outWidth(); c++) {
-            inputGradient[b][source(ch, r, c)] +=
-                outputGradient[b][(ch * outHeight() + r) * outWidth() + c];
+      for (int ch = 0; ch < out.channels(); ch++) {
+        for (int r = 0; r < out.height(); r++) {
+          for (int c = 0; c < out.width(); c++) {
+            inputGradient[b][source(ch, r, c)] += outputGradient[b][out.index(ch, r, c)];
           }
         }
       }
@@ -91,9 +71,8 @@ public final class CircularPad2d implements Layer {
 
   /** The index of the input pixel that padded pixel {@code (r, c)} of channel {@code ch} copies. */
   private int source(int ch, int r, int c) {
-    int row = Math.floorMod(r - padding, height);
-    int column = Math.floorMod(c - padding, width);
-    return (ch * height + row) * width + column;
+    return in.index(
+        ch, Math.floorMod(r - padding, in.height()), Math.floorMod(c - padding, in.width()));
   }
 
   @Override

@@ -22,8 +22,7 @@ import java.util.random.RandomGenerator;
  *   dW[o][i][u][v]  += Σ_{b,r,c} dy[o][r][c] · x[i][r+u][c+v],   db[o] += Σ_{b,r,c} dy[o][r][c]
  * </pre>
  *
- * <p>A sample is a flattened {@code [channels][height][width]} image; the output is a flattened
- * {@code [out][height - k + 1][width - k + 1]}.
+ * <p>An input {@code in × h × w} gives an output {@code out × (h - k + 1) × (w - k + 1)}.
  */
 public class Conv2d implements Layer {
 
@@ -37,87 +36,62 @@ public class Conv2d implements Layer {
   private final float[][][][] weightGradient;
   private final float[] biasGradient;
   private final List<Parameter> parameters;
-  private final int inChannels;
+  private final Image in;
+  private final Image out;
   private final int kernel;
-  private final int height;
-  private final int width;
-  private final int outHeight;
-  private final int outWidth;
 
   private float[][] input;
 
   /**
-   * A convolution from {@code inChannels} images of {@code height × width} to {@code outChannels}
-   * images of {@code (height - kernel + 1) × (width - kernel + 1)}.
+   * A {@code kernel × kernel} convolution from images {@code in} to {@code outChannels} channels.
    *
-   * @throws IllegalArgumentException if a size is not positive or the kernel is larger than the
-   *     image
+   * @throws IllegalArgumentException if {@code outChannels} or {@code kernel} is not positive or
+   *     the kernel is larger than the image
    */
-  public Conv2d(int inChannels, int outChannels, int kernel, int height, int width) {
-    if (inChannels < 1 || outChannels < 1 || kernel < 1 || kernel > height || kernel > width) {
+  public Conv2d(Image in, int outChannels, int kernel) {
+    if (outChannels < 1 || kernel < 1 || kernel > in.height() || kernel > in.width()) {
       throw new IllegalArgumentException(
-          "Conv2d(in "
-              + inChannels
-              + ", out "
-              + outChannels
-              + ", kernel "
-              + kernel
-              + ") on "
-              + height
-              + "x"
-              + width
-              + " images; expected positive sizes and a kernel no larger"
-              + " than the image");
+          String.format(
+              "Conv2d(out %d, kernel %d) on %s images; expected positive sizes and a kernel no"
+                  + " larger than the image",
+              outChannels, kernel, in));
     }
-    this.inChannels = inChannels;
+    this.in = in;
+    this.out = new Image(outChannels, in.height() - kernel + 1, in.width() - kernel + 1);
     this.kernel = kernel;
-    this.height = height;
-    this.width = width;
-    this.outHeight = height - kernel + 1;
-    this.outWidth = width - kernel + 1;
-    weight = new float[outChannels][inChannels][kernel][kernel];
+    weight = new float[outChannels][in.channels()][kernel][kernel];
     bias = new float[outChannels];
-    weightGradient = new float[outChannels][inChannels][kernel][kernel];
+    weightGradient = new float[outChannels][in.channels()][kernel][kernel];
     biasGradient = new float[outChannels];
     List<Parameter> all = new ArrayList<>(Parameter.rows(weight, weightGradient));
     all.add(new Parameter(bias, biasGradient));
     parameters = List.copyOf(all);
   }
 
-  /** The number of output channels. */
-  public int outChannels() {
-    return weight.length;
-  }
-
-  /** The height of the output images. */
-  public int outHeight() {
-    return outHeight;
-  }
-
-  /** The width of the output images. */
-  public int outWidth() {
-    return outWidth;
+  /** The shape of the output images. */
+  public Image output() {
+    return out;
   }
 
   @Override
   public float[][] forward(float[][] input) {
-    Shapes.requireFeatures("input", input, inChannels * height * width);
+    Shapes.requireFeatures("input", input, in.size());
     this.input = input;
-    int plane = outHeight * outWidth;
-    float[][] output = new float[input.length][weight.length * plane];
+    int plane = out.height() * out.width();
+    float[][] output = new float[input.length][out.size()];
     for (int b = 0; b < input.length; b++) {
       float[] x = input[b];
       float[] y = output[b];
-      for (int o = 0; o < weight.length; o++) {
+      for (int o = 0; o < out.channels(); o++) {
         Arrays.fill(y, o * plane, (o + 1) * plane, bias[o]);
-        for (int i = 0; i < inChannels; i++) {
+        for (int i = 0; i < in.channels(); i++) {
           for (int u = 0; u < kernel; u++) {
             for (int v = 0; v < kernel; v++) {
               float w = weight[o][i][u][v];
-              for (int r = 0; r < outHeight; r++) {
-                int to = o * plane + r * outWidth;
-                int from = (i * height + r + u) * width + v;
-                for (int c = 0; c < outWidth; c++) {
+              for (int r = 0; r < out.height(); r++) {
+                int to = out.index(o, r, 0);
+                int from = in.index(i, r + u, v);
+                for (int c = 0; c < out.width(); c++) {
                   y[to + c] += w * x[from + c];
                 }
               }
@@ -131,31 +105,31 @@ public class Conv2d implements Layer {
 
   @Override
   public float[][] backward(float[][] outputGradient) {
-    int plane = outHeight * outWidth;
-    Shapes.requireFeatures("outputGradient", outputGradient, weight.length * plane);
-    float[][] inputGradient = new float[outputGradient.length][inChannels * height * width];
+    Shapes.requireFeatures("outputGradient", outputGradient, out.size());
+    int plane = out.height() * out.width();
+    float[][] inputGradient = new float[outputGradient.length][in.size()];
     for (int b = 0; b < outputGradient.length; b++) {
       float[] x = input[b];
       float[] dy = outputGradient[b];
       float[] dx = inputGradient[b];
-      for (int o = 0; o < weight.length; o++) {
+      for (int o = 0; o < out.channels(); o++) {
         float sum = 0;
         for (int p = o * plane; p < (o + 1) * plane; p++) {
           sum += dy[p];
         }
         biasGradient[o] += sum;
-        for (int i = 0; i < inChannels; i++) {
+        for (int i = 0; i < in.channels(); i++) {
           for (int u = 0; u < kernel; u++) {
             for (int v = 0; v < kernel; v++) {
               float w = weight[o][i][u][v];
               float dw = 0;
-              for (int r = 0; r < outHeight; r++) {
-                int at = o * plane + r * outWidth;
-                int from = (i * height + r + u) * width + v;
-                for (int c = 0; c < outWidth; c++) {
+              for (int r = 0; r < out.height(); r++) {
+                int at = out.index(o, r, 0);
+                int from = in.index(i, r + u, v);
+                for (int c = 0; c < out.width(); c++) {
                   dx[from + c] += w * dy[at + c];
                 }
-                for (int c = 0; c < outWidth; c++) {
+                for (int c = 0; c < out.width(); c++) {
                   dw += dy[at + c] * x[from + c];
                 }
               }
@@ -186,17 +160,7 @@ public class Conv2d implements Layer {
 
   @Override
   public String toString() {
-    return "Conv2d("
-        + inChannels
-        + " -> "
-        + weight.length
-        + ", "
-        + kernel
-        + "x"
-        + kernel
-        + ") on "
-        + height
-        + "x"
-        + width;
+    return String.format(
+        "Conv2d(%d -> %d, %dx%d) on %s", in.channels(), out.channels(), kernel, kernel, in);
   }
 }

@@ -7,68 +7,50 @@ package dev.kinit.samples.nn;
  */
 public final class MaxPool2d implements Layer {
 
-  private final int channels;
+  private final Image in;
+  private final Image out;
   private final int size;
-  private final int height;
-  private final int width;
-  private final int outHeight;
-  private final int outWidth;
 
   /** For each sample and output element, the index of the input element that was the maximum. */
   private int[][] argmax;
 
   /**
-   * Pools {@code channels} images of {@code height × width}.
+   * Pools images {@code in} by {@code size}.
    *
-   * @throws IllegalArgumentException if a size is not positive or the window exceeds the image
+   * @throws IllegalArgumentException if {@code size} is not positive or exceeds the image
    */
-  public MaxPool2d(int channels, int height, int width, int size) {
-    if (channels < 1 || size < 1 || size > height || size > width) {
+  public MaxPool2d(Image in, int size) {
+    if (size < 1 || size > in.height() || size > in.width()) {
       throw new IllegalArgumentException(
-          "MaxPool2d("
-              + size
-              + ") on "
-              + channels
-              + " x "
-              + height
-              + "x"
-              + width
-              + "; expected positive sizes and a window no larger than the image");
+          String.format(
+              "MaxPool2d(%d) on %s images; expected a positive window no larger than the image",
+              size, in));
     }
-    this.channels = channels;
+    this.in = in;
+    this.out = new Image(in.channels(), in.height() / size, in.width() / size);
     this.size = size;
-    this.height = height;
-    this.width = width;
-    this.outHeight = height / size;
-    this.outWidth = width / size;
   }
 
-  /** The height of the output images. */
-  public int outHeight() {
-    return outHeight;
-  }
-
-  /** The width of the output images. */
-  public int outWidth() {
-    return outWidth;
+  /** The shape of the output images. */
+  public Image output() {
+    return out;
   }
 
   @Override
   public float[][] forward(float[][] input) {
-    Shapes.requireFeatures("input", input, channels * height * width);
-    int outputs = channels * outHeight * outWidth;
-    argmax = new int[input.length][outputs];
-    float[][] output = new float[input.length][outputs];
+    Shapes.requireFeatures("input", input, in.size());
+    argmax = new int[input.length][out.size()];
+    float[][] output = new float[input.length][out.size()];
     for (int b = 0; b < input.length; b++) {
       float[] x = input[b];
       int k = 0;
-      for (int ch = 0; ch < channels; ch++) {
-        for (int r = 0; r < outHeight; r++) {
-          for (int c = 0; c < outWidth; c++, k++) {
-            int best = (ch * height + r * size) * width + c * size;
+      for (int ch = 0; ch < out.channels(); ch++) {
+        for (int r = 0; r < out.height(); r++) {
+          for (int c = 0; c < out.width(); c++, k++) {
+            int best = in.index(ch, r * size, c * size);
             for (int u = 0; u < size; u++) {
               for (int v = 0; v < size; v++) {
-                int at = (ch * height + r * size + u) * width + c * size + v;
+                int at = in.index(ch, r * size + u, c * size + v);
                 if (x[at] > x[best]) {
                   best = at;
                 }
@@ -85,10 +67,10 @@ public final class MaxPool2d implements Layer {
 
   @Override
   public float[][] backward(float[][] outputGradient) {
-    Shapes.requireFeatures("outputGradient", outputGradient, channels * outHeight * outWidth);
-    float[][] inputGradient = new float[outputGradient.length][channels * height * width];
+    Shapes.requireFeatures("outputGradient", outputGradient, out.size());
+    float[][] inputGradient = new float[outputGradient.length][in.size()];
     for (int b = 0; b < outputGradient.length; b++) {
-      for (int k = 0; k < outputGradient[b].length; k++) {
+      for (int k = 0; k < out.size(); k++) {
         inputGradient[b][argmax[b][k]] += outputGradient[b][k];
       }
     }

@@ -43,10 +43,10 @@ public final class Networks {
    * </pre>
    */
   public static Network leNet(int channels, int height, int width, int classes) {
-    Conv2d conv1 = new Conv2d(channels, 6, 5, height, width);
-    MaxPool2d pool1 = new MaxPool2d(6, conv1.outHeight(), conv1.outWidth(), 2);
-    Conv2d conv2 = new Conv2d(6, 16, 5, pool1.outHeight(), pool1.outWidth());
-    MaxPool2d pool2 = new MaxPool2d(16, conv2.outHeight(), conv2.outWidth(), 2);
+    Conv2d conv1 = new Conv2d(new Image(channels, height, width), 6, 5);
+    MaxPool2d pool1 = new MaxPool2d(conv1.output(), 2);
+    Conv2d conv2 = new Conv2d(pool1.output(), 16, 5);
+    MaxPool2d pool2 = new MaxPool2d(conv2.output(), 2);
     return new Network(
         "lenet",
         List.of(

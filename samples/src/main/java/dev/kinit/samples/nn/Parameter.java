@@ -22,11 +22,9 @@ public record Parameter(float[] values, float[] gradient) {
     Objects.requireNonNull(gradient, "gradient");
     if (values.length != gradient.length) {
       throw new IllegalArgumentException(
-          "values has "
-              + values.length
-              + " elements and gradient "
-              + gradient.length
-              + "; expected the same length");
+          String.format(
+              "values has %d elements and gradient %d; expected the same length",
+              values.length, gradient.length));
     }
   }
 

@@ -27,11 +27,9 @@ public final class SoftmaxCrossEntropy {
   public static Result of(float[][] logits, int[] labels) {
     if (logits.length != labels.length || logits.length == 0) {
       throw new IllegalArgumentException(
-          logits.length
-              + " rows of logits and "
-              + labels.length
-              + " labels; expected the same"
-              + " positive number");
+          String.format(
+              "%d rows of logits and %d labels; expected the same positive number",
+              logits.length, labels.length));
     }
     int batch = logits.length;
     double loss = 0;

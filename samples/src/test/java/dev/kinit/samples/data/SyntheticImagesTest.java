@@ -26,9 +26,9 @@ class SyntheticImagesTest {
     assertEquals(100, split.test().size());
     assertEquals(400, train.features());
     assertEquals(10, train.classes());
-    double[] stats = train.pixelMeanAndStd();
-    assertEquals(0, stats[0], 1e-6);
-    assertEquals(1, stats[1], 1e-6);
+    Moments pixels = Moments.of(train.images());
+    assertEquals(0, pixels.mean(), 1e-6);
+    assertEquals(1, pixels.std(), 1e-6);
     // Labels are uniform: each class has 200 ± 3 std (binomial: sqrt(2000 · 0.1 · 0.9) = 13.4).
     int[] counts = new int[10];
     for (int label : train.labels()) {

@@ -62,7 +62,7 @@ class InitializationTest {
 
   @Test
   void javaConv2dIsKaimingFanOut() {
-    Conv2d conv = new Conv2d(32, 64, 3, 8, 8);
+    Conv2d conv = new Conv2d(new Image(32, 8, 8), 64, 3);
     conv.initialize(new SplittableRandom(2));
     float[][][][] expected = new float[64][32][3][3];
     Kaiming.normal(FloatTensor.of(expected), FanMode.FAN_OUT, RELU, new SplittableRandom(2));

@@ -52,12 +52,15 @@ class LayerGradientTest {
   @Test
   void conv2d() {
     GradientCheck.check(
-        initialized(new Conv2d(2, 3, 3, 5, 6)), GradientCheck.input(2, 2 * 5 * 6, 3), 100, 4);
+        initialized(new Conv2d(new Image(2, 5, 6), 3, 3)),
+        GradientCheck.input(2, 2 * 5 * 6, 3),
+        100,
+        4);
   }
 
   @Test
   void conv2dForwardOnAKnownImage() {
-    Conv2d conv = new Conv2d(1, 1, 2, 3, 3);
+    Conv2d conv = new Conv2d(new Image(1, 3, 3), 1, 2);
     float[][] kernel = {{1, 0}, {0, -1}}; // x[r][c] - x[r+1][c+1]
     System.arraycopy(kernel[0], 0, conv.weight[0][0][0], 0, 2);
     System.arraycopy(kernel[1], 0, conv.weight[0][0][1], 0, 2);
@@ -80,18 +83,19 @@ class LayerGradientTest {
 
   @Test
   void maxPool() {
-    MaxPool2d pool = new MaxPool2d(2, 4, 5, 2);
+    MaxPool2d pool = new MaxPool2d(new Image(2, 4, 5), 2);
     GradientCheck.check(pool, GradientCheck.input(2, 2 * 4 * 5, 9), 0, 10);
     // 4 x 5 pooled by 2: the last column is dropped.
-    float[][] y = new MaxPool2d(1, 2, 3, 2).forward(new float[][] {{1, 5, 99, -2, 3, 99}});
+    float[][] y =
+        new MaxPool2d(new Image(1, 2, 3), 2).forward(new float[][] {{1, 5, 99, -2, 3, 99}});
     assertArrayEquals(new float[] {5}, y[0]);
   }
 
   @Test
   void circularPad() {
-    CircularPad2d pad = new CircularPad2d(2, 3, 4, 1);
+    CircularPad2d pad = new CircularPad2d(new Image(2, 3, 4), 1);
     GradientCheck.check(pad, GradientCheck.input(2, 2 * 3 * 4, 11), 0, 12);
-    float[][] y = new CircularPad2d(1, 2, 2, 1).forward(new float[][] {{1, 2, 3, 4}});
+    float[][] y = new CircularPad2d(new Image(1, 2, 2), 1).forward(new float[][] {{1, 2, 3, 4}});
     assertArrayEquals(new float[] {4, 3, 4, 3, 2, 1, 2, 1, 4, 3, 4, 3, 2, 1, 2, 1}, y[0]);
   }
 
@@ -101,9 +105,9 @@ class LayerGradientTest {
         new Network(
             "small",
             List.of(
-                new Conv2d(1, 2, 3, 6, 6),
+                new Conv2d(new Image(1, 6, 6), 2, 3),
                 new Relu(),
-                new MaxPool2d(2, 4, 4, 2),
+                new MaxPool2d(new Image(2, 4, 4), 2),
                 new Linear(8, 5),
                 new Relu(0.2f),
                 new Classifier(5, 3)));
