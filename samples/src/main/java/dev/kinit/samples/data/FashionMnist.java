@@ -73,6 +73,12 @@ public final class FashionMnist {
       int count = imageShape[0];
       int height = imageShape[1];
       int width = imageShape[2];
+      if ((long) count * height * width > Integer.MAX_VALUE) {
+        throw new IOException(
+            String.format(
+                "%s has %d images of %dx%d in its header; expected fewer than 2^31 pixels",
+                images, count, height, width));
+      }
       byte[] pixels = new byte[height * width];
       float[][] data = new float[count][height * width];
       int[] classes = new int[count];

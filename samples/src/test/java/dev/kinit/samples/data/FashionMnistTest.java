@@ -64,6 +64,20 @@ class FashionMnistTest {
   }
 
   @Test
+  void absurdHeaderSizesAreRejectedBeforeAllocating() throws IOException {
+    write("images.gz", FashionMnist.IMAGES_MAGIC, new int[] {100_000, 1000, 1000}, new byte[0]);
+    write("labels.gz", FashionMnist.LABELS_MAGIC, new int[] {100_000}, new byte[0]);
+    UncheckedIOException e =
+        assertThrows(
+            UncheckedIOException.class,
+            () -> FashionMnist.read(directory, "images.gz", "labels.gz"));
+    assertEquals(
+        directory.resolve("images.gz")
+            + " has 100000 images of 1000x1000 in its header; expected fewer than 2^31 pixels",
+        e.getMessage());
+  }
+
+  @Test
   void truncatedFileSaysSo() throws IOException {
     write("images.gz", FashionMnist.IMAGES_MAGIC, new int[] {2, 2, 2}, new byte[] {1, 2, 3});
     write("labels.gz", FashionMnist.LABELS_MAGIC, new int[] {2}, new byte[] {0, 1});

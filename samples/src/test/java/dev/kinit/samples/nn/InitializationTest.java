@@ -79,9 +79,13 @@ class InitializationTest {
   @Test
   void kotlinClassifierConstructorPropertyHasGainOne() {
     Classifier classifier = new Classifier(300, 200);
-    classifier.initialize(new SplittableRandom(3));
+    classifier.initialize(new SplittableRandom(3)); // Kotlin calls the generated initializer
     assertArrayEquals(expected(200, 300, FanMode.FAN_IN, 1.0, 3), classifier.getWeight());
     assertStd(1 / Math.sqrt(300), classifier.getWeight());
+
+    Classifier fromJava = new Classifier(300, 200);
+    ClassifierInitializer.initialize(fromJava, new SplittableRandom(3)); // Java calls it
+    assertArrayEquals(classifier.getWeight(), fromJava.getWeight());
   }
 
   @Test
