@@ -14,6 +14,7 @@ import dev.kinit.samples.train.EpochResult;
 import dev.kinit.samples.train.Progress;
 import dev.kinit.samples.train.Trainer;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,14 +122,10 @@ public final class Demo {
     }
   }
 
-  /** SGD for the small networks: batch 32, learning rate 0.01, momentum 0.9. */
-  static final Trainer.Settings SMALL_NETWORKS = new Trainer.Settings(1, 32, 0.01f, 0.9f);
-
-  /**
-   * SGD for the 30-layer networks (both initialisations): batch 32, learning rate 0.002 (at 0.01
-   * the Kaiming network diverges on Fashion-MNIST), momentum 0.9.
-   */
-  static final Trainer.Settings DEEP_NETWORK = new Trainer.Settings(1, 32, 0.002f, 0.9f);
+  /** SGD for the MLP and the LeNet: batch 32, learning rate 0.01, momentum 0.9. */
+  static Trainer.Settings smallNetworks(int epochs) {
+    return new Trainer.Settings(epochs, 32, 0.01f, 0.9f);
+  }
 
   private Demo() {}
 
@@ -145,11 +142,17 @@ public final class Demo {
       System.exit(2);
       return;
     }
-    run(options, System.out, Progress.console(System.out, System.console() != null));
+    try {
+      run(options, System.out, Progress.console(System.out, System.console() != null));
+    } catch (UncheckedIOException e) {
+      System.err.println("demo: " + e.getMessage());
+      System.exit(1);
+    }
   }
 
   static void run(Options options, PrintStream out, Progress progress) {
     long start = System.nanoTime();
+    Dataset.Split data = load(options); // first: a missing data set fails before the long part
     out.println("kinit demo: Kaiming initialisation (He et al. 2015) in hand-written networks");
     out.println();
 
@@ -174,7 +177,6 @@ public final class Demo {
     Path variancePlot = Plots.variance(profiles, options.out().resolve("variance.png"));
     out.println();
 
-    Dataset.Split data = load(options);
     out.printf(
         Locale.ROOT,
         "2. Training with the generated @KaimingInit initializers on %s (%d training, %d test"
@@ -184,12 +186,7 @@ public final class Demo {
         data.test().size(),
         data.train().height(),
         data.train().width());
-    Trainer.Settings small =
-        new Trainer.Settings(
-            options.epochs(),
-            SMALL_NETWORKS.batchSize(),
-            SMALL_NETWORKS.learningRate(),
-            SMALL_NETWORKS.momentum());
+    Trainer.Settings small = smallNetworks(options.epochs());
     Dataset train = data.train();
     for (Network network :
         List.of(
@@ -216,12 +213,7 @@ public final class Demo {
         DepthExperiment.DEPTH,
         DepthExperiment.WIDTH,
         options.data());
-    Trainer.Settings deep =
-        new Trainer.Settings(
-            options.deepEpochs(),
-            DEEP_NETWORK.batchSize(),
-            DEEP_NETWORK.learningRate(),
-            DEEP_NETWORK.momentum());
+    Trainer.Settings deep = DepthExperiment.settings(options.deepEpochs());
     List<DepthExperiment.Run> runs = new ArrayList<>();
     for (WeightInit scheme : List.of(WeightInit.KAIMING_FAN_IN, WeightInit.XAVIER)) {
       runs.add(DepthExperiment.train(data, scheme, deep, options.seed(), progress));

@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -48,6 +49,21 @@ class DemoTest {
         "--out needs a value",
         assertThrows(IllegalArgumentException.class, () -> Demo.Options.parse("--out"))
             .getMessage());
+  }
+
+  @Test
+  void missingFashionMnistFailsBeforeTheExperiments() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    UncheckedIOException e =
+        assertThrows(
+            UncheckedIOException.class,
+            () ->
+                Demo.run(
+                    Demo.Options.parse("--data", "fashion-mnist", "--data-dir", out.toString()),
+                    new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                    Progress.silent()));
+    assertTrue(e.getMessage().contains("apt-get install dataset-fashion-mnist"), e.getMessage());
+    assertEquals("", bytes.toString(StandardCharsets.UTF_8));
   }
 
   /** The whole demo on a small training set: the tables, the training and both plots. */

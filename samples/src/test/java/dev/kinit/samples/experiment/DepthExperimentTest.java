@@ -18,7 +18,7 @@ class DepthExperimentTest {
   @Test
   void kaimingLearnsWhereXavierStalls() {
     Dataset.Split data = SyntheticImages.generate(2000, 500, 11);
-    Trainer.Settings settings = new Trainer.Settings(6, 32, 0.002f, 0.9f);
+    Trainer.Settings settings = DepthExperiment.settings(6);
     DepthExperiment.Run kaiming =
         DepthExperiment.train(data, WeightInit.KAIMING_FAN_IN, settings, 5, Progress.silent());
     DepthExperiment.Run xavier =
