@@ -33,6 +33,14 @@ class FashionMnistTest {
     }
   }
 
+  /** The message of the error reading images.gz and labels.gz. */
+  private String readError() {
+    return assertThrows(
+            UncheckedIOException.class,
+            () -> FashionMnist.read(directory, "images.gz", "labels.gz"))
+        .getMessage();
+  }
+
   @Test
   void readsImagesAndLabelsScaledToOne() throws IOException {
     write(
@@ -53,39 +61,30 @@ class FashionMnistTest {
   void wrongMagicNumberIsNamed() throws IOException {
     write("images.gz", FashionMnist.LABELS_MAGIC, new int[] {1, 1, 1}, new byte[] {0});
     write("labels.gz", FashionMnist.LABELS_MAGIC, new int[] {1}, new byte[] {0});
-    UncheckedIOException e =
-        assertThrows(
-            UncheckedIOException.class,
-            () -> FashionMnist.read(directory, "images.gz", "labels.gz"));
+    String message = readError();
     assertEquals(
         directory.resolve("images.gz")
             + " starts with 0x00000801; expected the IDX magic number 0x00000803",
-        e.getMessage());
+        message);
   }
 
   @Test
   void absurdHeaderSizesAreRejectedBeforeAllocating() throws IOException {
     write("images.gz", FashionMnist.IMAGES_MAGIC, new int[] {100_000, 1000, 1000}, new byte[0]);
     write("labels.gz", FashionMnist.LABELS_MAGIC, new int[] {100_000}, new byte[0]);
-    UncheckedIOException e =
-        assertThrows(
-            UncheckedIOException.class,
-            () -> FashionMnist.read(directory, "images.gz", "labels.gz"));
+    String message = readError();
     assertEquals(
         directory.resolve("images.gz")
             + " has 100000 images of 1000x1000 in its header; expected fewer than 2^31 pixels",
-        e.getMessage());
+        message);
   }
 
   @Test
   void truncatedFileSaysSo() throws IOException {
     write("images.gz", FashionMnist.IMAGES_MAGIC, new int[] {2, 2, 2}, new byte[] {1, 2, 3});
     write("labels.gz", FashionMnist.LABELS_MAGIC, new int[] {2}, new byte[] {0, 1});
-    UncheckedIOException e =
-        assertThrows(
-            UncheckedIOException.class,
-            () -> FashionMnist.read(directory, "images.gz", "labels.gz"));
-    assertTrue(e.getMessage().endsWith("ends before the sizes in its header say"), e.getMessage());
+    String message = readError();
+    assertTrue(message.endsWith("ends before the sizes in its header say"), message);
   }
 
   @Test
