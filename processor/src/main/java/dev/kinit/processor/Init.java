@@ -22,7 +22,7 @@ sealed interface Init {
   /**
    * {@code @TorchDefaultInit(biasOf = ...)}: {@code LayerDefaults.bias}.
    *
-   * @param weight the label ({@code Class.field}) of the weight whose fan_in bounds the bias
+   * @param weight the {@link WeightField#id} of the weight whose fan_in bounds the bias
    */
   record TorchBias(String weight) implements Init {}
 }

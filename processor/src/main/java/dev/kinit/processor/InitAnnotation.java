@@ -117,7 +117,7 @@ final class InitAnnotation {
   List<Integer> shape() {
     List<Integer> sizes = new ArrayList<>();
     for (AnnotationValue size : list("shape")) {
-      sizes.add(typed("shape", size.getValue(), Integer.class));
+      sizes.add(typed("shape", size, Integer.class));
     }
     return sizes;
   }
@@ -126,7 +126,7 @@ final class InitAnnotation {
   List<String> shapeFields() {
     List<String> names = new ArrayList<>();
     for (AnnotationValue name : list("shapeFields")) {
-      names.add(typed("shapeFields", name.getValue(), String.class));
+      names.add(typed("shapeFields", name, String.class));
     }
     return names;
   }
@@ -145,14 +145,17 @@ final class InitAnnotation {
     if (value == null) {
       throw new UnresolvedValueException(attribute);
     }
-    return typed(attribute, value.getValue(), type);
+    return typed(attribute, value, type);
   }
 
-  private static <T> T typed(String attribute, Object value, Class<T> type) {
-    if (!type.isInstance(value)) {
+  private static <T> T typed(String attribute, AnnotationValue value, Class<T> type) {
+    // javac gives a constant it cannot resolve the value "<error>", a String; a literal "<error>"
+    // differs in its source form, which is quoted.
+    Object content = value.getValue();
+    if (!type.isInstance(content) || value.toString().equals("<error>")) {
       throw new UnresolvedValueException(attribute);
     }
-    return type.cast(value);
+    return type.cast(content);
   }
 
   private static String name(ExecutableElement attribute) {

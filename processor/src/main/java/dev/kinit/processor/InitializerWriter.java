@@ -100,19 +100,27 @@ final class InitializerWriter {
       WeightField field = layer.fields().get(i);
       method.addStatement("$T $L = $L", tensorType(field), tensors.get(i), view(field));
     }
-    Map<String, String> tensorOfLabel = new HashMap<>();
+    Map<String, Integer> indexOfId = new HashMap<>();
     for (int i = 0; i < tensors.size(); i++) {
-      tensorOfLabel.put(layer.fields().get(i).label(), tensors.get(i));
+      indexOfId.put(layer.fields().get(i).id(), i);
     }
     for (int i = 0; i < tensors.size(); i++) {
-      method.addCode("\n").addCode(fill(layer.fields().get(i), tensors.get(i), tensorOfLabel));
+      WeightField field = layer.fields().get(i);
+      // A bias names its weight by id: labels may repeat (a Net.Base extending a Base).
+      int weight = field.init() instanceof Init.TorchBias bias ? indexOfId.get(bias.weight()) : i;
+      method
+          .addCode("\n")
+          .addCode(fill(field, tensors.get(i), layer.fields().get(weight), tensors.get(weight)));
     }
     return method.build();
   }
 
-  /** The commented statement that fills {@code field}, viewed as {@code tensor}. */
+  /**
+   * The commented statement that fills {@code field}, viewed as {@code tensor}; a bias's weight is
+   * {@code weight}, viewed as {@code weightTensor}.
+   */
   private static CodeBlock fill(
-      WeightField field, String tensor, Map<String, String> tensorOfLabel) {
+      WeightField field, String tensor, WeightField weight, String weightTensor) {
     if (field.init() instanceof Init.Kaiming kaiming) {
       return CodeBlock.builder()
           .add(
@@ -138,13 +146,8 @@ final class InitializerWriter {
           .add(
               "// $L: PyTorch's default bias, U(-1/sqrt(fan_in), 1/sqrt(fan_in)), fan_in of $L\n",
               field.label(),
-              bias.weight())
-          .addStatement(
-              "$T.bias($L, $L, $L)",
-              LayerDefaults.class,
-              tensor,
-              tensorOfLabel.get(bias.weight()),
-              RANDOM)
+              weight.label())
+          .addStatement("$T.bias($L, $L, $L)", LayerDefaults.class, tensor, weightTensor, RANDOM)
           .build();
     }
     return CodeBlock.builder()
@@ -157,9 +160,10 @@ final class InitializerWriter {
 
   /**
    * The first names of the qualified names the method body uses as expressions ({@code
-   * FanMode.FAN_IN}, {@code Kaiming.normal}, {@code Layer.SIZE}, or {@code dev.kinit.Kaiming} when
-   * written in full): a local variable of such a name would obscure the type or package (JLS
-   * 6.4.2), as a weight field named {@code FanMode} or {@code dev} would make its local.
+   * FanMode.FAN_IN}, {@code Kaiming.normal}, {@code LayerDefaults.bias}, {@code Layer.SIZE}, or
+   * {@code dev.kinit.Kaiming} when written in full): a local variable of such a name would obscure
+   * the type or package (JLS 6.4.2), as a weight field named {@code FanMode} or {@code dev} would
+   * make its local.
    */
   private static Set<String> qualifiers(Layer layer) {
     List<ClassName> types =
@@ -167,6 +171,7 @@ final class InitializerWriter {
             List.of(
                 ClassName.get(Objects.class),
                 ClassName.get(Kaiming.class),
+                ClassName.get(LayerDefaults.class),
                 ClassName.get(FanMode.class),
                 ClassName.get(FloatTensor.class),
                 ClassName.get(DoubleTensor.class)));

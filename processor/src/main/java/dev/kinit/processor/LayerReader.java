@@ -198,7 +198,13 @@ final class LayerReader {
         throw new Unresolved(field, type.toString(), "field " + diagnoser.label);
       }
       boolean floats = element.getKind() == TypeKind.FLOAT;
-      if (!(floats || element.getKind() == TypeKind.DOUBLE) || rank < 1 || rank > MAX_RANK) {
+      boolean elements = floats || element.getKind() == TypeKind.DOUBLE;
+      if (attributes.isBias() && !(elements && rank == 1)) {
+        // Not the weights' message, which offers float[][] and up.
+        fail(Message.BIAS_NOT_A_VECTOR, null, diagnoser.label, type);
+        return Optional.empty();
+      }
+      if (!elements || rank < 1 || rank > MAX_RANK) {
         fail(Message.UNSUPPORTED_TYPE, null, diagnoser.label, type);
         return Optional.empty();
       }
@@ -206,7 +212,7 @@ final class LayerReader {
       Shape shape;
       Init init;
       if (attributes.isBias()) {
-        shape = biasShape(rank, type);
+        shape = biasShape();
         init = new Init.TorchBias(weightOfBias());
       } else {
         shape = shape(rank);
@@ -217,7 +223,13 @@ final class LayerReader {
       }
       return Optional.of(
           new WeightField(
-              diagnoser.label, field.getSimpleName().toString(), !floats, access, shape, init));
+              id(field),
+              diagnoser.label,
+              field.getSimpleName().toString(),
+              !floats,
+              access,
+              shape,
+              init));
     }
 
     private Init kaiming() {
@@ -227,47 +239,62 @@ final class LayerReader {
           attributes.distribution(), attributes.mode(), nonlinearity, a, gain(nonlinearity, a));
     }
 
-    private Shape biasShape(int rank, TypeMirror type) {
-      if (rank != 1) {
-        fail(Message.BIAS_NOT_A_VECTOR, null, diagnoser.label, type);
+    private Shape biasShape() {
+      // An empty array is no shape, as for a weight (the default, {}).
+      if (!attributes.shape().isEmpty()) {
+        fail(Message.BIAS_WITH_SHAPE, "shape", diagnoser.label, "shape");
       }
-      for (String attribute : List.of("shape", "shapeFields")) {
-        if (attributes.written(attribute) != null) {
-          fail(Message.BIAS_WITH_SHAPE, attribute, diagnoser.label, attribute);
-        }
+      if (!attributes.shapeFields().isEmpty()) {
+        fail(Message.BIAS_WITH_SHAPE, "shapeFields", diagnoser.label, "shapeFields");
       }
       return new Shape.Vector();
     }
 
     /**
-     * The label of the weight a bias names: a field of its class, or inherited, with an annotation
+     * The id of the weight a bias names: a field of its class, or inherited, with an annotation
      * that makes it a weight.
      */
     private String weightOfBias() {
       String name = attributes.biasOf();
-      List<VariableElement> fields = ElementFilter.fieldsIn(elements.getAllMembers(owner));
-      for (VariableElement weight : fields) {
-        if (!weight.getSimpleName().contentEquals(name)) {
-          continue;
-        }
-        List<InitAnnotation> annotations = InitAnnotation.of(weight, elements);
-        if (annotations.isEmpty() || annotations.get(0).isBias()) {
-          break;
-        }
-        List<? extends Element> declared = owner.getEnclosedElements();
-        if (declared.indexOf(weight) > declared.indexOf(field)) {
-          diagnoser.error(
-              Message.BIAS_BEFORE_WEIGHT,
-              "biasOf",
-              diagnoser.label,
-              name,
-              name,
-              field.getSimpleName());
-        }
-        return weight.getEnclosingElement().getSimpleName() + "." + name;
+      VariableElement weight = fieldNamed(name).orElse(null);
+      List<InitAnnotation> annotations =
+          weight == null ? List.of() : InitAnnotation.of(weight, elements);
+      if (annotations.isEmpty() || annotations.get(0).isBias()) {
+        fail(Message.BIAS_OF_NOT_A_WEIGHT, "biasOf", diagnoser.label, name, owner.getSimpleName());
+        return null;
       }
-      fail(Message.BIAS_OF_NOT_A_WEIGHT, "biasOf", diagnoser.label, name, owner.getSimpleName());
-      return null;
+      List<? extends Element> declared = owner.getEnclosedElements();
+      if (declared.indexOf(weight) > declared.indexOf(field)) {
+        diagnoser.error(
+            Message.BIAS_BEFORE_WEIGHT,
+            "biasOf",
+            diagnoser.label,
+            name,
+            name,
+            field.getSimpleName());
+      }
+      return id(weight);
+    }
+
+    private String id(VariableElement field) {
+      return elements.getBinaryName((TypeElement) field.getEnclosingElement())
+          + "."
+          + field.getSimpleName();
+    }
+
+    /**
+     * The field {@code name} denotes in the owner's code: its own, else the nearest superclass's,
+     * which hides those further up (JLS 8.3).
+     */
+    private Optional<VariableElement> fieldNamed(String name) {
+      for (TypeElement type = owner; type != null; type = superclass(type)) {
+        for (VariableElement candidate : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+          if (candidate.getSimpleName().contentEquals(name)) {
+            return Optional.of(candidate);
+          }
+        }
+      }
+      return Optional.empty();
     }
 
     private double gain(Nonlinearity nonlinearity, double a) {
@@ -338,10 +365,7 @@ final class LayerReader {
       // Each name once: a name given twice is read twice but reported once.
       Map<String, Access> reads = new LinkedHashMap<>();
       for (String name : new LinkedHashSet<>(names)) {
-        Optional<VariableElement> sizeField =
-            ElementFilter.fieldsIn(elements.getAllMembers(owner)).stream()
-                .filter(f -> f.getSimpleName().contentEquals(name))
-                .findFirst();
+        Optional<VariableElement> sizeField = fieldNamed(name);
         if (sizeField.isEmpty()) {
           fail(
               Message.SHAPE_FIELD_MISSING,

@@ -432,6 +432,54 @@ class DiagnosticsTest {
   }
 
   @Test
+  void boxedBiasIsNotAVector() {
+    assertError(
+        bad(
+            "  @TorchDefaultInit float[][] weight;",
+            "  @TorchDefaultInit(biasOf = \"weight\")",
+            "  Float[] bias;"),
+        "[kinit.bias-not-a-vector] bias Bad.bias has type java.lang.Float[]; expected float[] or"
+            + " double[]",
+        "Float[] bias;");
+  }
+
+  @Test
+  void biasWithAnEmptyShapeHasNone() {
+    Compilation compilation =
+        compile(
+            bad(
+                "  @TorchDefaultInit float[][] weight = new float[3][4];",
+                "  @TorchDefaultInit(biasOf = \"weight\", shape = {}, shapeFields = {})",
+                "  float[] bias = new float[3];"));
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void biasDeclaredBeforeAWeightThatHidesAnInheritedOne() {
+    JavaFileObject base =
+        source(
+            "layers.Base",
+            "package layers;",
+            "public class Base {",
+            "  @dev.kinit.TorchDefaultInit public float[][] weight = new float[3][2];",
+            "}");
+    JavaFileObject layer =
+        source(
+            "layers.Head",
+            "package layers;",
+            "public class Head extends Base {",
+            "  @dev.kinit.TorchDefaultInit(biasOf = \"weight\") float[] bias = new float[4];",
+            "  @dev.kinit.TorchDefaultInit float[][] weight = new float[4][5];",
+            "}");
+    Compilation compilation = compile(base, layer);
+    assertThat(compilation).succeeded();
+    assertThat(compilation)
+        .hadWarningContaining("[kinit.bias-before-weight] bias Head.bias is declared before its")
+        .inFile(layer)
+        .onLineContaining("biasOf");
+  }
+
+  @Test
   void torchDefaultInALocalClass() {
     assertError(
         bad(
@@ -463,6 +511,40 @@ class DiagnosticsTest {
         "[kinit.unresolved-type] type used in shape, needed by @KaimingInit on Bad.flat, could"
             + " not be resolved",
         "float[] flat;");
+  }
+
+  @Test
+  void unresolvedNameInBiasOfIsWaitedForNotTakenAsAName() {
+    assertUnresolvedNameIsWaitedFor(
+        "[kinit.unresolved-type] type used in biasOf, needed by @TorchDefaultInit on Bad.bias",
+        "[kinit.bias-of-not-a-weight]",
+        "  @TorchDefaultInit float[][] weight;",
+        "  @TorchDefaultInit(biasOf = Missing.NAME)",
+        "  float[] bias;");
+  }
+
+  @Test
+  void unresolvedNameInShapeFieldsIsWaitedForNotTakenAsAName() {
+    assertUnresolvedNameIsWaitedFor(
+        "[kinit.unresolved-type] type used in shapeFields, needed by @KaimingInit on Bad.flat",
+        "[kinit.shape-field-missing]",
+        "  int in;",
+        "  @KaimingInit(shapeFields = {Missing.NAME, \"in\"})",
+        "  float[] flat;");
+  }
+
+  /**
+   * javac gives an unresolved String constant the value "<error>": the processor must report the
+   * unresolved constant at the field (the last member), not take "<error>" for a name.
+   */
+  private static void assertUnresolvedNameIsWaitedFor(
+      String error, String notReported, String... members) {
+    Compilation compilation = compile(bad(members));
+    assertThat(compilation)
+        .hadErrorContaining(error)
+        .inFile(compilation.sourceFiles().get(0))
+        .onLineContaining(members[members.length - 1].trim());
+    assertEquals(0, count(compilation, notReported));
   }
 
   @Test

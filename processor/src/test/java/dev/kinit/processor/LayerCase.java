@@ -1,6 +1,8 @@
 package dev.kinit.processor;
 
 import com.google.testing.compile.JavaFileObjects;
+import dev.kinit.Distribution;
+import dev.kinit.FanMode;
 import dev.kinit.Nonlinearity;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,19 +15,23 @@ import java.util.stream.Collectors;
 import javax.tools.JavaFileObject;
 
 /**
- * One generated input of {@link ProcessorFuzzTest}: a class, somewhere, with one
- * {@code @KaimingInit} field (the weight) and the {@code int}-like fields its {@code shapeFields}
+ * One generated input of {@link ProcessorFuzzTest}: a class, somewhere, with one annotated weight
+ * ({@code @KaimingInit}, {@code @TorchDefaultInit} or both), maybe a bias
+ * ({@code @TorchDefaultInit(biasOf = ...)}), and the {@code int}-like fields a {@code shapeFields}
  * may name. Only inputs: what the processor must make of them is {@link Specification}'s to say.
  *
  * @param id the case's number; its package is {@code fuzz.c<id>}
  * @param placement where the class with the weight sits
  * @param layerName the simple name of that class
  * @param outerName the enclosing top-level class, for placements that have one
- * @param qualified whether the source names {@code @dev.kinit.KaimingInit} in full (else imports)
+ * @param qualified whether the source names the annotations in full (else imports them)
  * @param clash whether the file also declares a class with the name of the layer's initializer
- * @param weight the annotated field
+ * @param rule the annotations on the weight
+ * @param weight the weight field
  * @param sizeFields the other fields of the class, which {@code shapeFields} may name
- * @param attributes what {@code @KaimingInit} says, in the order written
+ * @param attributes what the weight's annotation says, in the order written
+ * @param bias the bias field, or null
+ * @param superclass what {@code Base} declares, for a layer that {@link Placement#inherits}
  */
 record LayerCase(
     int id,
@@ -34,15 +40,38 @@ record LayerCase(
     String outerName,
     boolean qualified,
     boolean clash,
-    Weight weight,
+    Rule rule,
+    AnnotatedField weight,
     List<SizeField> sizeFields,
-    Attributes attributes) {
+    Attributes attributes,
+    Bias bias,
+    Superclass superclass) {
+
+  /** The unannotated array field a bias's {@code biasOf} names ({@link Target#UNANNOTATED}). */
+  static final String PLAIN = "plain";
+
+  /**
+   * The second bias, of the weight, that a bias's {@code biasOf} names ({@link Target#OTHER_BIAS}).
+   */
+  static final String OTHER_BIAS = "first";
+
+  /** The weight {@code Base} declares: {@code float[3][2]}, public. */
+  static final String BASE_WEIGHT = "base";
+
+  /** The bias of {@link #BASE_WEIGHT}, {@code float[3]}, for {@link Superclass#TORCH_WITH_BIAS}. */
+  static final String BASE_BIAS = "baseBias";
+
+  /** An {@code int} field {@code Base} declares, which {@code shapeFields} may name. */
+  static final SizeField BASE_SIZE = new SizeField("out", SizeKind.PUBLIC_INT, 5);
 
   /** Where the layer class sits. */
   enum Placement {
     TOP_LEVEL,
     GENERIC,
+    /** A subclass of {@code Base}. */
     SUBCLASS,
+    /** {@code Outer.Base}, a subclass of the top-level {@code Base}: their fields' labels match. */
+    NESTED_SUBCLASS,
     STATIC_NESTED,
     INNER,
     ENUM,
@@ -63,6 +92,11 @@ record LayerCase(
           && this != ENUM
           && this != RECORD
           && this != INTERFACE;
+    }
+
+    /** Whether the class extends {@code Base}. */
+    boolean inherits() {
+      return this == SUBCLASS || this == NESTED_SUBCLASS;
     }
   }
 
@@ -135,18 +169,85 @@ record LayerCase(
   }
 
   /**
-   * The annotated field.
+   * An annotated field: the weight or a bias.
    *
    * @param dims the sizes it is allocated with, when its type can be: one per dimension of a nested
    *     array, one (the length) for a flat array
    */
-  record Weight(
+  record AnnotatedField(
       FieldType type,
       String name,
       Visibility visibility,
       Set<Flag> flags,
       Getter getter,
       List<Integer> dims) {}
+
+  /** The annotations on the weight. */
+  enum Rule {
+    KAIMING,
+    TORCH_DEFAULT,
+    /** Both, {@code @KaimingInit} written first. */
+    KAIMING_AND_TORCH,
+    /** Both, {@code @TorchDefaultInit} written first. */
+    TORCH_AND_KAIMING;
+
+    boolean kaiming() {
+      return this != TORCH_DEFAULT;
+    }
+
+    boolean torch() {
+      return this != KAIMING;
+    }
+  }
+
+  /** What a bias's {@code biasOf} is meant to name. */
+  enum Target {
+    /** The weight. */
+    WEIGHT,
+    /** {@link #BASE_WEIGHT}, inherited. */
+    INHERITED_WEIGHT,
+    /** {@link #BASE_BIAS}, inherited. */
+    INHERITED_BIAS,
+    /** No field: a misspelling, a method. */
+    MISSING,
+    /** {@link #PLAIN}. */
+    UNANNOTATED,
+    /** {@link #OTHER_BIAS}. */
+    OTHER_BIAS,
+    /** The bias itself. */
+    ITSELF,
+    /** One of the size fields. */
+    SIZE_FIELD
+  }
+
+  /**
+   * A {@code @TorchDefaultInit(biasOf = ...)} field.
+   *
+   * @param target what {@code biasOf} is meant to name (the name decides, not this)
+   * @param biasOf the name {@code biasOf} gives; null when {@code unresolved}
+   * @param beforeWeight whether it is declared before the weight
+   * @param written each written attribute's source text, in source order: {@code biasOf}, maybe
+   *     {@code shape} and {@code shapeFields}
+   * @param unresolved whether {@code biasOf} names a constant that does not exist
+   */
+  record Bias(
+      AnnotatedField field,
+      Target target,
+      String biasOf,
+      boolean beforeWeight,
+      Map<String, String> written,
+      boolean unresolved) {}
+
+  /** What {@code Base}, the superclass of a layer that {@link Placement#inherits}, declares. */
+  enum Superclass {
+    NONE,
+    /** {@code @KaimingInit(nonlinearity = RELU) public final float[][] base}. */
+    KAIMING,
+    /** {@code @TorchDefaultInit public final float[][] base}. */
+    TORCH_DEFAULT,
+    /** {@link #TORCH_DEFAULT} and {@code @TorchDefaultInit(biasOf = "base") float[] baseBias}. */
+    TORCH_WITH_BIAS
+  }
 
   /** Kinds of the fields {@code shapeFields} may name. */
   enum SizeKind {
@@ -179,10 +280,12 @@ record LayerCase(
   record SizeField(String name, SizeKind kind, int value) {}
 
   /**
-   * What {@code @KaimingInit} says.
+   * What the weight's annotation says ({@code @KaimingInit}'s when it has both).
    *
    * @param written each written attribute's source text, in source order
-   * @param nonlinearity the value in effect (the default when not written)
+   * @param mode the value in effect (the default when not written)
+   * @param distribution the value in effect
+   * @param nonlinearity the value in effect
    * @param a the value in effect
    * @param shape the sizes of {@code shape}, empty when not written
    * @param shapeFields the names in {@code shapeFields}, empty when not written
@@ -190,6 +293,8 @@ record LayerCase(
    */
   record Attributes(
       Map<String, String> written,
+      FanMode mode,
+      Distribution distribution,
       Nonlinearity nonlinearity,
       double a,
       List<Integer> shape,
@@ -200,21 +305,44 @@ record LayerCase(
   Set<String> features() {
     Set<String> features = new HashSet<>();
     features.add("placement " + placement);
+    features.add("rule " + rule);
     features.add("element " + weight.type.element());
     features.add("rank " + weight.type.rank());
     features.add("visibility " + weight.visibility);
     weight.flags.forEach(flag -> features.add("modifier " + flag));
-    features.add("nonlinearity " + attributes.nonlinearity());
     attributes.written().forEach((name, value) -> features.add(name + " " + value));
-    double a = attributes.a();
-    features.add(
-        "a "
-            + (Double.isNaN(a)
-                ? "NaN"
-                : Double.isInfinite(a)
-                    ? a > 0 ? "+infinity" : "-infinity"
-                    : Double.isInfinite(a * a) ? "huge" : a < 0 ? "negative" : "finite"));
+    if (rule.kaiming()) {
+      features.add("nonlinearity " + attributes.nonlinearity());
+      double a = attributes.a();
+      features.add(
+          "a "
+              + (Double.isNaN(a)
+                  ? "NaN"
+                  : Double.isInfinite(a)
+                      ? a > 0 ? "+infinity" : "-infinity"
+                      : Double.isInfinite(a * a) ? "huge" : a < 0 ? "negative" : "finite"));
+    }
     sizeFields.forEach(size -> features.add("size field " + size.kind));
+    if (placement.inherits()) {
+      features.add("superclass " + superclass);
+    }
+    if (attributes.unresolved() != null) {
+      features.add("unresolved " + attributes.unresolved());
+    }
+    if (bias != null) {
+      AnnotatedField field = bias.field;
+      features.add("bias target " + bias.target);
+      features.add("bias " + (bias.beforeWeight ? "before" : "after") + " the weight");
+      features.add("bias element " + field.type.kind());
+      features.add("bias rank " + field.type.rank());
+      features.add("bias visibility " + field.visibility);
+      field.flags.forEach(flag -> features.add("bias modifier " + flag));
+      bias.written.forEach(
+          (name, value) -> features.add("bias " + name + (value.equals("{}") ? " {}" : "")));
+      if (bias.unresolved) {
+        features.add("bias unresolved");
+      }
+    }
     return features;
   }
 
@@ -242,9 +370,26 @@ record LayerCase(
         + "Initializer";
   }
 
-  /** Whether the weight is a record component (rather than a field of the record's body). */
-  boolean weightIsComponent() {
-    return placement == Placement.RECORD && !weight.flags.contains(Flag.STATIC);
+  /** The weight and the bias, in the order the class body lists them. */
+  List<AnnotatedField> annotatedFields() {
+    if (bias == null) {
+      return List.of(weight);
+    }
+    return bias.beforeWeight ? List.of(bias.field, weight) : List.of(weight, bias.field);
+  }
+
+  /** Whether the class declares {@link #PLAIN} or {@link #OTHER_BIAS}, for its bias to name. */
+  boolean declaresHelper(String name) {
+    Target target = bias == null ? null : bias.target;
+    return name.equals(PLAIN) && target == Target.UNANNOTATED
+        || name.equals(OTHER_BIAS) && target == Target.OTHER_BIAS;
+  }
+
+  /**
+   * Whether an annotated field is a record component (rather than a field of the record's body).
+   */
+  boolean isComponent(AnnotatedField field) {
+    return placement == Placement.RECORD && !field.flags.contains(Flag.STATIC);
   }
 
   /** Whether a size field is a record component. */
@@ -257,16 +402,34 @@ record LayerCase(
    *
    * @param files the main file first, then {@code Base} for a subclass
    * @param classLine the line of the layer class's declaration
-   * @param fieldLine the line of the weight's declaration
-   * @param attributeLines the line of each written attribute
+   * @param fieldLines the line of each annotated field's declaration, and of {@link #PLAIN}, by
+   *     name
+   * @param attributeLines by field name, the line of each attribute written on its annotation
    */
   record Source(
       List<JavaFileObject> files,
       int classLine,
-      int fieldLine,
-      Map<String, Integer> attributeLines) {
+      Map<String, Integer> fieldLines,
+      Map<String, Map<String, Integer>> attributeLines) {
     JavaFileObject main() {
       return files.get(0);
+    }
+
+    int fieldLine(String field) {
+      return require(fieldLines.get(field), field + " is not declared");
+    }
+
+    int attributeLine(String field, String attribute) {
+      return require(
+          attributeLines.getOrDefault(field, Map.of()).get(attribute),
+          attribute + " is not written on " + field);
+    }
+
+    private static int require(Integer line, String otherwise) {
+      if (line == null) {
+        throw new IllegalStateException(otherwise);
+      }
+      return line;
     }
   }
 
@@ -284,6 +447,9 @@ record LayerCase(
       case TOP_LEVEL -> layer(lines, "public class " + layerName + " {", "");
       case GENERIC -> layer(lines, "public class " + layerName + "<T extends Number> {", "");
       case SUBCLASS -> layer(lines, "public class " + layerName + " extends Base {", "");
+      case NESTED_SUBCLASS ->
+          outer(
+              lines, "public static class " + layerName + " extends " + packageName() + ".Base {");
       case ENUM -> layer(lines, "public enum " + layerName + " {", "INSTANCE;");
       case INTERFACE -> layer(lines, "public interface " + layerName + " {", "");
       case RECORD -> record(lines);
@@ -333,17 +499,29 @@ record LayerCase(
     }
     List<JavaFileObject> files = new ArrayList<>();
     files.add(JavaFileObjects.forSourceLines(packageName() + "." + topName(), lines.text));
-    if (placement == Placement.SUBCLASS) {
-      files.add(
-          JavaFileObjects.forSourceLines(
-              packageName() + ".Base",
-              "package " + packageName() + ";",
-              "public class Base {",
-              "  @dev.kinit.KaimingInit(nonlinearity = dev.kinit.Nonlinearity.RELU)",
-              "  public final float[][] base = new float[3][2];",
-              "}"));
+    if (placement.inherits()) {
+      files.add(JavaFileObjects.forSourceLines(packageName() + ".Base", base()));
     }
-    return new Source(files, lines.classLine, lines.fieldLine, lines.attributeLines);
+    return new Source(files, lines.classLine, lines.fieldLines, lines.attributeLines);
+  }
+
+  /** The superclass {@code Base} of the layer: valid, public fields. */
+  private List<String> base() {
+    List<String> base = new ArrayList<>();
+    base.add("package " + packageName() + ";");
+    base.add("public class Base {");
+    base.add("  public int " + BASE_SIZE.name() + " = " + BASE_SIZE.value() + ";");
+    base.add(
+        superclass == Superclass.KAIMING
+            ? "  @dev.kinit.KaimingInit(nonlinearity = dev.kinit.Nonlinearity.RELU)"
+            : "  @dev.kinit.TorchDefaultInit");
+    base.add("  public final float[][] " + BASE_WEIGHT + " = new float[3][2];");
+    if (superclass == Superclass.TORCH_WITH_BIAS) {
+      base.add("  @dev.kinit.TorchDefaultInit(biasOf = \"" + BASE_WEIGHT + "\")");
+      base.add("  public final float[] " + BASE_BIAS + " = new float[3];");
+    }
+    base.add("}");
+    return base;
   }
 
   private void outer(Lines lines, String declaration) {
@@ -362,77 +540,114 @@ record LayerCase(
   }
 
   private void record(Lines lines) {
-    List<SizeField> components = sizeFields.stream().filter(this::isComponent).toList();
     lines.classLine = lines.add("public record " + layerName + "(");
-    List<String> rest = components.stream().map(size -> "int " + size.name).toList();
-    if (weightIsComponent()) {
-      annotation(lines);
-      lines.fieldLine =
-          lines.add("  " + weight.type + " " + weight.name + (rest.isEmpty() ? ") {" : ","));
+    List<AnnotatedField> annotated = annotatedFields().stream().filter(this::isComponent).toList();
+    List<String> sizes =
+        sizeFields.stream().filter(this::isComponent).map(size -> "int " + size.name).toList();
+    for (int i = 0; i < annotated.size(); i++) {
+      AnnotatedField field = annotated.get(i);
+      annotations(lines, field);
+      boolean last = i + 1 == annotated.size() && sizes.isEmpty();
+      lines.field(field.name, "  " + field.type + " " + field.name + (last ? ") {" : ","));
     }
-    if (!rest.isEmpty() || !weightIsComponent()) {
-      lines.add("  " + String.join(", ", rest) + ") {");
+    if (!sizes.isEmpty() || annotated.isEmpty()) {
+      lines.add("  " + String.join(", ", sizes) + ") {");
     }
     members(lines);
     lines.add("}");
   }
 
-  /** The fields and getters of the layer class. */
+  /** The fields and getters of the layer class (but record components). */
   private void members(Lines lines) {
-    if (!weightIsComponent()) {
-      weight(lines);
+    for (AnnotatedField field : annotatedFields()) {
+      if (!isComponent(field)) {
+        declare(lines, field);
+      }
+    }
+    // A record's body has static fields only.
+    String modifiers = placement == Placement.RECORD ? "static " : "";
+    if (declaresHelper(PLAIN)) {
+      lines.field(PLAIN, "  " + modifiers + "float[][] " + PLAIN + " = new float[2][3];");
+    }
+    if (declaresHelper(OTHER_BIAS)) {
+      lines.add("  @" + annotationName("TorchDefaultInit") + "(biasOf = \"" + weight.name + "\")");
+      lines.field(OTHER_BIAS, "  " + modifiers + "float[] " + OTHER_BIAS + " = new float[2];");
     }
     sizeFields.forEach(size -> size(lines, size));
   }
 
-  private void weight(Lines lines) {
-    annotation(lines);
-    StringBuilder declaration = new StringBuilder("  ").append(weight.visibility.keyword);
-    for (Flag flag : weight.flags) {
+  private void declare(Lines lines, AnnotatedField field) {
+    annotations(lines, field);
+    StringBuilder declaration = new StringBuilder("  ").append(field.visibility.keyword);
+    for (Flag flag : field.flags) {
       declaration.append(flag.name().toLowerCase(Locale.ROOT)).append(' ');
     }
-    declaration.append(weight.type).append(' ').append(weight.name);
-    String value = weightValue();
+    declaration.append(field.type).append(' ').append(field.name);
+    String value = initialValue(field);
     if (value != null) {
       declaration.append(" = ").append(value);
     }
-    lines.fieldLine = lines.add(declaration.append(';').toString());
-    getter(lines, weight.getter, weight.type.toString(), weight.name, weight.type.defaultValue());
+    lines.field(field.name, declaration.append(';').toString());
+    getter(lines, field.getter, field.type.toString(), field.name, field.type.defaultValue());
   }
 
-  /** The weight's initializer: allocated when its type allows, else a default when required. */
-  private String weightValue() {
-    if (!weight.dims.isEmpty()) {
-      return allocation();
+  /** A field's initializer: allocated when its type allows, else a default when required. */
+  private String initialValue(AnnotatedField field) {
+    if (!field.dims.isEmpty()) {
+      return allocation(field);
     }
-    boolean required = weight.flags.contains(Flag.FINAL) || placement == Placement.INTERFACE;
-    return required ? weight.type.defaultValue() : null;
+    boolean required = field.flags.contains(Flag.FINAL) || placement == Placement.INTERFACE;
+    return required ? field.type.defaultValue() : null;
   }
 
-  private String allocation() {
+  private static String allocation(AnnotatedField field) {
     return "new "
-        + weight.type.element()
-        + weight.dims.stream().map(size -> "[" + size + "]").collect(Collectors.joining());
+        + field.type.element()
+        + field.dims.stream().map(size -> "[" + size + "]").collect(Collectors.joining());
   }
 
-  private void annotation(Lines lines) {
-    String name = qualified ? "dev.kinit.KaimingInit" : "KaimingInit";
-    if (attributes.written().isEmpty()) {
+  private void annotations(Lines lines, AnnotatedField field) {
+    if (field != weight) {
+      annotation(lines, field.name, "TorchDefaultInit", bias.written);
+      return;
+    }
+    if (rule == Rule.TORCH_AND_KAIMING) {
+      lines.add("  @" + annotationName("TorchDefaultInit"));
+    }
+    annotation(
+        lines,
+        field.name,
+        rule.kaiming() ? "KaimingInit" : "TorchDefaultInit",
+        attributes.written());
+    if (rule == Rule.KAIMING_AND_TORCH) {
+      lines.add("  @" + annotationName("TorchDefaultInit"));
+    }
+  }
+
+  private void annotation(
+      Lines lines, String field, String annotation, Map<String, String> written) {
+    String name = annotationName(annotation);
+    if (written.isEmpty()) {
       lines.add("  @" + name);
       return;
     }
     lines.add("  @" + name + "(");
-    List<String> names = new ArrayList<>(attributes.written().keySet());
+    List<String> names = new ArrayList<>(written.keySet());
+    Map<String, Integer> attributeLines = new HashMap<>();
     for (int i = 0; i < names.size(); i++) {
       String attribute = names.get(i);
       String end = i + 1 == names.size() ? ")" : ",";
-      String value = attributes.written().get(attribute);
+      String value = written.get(attribute);
       if (qualified && value.matches("(FanMode|Distribution|Nonlinearity)\\..*")) {
         value = "dev.kinit." + value;
       }
-      int line = lines.add("      " + attribute + " = " + value + end);
-      lines.attributeLines.put(attribute, line);
+      attributeLines.put(attribute, lines.add("      " + attribute + " = " + value + end));
     }
+    lines.attributeLines.put(field, attributeLines);
+  }
+
+  private String annotationName(String simpleName) {
+    return qualified ? "dev.kinit." + simpleName : simpleName;
   }
 
   private void size(Lines lines, SizeField size) {
@@ -476,13 +691,13 @@ record LayerCase(
       case TOP_LEVEL, SUBCLASS -> "new " + layerName + "()";
       case GENERIC -> "new " + layerName + "<Integer>()";
       case ENUM -> layerName + ".INSTANCE";
-      case STATIC_NESTED -> "new " + outerName + "." + layerName + "()";
+      case STATIC_NESTED, NESTED_SUBCLASS -> "new " + outerName + "." + layerName + "()";
       case INNER -> "new " + outerName + "().new " + layerName + "()";
       case RECORD -> {
         List<String> arguments = new ArrayList<>();
-        if (weightIsComponent()) {
-          arguments.add(allocation());
-        }
+        annotatedFields().stream()
+            .filter(this::isComponent)
+            .forEach(field -> arguments.add(allocation(field)));
         sizeFields.stream()
             .filter(this::isComponent)
             .forEach(size -> arguments.add(String.valueOf(size.value)));
@@ -495,14 +710,19 @@ record LayerCase(
   /** Source lines being written, and the line numbers worth remembering. */
   private static final class Lines {
     final List<String> text = new ArrayList<>();
-    final Map<String, Integer> attributeLines = new HashMap<>();
+    final Map<String, Integer> fieldLines = new HashMap<>();
+    final Map<String, Map<String, Integer>> attributeLines = new HashMap<>();
     int classLine;
-    int fieldLine;
 
     /** Adds a line; returns its number, counting from 1. */
     int add(String line) {
       text.add(line);
       return text.size();
+    }
+
+    /** Adds the declaration of field {@code name}. */
+    void field(String name, String line) {
+      fieldLines.put(name, add(line));
     }
   }
 }

@@ -1,30 +1,38 @@
 package dev.kinit.processor;
 
+import dev.kinit.Distribution;
+import dev.kinit.FanMode;
 import dev.kinit.Nonlinearity;
+import dev.kinit.processor.LayerCase.AnnotatedField;
 import dev.kinit.processor.LayerCase.Attributes;
+import dev.kinit.processor.LayerCase.Bias;
 import dev.kinit.processor.LayerCase.ElementKind;
 import dev.kinit.processor.LayerCase.FieldType;
 import dev.kinit.processor.LayerCase.Flag;
 import dev.kinit.processor.LayerCase.Getter;
 import dev.kinit.processor.LayerCase.Placement;
+import dev.kinit.processor.LayerCase.Rule;
 import dev.kinit.processor.LayerCase.SizeField;
 import dev.kinit.processor.LayerCase.SizeKind;
+import dev.kinit.processor.LayerCase.Superclass;
+import dev.kinit.processor.LayerCase.Target;
 import dev.kinit.processor.LayerCase.Visibility;
-import dev.kinit.processor.LayerCase.Weight;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
 /**
- * Draws random {@link LayerCase}s. Each dimension of the input (placement, type, modifiers, shape,
- * attributes) is drawn on its own, biased towards valid choices so that about half of the cases are
- * valid; case {@code id} of seed {@code seed} is always the same case, whatever else is drawn.
+ * Draws random {@link LayerCase}s. Each dimension of the input (placement, annotations, type,
+ * modifiers, shape, attributes, bias, superclass) is drawn on its own, biased towards valid choices
+ * so that a quarter of the cases are valid; case {@code id} of seed {@code seed} is always the same
+ * case, whatever else is drawn.
  */
 final class LayerCaseGenerator {
 
@@ -64,9 +72,33 @@ final class LayerCaseGenerator {
           "FanMode",
           "Objects",
           "RandomGenerator",
+          "LayerDefaults",
           "dev",
           "java",
           "fuzz");
+
+  /**
+   * Bias names: like the weight's, and the inherited fields' (which a bias of that name hides). Not
+   * {@code dev}, {@code FanMode} and the like, which would obscure the weight's attribute values
+   * (see {@code qualified} below).
+   */
+  private static final List<String> BIAS_NAMES =
+      List.of(
+          "bias",
+          "b",
+          "weight",
+          "layer",
+          "random",
+          "tensor",
+          "β",
+          LayerCase.BASE_WEIGHT,
+          LayerCase.BASE_BIAS,
+          "LayerDefaults",
+          "Kaiming",
+          "FloatTensor",
+          "Objects",
+          "RandomGenerator",
+          "java");
 
   private static final List<String> SIZE_NAMES = List.of("out", "in", "kh", "kw", "rows");
 
@@ -141,7 +173,8 @@ final class LayerCaseGenerator {
             Map.ofEntries(
                 Map.entry(Placement.TOP_LEVEL, 14),
                 Map.entry(Placement.GENERIC, 8),
-                Map.entry(Placement.SUBCLASS, 8),
+                Map.entry(Placement.SUBCLASS, 7),
+                Map.entry(Placement.NESTED_SUBCLASS, 5),
                 Map.entry(Placement.STATIC_NESTED, 8),
                 Map.entry(Placement.INNER, 8),
                 Map.entry(Placement.ENUM, 7),
@@ -152,12 +185,80 @@ final class LayerCaseGenerator {
                 Map.entry(Placement.LOCAL, 2),
                 Map.entry(Placement.ANONYMOUS, 2),
                 Map.entry(Placement.ENUM_CONSTANT_BODY, 1)));
-    String layerName = pick(LAYER_NAMES);
+    // A nested class named like its superclass: Outer.Base's labels are those of Base.
+    String layerName = placement == Placement.NESTED_SUBCLASS ? "Base" : pick(LAYER_NAMES);
     String outerName = pick(OUTER_NAMES);
     while (outerName.equals(layerName)) {
       outerName = pick(OUTER_NAMES);
     }
 
+    Rule rule =
+        weighted(
+            Map.of(
+                Rule.KAIMING, 46,
+                Rule.TORCH_DEFAULT, 44,
+                Rule.KAIMING_AND_TORCH, 5,
+                Rule.TORCH_AND_KAIMING, 5));
+    Declaration declaration = declaration(placement, false);
+    String name = pick(WEIGHT_NAMES);
+    if (placement == Placement.NESTED_SUBCLASS && chance(0.5)) {
+      name = LayerCase.BASE_WEIGHT; // hides Base.base, which has the same label
+    } else if (chance(0.05)) {
+      name = placement.nested() ? outerName : layerName;
+    }
+    List<SizeField> sizeFields = sizeFields(placement, declaration.type);
+    List<SizeField> visible = new ArrayList<>(sizeFields);
+    if (placement.inherits()
+        && sizeFields.stream().noneMatch(size -> size.name().equals(LayerCase.BASE_SIZE.name()))) {
+      visible.add(LayerCase.BASE_SIZE);
+    }
+    Attributes attributes = attributes(placement, rule, declaration.type, name, visible);
+    AnnotatedField weight = declaration.field(name, dims(declaration.type, attributes, visible));
+    Superclass superclass =
+        !placement.inherits()
+            ? Superclass.NONE
+            : weighted(
+                Map.of(
+                    Superclass.KAIMING, 4,
+                    Superclass.TORCH_DEFAULT, 3,
+                    Superclass.TORCH_WITH_BIAS, 3));
+    Bias bias =
+        chance(rule == Rule.KAIMING ? 0.3 : 0.55)
+            ? bias(placement, superclass, weight, attributes, visible)
+            : null;
+    // The source's own attribute values start with FanMode., Nonlinearity., Distribution. (when
+    // imported) or dev. (when qualified): a field of that name would obscure them (JLS 6.4.2).
+    boolean qualified =
+        switch (name) {
+          case "FanMode", "Nonlinearity", "Distribution" -> true;
+          case "dev" -> false;
+          default -> chance(0.3);
+        };
+    return new LayerCase(
+        id,
+        placement,
+        layerName,
+        outerName,
+        qualified,
+        chance(0.02),
+        rule,
+        weight,
+        sizeFields,
+        attributes,
+        bias,
+        superclass);
+  }
+
+  /** An annotated field's type, modifiers and getter, before its name and sizes are drawn. */
+  private record Declaration(
+      FieldType type, Visibility visibility, Set<Flag> flags, Getter getter) {
+    AnnotatedField field(String name, List<Integer> dims) {
+      return new AnnotatedField(type, name, visibility, flags, getter, dims);
+    }
+  }
+
+  /** Draws the declaration of the weight or, with {@code bias}, of a bias. */
+  private Declaration declaration(Placement placement, boolean bias) {
     Visibility visibility =
         weighted(
             Map.of(
@@ -172,7 +273,8 @@ final class LayerCaseGenerator {
       addIf(flags, Flag.VOLATILE, 0.15); // final volatile is not Java
     }
     addIf(flags, Flag.TRANSIENT, 0.12);
-    FieldType type = type(placement, flags.contains(Flag.STATIC));
+    boolean isStatic = flags.contains(Flag.STATIC);
+    FieldType type = bias ? biasType(placement, isStatic) : type(placement, isStatic);
     Getter getter =
         visibility == Visibility.PRIVATE
             ? weighted(
@@ -194,39 +296,132 @@ final class LayerCaseGenerator {
       visibility = chance(0.5) ? Visibility.PUBLIC : Visibility.PACKAGE;
       flags.retainAll(EnumSet.of(Flag.STATIC, Flag.FINAL));
       getter = Getter.NONE;
-    } else if (placement == Placement.RECORD && !flags.contains(Flag.STATIC)) {
+    } else if (placement == Placement.RECORD && !isStatic) {
       // A record component: a private final field with an accessor of its name.
       visibility = Visibility.PRIVATE;
       flags = EnumSet.of(Flag.FINAL);
       getter = Getter.PLAIN;
     }
-    String name = pick(WEIGHT_NAMES);
-    if (chance(0.05)) {
-      name = placement.nested() ? outerName : layerName;
-    }
+    return new Declaration(type, visibility, flags, getter);
+  }
 
-    List<SizeField> sizeFields = sizeFields(placement, type);
-    Attributes attributes = attributes(type, name, sizeFields);
-    Weight weight =
-        new Weight(type, name, visibility, flags, getter, dims(type, attributes, sizeFields));
-    // The source's own attribute values start with FanMode., Nonlinearity., Distribution. (when
-    // imported) or dev. (when qualified): a field of that name would obscure them (JLS 6.4.2).
-    boolean qualified =
-        switch (name) {
-          case "FanMode", "Nonlinearity", "Distribution" -> true;
-          case "dev" -> false;
-          default -> chance(0.3);
+  /**
+   * A bias: mostly of the weight, which may be valid or not, and a 1-D float[] or double[] as long
+   * as the weight's output size; else of something that is not a weight, of another type, with a
+   * shape, or declared before its weight.
+   */
+  private Bias bias(
+      Placement placement,
+      Superclass superclass,
+      AnnotatedField weight,
+      Attributes attributes,
+      List<SizeField> sizeFields) {
+    boolean inherits = superclass != Superclass.NONE;
+    boolean baseBias = superclass == Superclass.TORCH_WITH_BIAS;
+    Target target =
+        weighted(
+            Map.of(
+                Target.WEIGHT, 56,
+                Target.INHERITED_WEIGHT, inherits ? 25 : 0,
+                Target.INHERITED_BIAS, baseBias ? 25 : 0,
+                Target.MISSING, 8,
+                Target.UNANNOTATED, 8,
+                Target.OTHER_BIAS, 6,
+                Target.ITSELF, 4,
+                Target.SIZE_FIELD, sizeFields.isEmpty() ? 0 : 6));
+    Declaration declaration = declaration(placement, true);
+    String name = pick(BIAS_NAMES);
+    while (name.equals(weight.name())) {
+      name = pick(BIAS_NAMES);
+    }
+    String biasOf =
+        switch (target) {
+          case WEIGHT -> weight.name();
+          case INHERITED_WEIGHT -> LayerCase.BASE_WEIGHT;
+          case INHERITED_BIAS -> LayerCase.BASE_BIAS;
+          case MISSING -> missing(weight.name(), name, sizeFields);
+          case UNANNOTATED -> LayerCase.PLAIN;
+          case OTHER_BIAS -> LayerCase.OTHER_BIAS;
+          case ITSELF -> name;
+          case SIZE_FIELD -> pick(sizeFields).name();
         };
-    return new LayerCase(
-        id,
-        placement,
-        layerName,
-        outerName,
-        qualified,
-        chance(0.02),
-        weight,
-        sizeFields,
-        attributes);
+    boolean unresolved = chance(0.02);
+    Map<String, String> written = new LinkedHashMap<>();
+    written.put("biasOf", unresolved ? "Missing.NAME" : '"' + biasOf + '"');
+    String shapes =
+        weighted(Map.of("none", 86, "shape", 5, "shapeFields", 4, "both", 2, "empty", 3));
+    if (shapes.equals("shape") || shapes.equals("both")) {
+      written.put("shape", list(shape().stream().map(String::valueOf).toList()));
+    }
+    if (shapes.equals("shapeFields") || shapes.equals("both")) {
+      String size = sizeFields.isEmpty() ? "out" : pick(sizeFields).name();
+      written.put("shapeFields", list(List.of('"' + size + '"')));
+    }
+    if (shapes.equals("empty")) {
+      written.put(chance(0.5) ? "shape" : "shapeFields", "{}");
+    }
+    List<Integer> dims = List.of();
+    FieldType type = declaration.type;
+    boolean elements = type.kind() == ElementKind.FLOAT || type.kind() == ElementKind.DOUBLE;
+    if (elements && type.rank() == 1) {
+      dims =
+          List.of(
+              chance(0.75)
+                  ? outputSize(weight, attributes, sizeFields)
+                  : chance(0.3) ? 0 : 1 + random.nextInt(5));
+    } else if (elements && type.rank() >= 2 && type.rank() <= 5) {
+      dims = nested(type.rank());
+    }
+    return new Bias(
+        declaration.field(name, dims),
+        target,
+        unresolved ? null : biasOf,
+        chance(0.25),
+        shuffled(written),
+        unresolved);
+  }
+
+  /** A name of no field of the class: a misspelling of the weight's, a method's. */
+  private String missing(String weight, String bias, List<SizeField> sizeFields) {
+    String name = pick(List.of("nope", "toString", weight + "s", weight.toUpperCase(Locale.ROOT)));
+    boolean taken =
+        name.equals(weight)
+            || name.equals(bias)
+            || sizeFields.stream().anyMatch(size -> size.name().equals(name))
+            || List.of(LayerCase.BASE_WEIGHT, LayerCase.BASE_BIAS).contains(name);
+    return taken ? "nope" : name;
+  }
+
+  /** The weight's first size, which a bias's length usually is, when the weight has one. */
+  private int outputSize(AnnotatedField weight, Attributes attributes, List<SizeField> sizeFields) {
+    if (weight.dims().size() > 1) {
+      return weight.dims().get(0);
+    }
+    if (!attributes.shape().isEmpty() && attributes.shape().get(0) >= 0) {
+      return Math.min(attributes.shape().get(0), 64);
+    }
+    if (!attributes.shapeFields().isEmpty()) {
+      String first = attributes.shapeFields().get(0);
+      return sizeFields.stream()
+          .filter(size -> size.name().equals(first))
+          .mapToInt(SizeField::value)
+          .findFirst()
+          .orElse(3);
+    }
+    return 1 + random.nextInt(4);
+  }
+
+  /**
+   * Mostly float[] or double[]; else a weight's type, and often a type variable where there is one.
+   */
+  private FieldType biasType(Placement placement, boolean isStatic) {
+    if (chance(0.75)) {
+      return floatsOrDoubles(1);
+    }
+    if (placement == Placement.GENERIC && !isStatic && chance(0.3)) {
+      return new FieldType("T", ElementKind.TYPE_VARIABLE, random.nextInt(3));
+    }
+    return type(placement, isStatic);
   }
 
   private FieldType type(Placement placement, boolean isStatic) {
@@ -257,6 +452,11 @@ final class LayerCaseGenerator {
     int count = type.rank() == 1 ? 2 + random.nextInt(2) : random.nextInt(3);
     List<String> names = new ArrayList<>(SIZE_NAMES);
     shuffle(names);
+    if (placement.inherits() && chance(0.5)) {
+      // Often hide Base's size field of that name.
+      names.remove(LayerCase.BASE_SIZE.name());
+      names.add(0, LayerCase.BASE_SIZE.name());
+    }
     List<SizeField> fields = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       SizeKind kind =
@@ -280,24 +480,41 @@ final class LayerCaseGenerator {
     return fields;
   }
 
-  private Attributes attributes(FieldType type, String weightName, List<SizeField> sizeFields) {
+  /**
+   * The attributes of the weight's annotation: {@code @KaimingInit}'s when it has one, else those
+   * {@code @TorchDefaultInit} has for a weight (the shape, and now and then {@code biasOf = ""}).
+   */
+  private Attributes attributes(
+      Placement placement,
+      Rule rule,
+      FieldType type,
+      String weightName,
+      List<SizeField> sizeFields) {
     Map<String, String> written = new LinkedHashMap<>();
-    if (chance(0.3)) {
-      written.put("mode", "FanMode." + pick(List.of("FAN_IN", "FAN_OUT")));
-    }
-    if (chance(0.3)) {
-      written.put("distribution", "Distribution." + pick(List.of("NORMAL", "UNIFORM")));
-    }
+    FanMode mode = FanMode.FAN_IN;
+    Distribution distribution = Distribution.NORMAL;
     Nonlinearity nonlinearity = Nonlinearity.LEAKY_RELU;
-    if (chance(0.5)) {
-      nonlinearity = pick(List.of(Nonlinearity.values()));
-      written.put("nonlinearity", "Nonlinearity." + nonlinearity.name());
-    }
     double a = 0;
-    if (chance(0.35)) {
-      Slope slope = chance(0.6) ? pick(FINITE_SLOPES) : pick(EXTREME_SLOPES);
-      a = slope.value();
-      written.put("a", slope.code());
+    if (rule.kaiming()) {
+      if (chance(0.3)) {
+        mode = pick(List.of(FanMode.values()));
+        written.put("mode", "FanMode." + mode.name());
+      }
+      if (chance(0.3)) {
+        distribution = pick(List.of(Distribution.values()));
+        written.put("distribution", "Distribution." + distribution.name());
+      }
+      if (chance(0.5)) {
+        nonlinearity = pick(List.of(Nonlinearity.values()));
+        written.put("nonlinearity", "Nonlinearity." + nonlinearity.name());
+      }
+      if (chance(0.35)) {
+        Slope slope = chance(0.6) ? pick(FINITE_SLOPES) : pick(EXTREME_SLOPES);
+        a = slope.value();
+        written.put("a", slope.code());
+      }
+    } else if (chance(0.1)) {
+      written.put("biasOf", "\"\""); // the default: a weight
     }
 
     String shapes;
@@ -314,30 +531,42 @@ final class LayerCaseGenerator {
       written.put("shape", list(shape.stream().map(String::valueOf).toList()));
     }
     if (shapes.equals("shapeFields") || shapes.equals("both")) {
-      shapeFields = shapeFieldNames(weightName, sizeFields);
+      shapeFields = shapeFieldNames(weightName, sizeFields, placement.inherits());
       written.put("shapeFields", list(shapeFields.stream().map(name -> '"' + name + '"').toList()));
     }
     if (shapes.equals("empty")) {
       written.put(chance(0.5) ? "shape" : "shapeFields", "{}");
     }
     String unresolved = null;
-    if (chance(0.03)) {
-      if (chance(0.5)) {
-        unresolved = "a";
-        written.put("a", "Missing.SLOPE");
-        a = 0;
-      } else {
-        unresolved = "shape";
-        written.put("shape", "{Missing.OUT, 4}");
-        shape = List.of();
+    if (chance(0.04)) {
+      unresolved = rule.kaiming() && chance(0.4) ? "a" : chance(0.5) ? "shape" : "shapeFields";
+      switch (unresolved) {
+        case "a" -> {
+          written.put("a", "Missing.SLOPE");
+          a = 0;
+        }
+        case "shape" -> {
+          written.put("shape", "{Missing.OUT, 4}");
+          shape = List.of();
+        }
+        default -> {
+          written.put("shapeFields", "{Missing.NAME, \"in\"}");
+          shapeFields = List.of();
+        }
       }
     }
 
+    return new Attributes(
+        shuffled(written), mode, distribution, nonlinearity, a, shape, shapeFields, unresolved);
+  }
+
+  /** The attributes in a random order. */
+  private Map<String, String> shuffled(Map<String, String> written) {
     List<String> order = new ArrayList<>(written.keySet());
     shuffle(order);
     Map<String, String> shuffled = new LinkedHashMap<>();
     order.forEach(attribute -> shuffled.put(attribute, written.get(attribute)));
-    return new Attributes(shuffled, nonlinearity, a, shape, shapeFields, unresolved);
+    return shuffled;
   }
 
   private List<Integer> shape() {
@@ -349,10 +578,14 @@ final class LayerCaseGenerator {
     return sizes;
   }
 
-  private List<String> shapeFieldNames(String weightName, List<SizeField> sizeFields) {
+  private List<String> shapeFieldNames(
+      String weightName, List<SizeField> sizeFields, boolean inherits) {
     int count = chance(0.1) ? random.nextInt(2) : 2 + random.nextInt(3);
     List<String> names = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
+    if (count > 0 && inherits && chance(0.5)) {
+      names.add(LayerCase.BASE_SIZE.name()); // Base's, or the class's own, which hides it
+    }
+    while (names.size() < count) {
       double draw = random.nextDouble();
       if (draw < 0.85 && !sizeFields.isEmpty()) {
         names.add(pick(sizeFields).name());
@@ -384,11 +617,7 @@ final class LayerCaseGenerator {
       return List.of();
     }
     if (type.rank() > 1) {
-      List<Integer> dims = new ArrayList<>();
-      for (int i = 0; i < type.rank(); i++) {
-        dims.add(chance(0.03) ? 0 : 1 + random.nextInt(3));
-      }
-      return dims;
+      return nested(type.rank());
     }
     long length = 1;
     if (!attributes.shape().isEmpty()) {
@@ -406,6 +635,15 @@ final class LayerCaseGenerator {
       }
     }
     return List.of(length <= MAX_ALLOCATED ? (int) length : 6);
+  }
+
+  /** The sizes of a nested array. */
+  private List<Integer> nested(int rank) {
+    List<Integer> dims = new ArrayList<>();
+    for (int i = 0; i < rank; i++) {
+      dims.add(chance(0.03) ? 0 : 1 + random.nextInt(3));
+    }
+    return dims;
   }
 
   private boolean chance(double probability) {

@@ -148,12 +148,16 @@ class LayerKindsTest {
                 "  @dev.kinit.KaimingInit double[][] DoubleTensor = new double[2][2];",
                 "  @dev.kinit.KaimingInit float[][] Objects = new float[2][2];",
                 "  @dev.kinit.KaimingInit float[][] dev = new float[2][2];",
+                "  @dev.kinit.TorchDefaultInit float[][] LayerDefaults = new float[2][2];",
+                "  @dev.kinit.TorchDefaultInit(biasOf = \"LayerDefaults\")",
+                "  float[] bias = new float[2];",
                 "  @dev.kinit.KaimingInit(shapeFields = {\"SIZE\", \"SIZE\"})",
                 "  float[] Names = new float[4];",
                 "}"),
             "layers.NamesInitializer");
     assertTrue(code.contains("Kaiming.normal(FanMode_, FanMode.FAN_IN,"), code);
     assertTrue(code.contains("layer.Names, Names.SIZE, Names.SIZE)"), code);
+    assertTrue(code.contains("LayerDefaults.bias(bias, LayerDefaults_, random);"), code);
   }
 
   @Test

@@ -4,13 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kinit.Distribution;
+import dev.kinit.DoubleTensor;
 import dev.kinit.FanMode;
+import dev.kinit.FloatTensor;
 import dev.kinit.Kaiming;
+import dev.kinit.LayerDefaults;
 import dev.kinit.Nonlinearity;
+import dev.kinit.Tensor;
+import dev.kinit.processor.LayerCase.ElementKind;
 import dev.kinit.processor.LayerCase.Flag;
 import dev.kinit.processor.LayerCase.Placement;
+import dev.kinit.processor.LayerCase.Rule;
 import dev.kinit.processor.LayerCase.SizeKind;
+import dev.kinit.processor.LayerCase.Superclass;
+import dev.kinit.processor.LayerCase.Target;
 import dev.kinit.processor.Specification.Expectation;
+import dev.kinit.processor.Specification.Fill;
 import dev.kinit.processor.Specification.Finding;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,7 +31,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,17 +54,19 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * Compiles over a thousand random layer classes ({@link LayerCaseGenerator}) with the processor and
- * checks each against what the rules say it must give ({@link Specification}):
+ * Compiles two thousand random layer classes ({@link LayerCaseGenerator}), with a
+ * {@code @KaimingInit} or {@code @TorchDefaultInit} weight (or both) and often a bias, with the
+ * processor and checks each against what the rules say it must give ({@link Specification}):
  *
  * <ul>
  *   <li>the processor never throws (no javac crash, no {@code [kinit.internal-error]});
  *   <li>an invalid case gets at least one error, each one of its problems at the line of the field
  *       or attribute at fault, and no initializer;
  *   <li>a valid case compiles under {@code -Xlint:all} with exactly the processor's expected
- *       warnings, and its initializer fills every element of the weight (and of an inherited one)
- *       or, when the array's length does not match a constant shape, throws naming the field and
- *       writes nothing;
+ *       warnings, and its initializer fills every element of the weight (and of the inherited
+ *       ones), and of the bias unless its weight's fan_in is 0, with the values the runtime gives
+ *       when called directly in the documented order; or, when the array's length does not match a
+ *       constant shape, throws naming the field and writes nothing;
  *   <li>every generated file compiles without a diagnostic, valid case or not.
  * </ul>
  *
@@ -64,24 +77,17 @@ import org.junit.jupiter.api.Test;
 class ProcessorFuzzTest {
 
   private static final long SEED = Long.getLong("kinit.fuzz.seed", 20260101L);
-  private static final int CASES = Integer.getInteger("kinit.fuzz.cases", 1500);
+  private static final int CASES = Integer.getInteger("kinit.fuzz.cases", 2000);
   private static final Integer ONLY = Integer.getInteger("kinit.fuzz.case");
   private static final int BATCH = ONLY != null ? 1 : Integer.getInteger("kinit.fuzz.batch", 40);
   private static final int FAILURES_SHOWN = 5;
 
   /**
-   * Messages the generated cases cannot trigger: a second package (covered by DiagnosticsTest),
-   * a processor bug, and @TorchDefaultInit's, which the generator does not write yet.
+   * Messages the generated cases cannot trigger: a second package (covered by DiagnosticsTest) and
+   * a processor bug.
    */
   private static final Set<Message> NOT_GENERATED =
-      Set.of(
-          Message.INACCESSIBLE_FIELD,
-          Message.INTERNAL_ERROR,
-          Message.TWO_RULES,
-          Message.BIAS_NOT_A_VECTOR,
-          Message.BIAS_WITH_SHAPE,
-          Message.BIAS_OF_NOT_A_WEIGHT,
-          Message.BIAS_BEFORE_WEIGHT);
+      Set.of(Message.INACCESSIBLE_FIELD, Message.INTERNAL_ERROR);
 
   private static final Pattern CASE_PATH = Pattern.compile("(?:^|/)fuzz/c(\\d+)/");
   private static final Pattern TAG = Pattern.compile("^\\[kinit\\.[a-z-]+\\]");
@@ -109,12 +115,20 @@ class ProcessorFuzzTest {
       Planned planned = plan(LayerCaseGenerator.generate(id, SEED));
       (planned.expected().valid() ? valid : invalid).add(planned);
       reached.addAll(planned.layer().features());
-      count((planned.expected().valid() ? "valid " : "invalid ") + planned.layer().placement());
+      String verdict = planned.expected().valid() ? "valid " : "invalid ";
+      count(verdict + planned.layer().placement());
+      count(verdict + "rule " + planned.layer().rule());
+      LayerCase.Bias bias = planned.layer().bias();
+      count(verdict + (bias == null ? "without bias" : "bias of " + bias.target()));
     }
-    // Zero-element weights are a no-op with a logged warning: keep the test output readable.
-    Logger kaimingLog = Logger.getLogger(Kaiming.class.getName());
-    Level level = kaimingLog.getLevel();
-    kaimingLog.setLevel(Level.OFF);
+    // Zero-element weights and biases of a weight with fan_in 0 are left alone with a logged
+    // warning: keep the test output readable.
+    Map<Logger, Level> levels = new HashMap<>();
+    for (Class<?> type : List.of(Kaiming.class, LayerDefaults.class)) {
+      Logger log = Logger.getLogger(type.getName());
+      levels.put(log, log.getLevel());
+      log.setLevel(Level.OFF);
+    }
     try (BatchCompiler compiler = new BatchCompiler()) {
       for (List<Planned> batch : batches(valid)) {
         check(compiler, batch);
@@ -123,7 +137,7 @@ class ProcessorFuzzTest {
         check(compiler, batch);
       }
     } finally {
-      kaimingLog.setLevel(level);
+      levels.forEach(Logger::setLevel);
     }
     System.out.printf(
         Locale.ROOT,
@@ -155,15 +169,35 @@ class ProcessorFuzzTest {
   }
 
   /**
-   * What a full run must reach, from the issue's list, and did not: each placement, element type
-   * (every primitive and boxed type, Object, a type variable, a type that does not exist), rank 0
-   * to 6, modifier, nonlinearity, mode and distribution, kind of {@code a} and of size field; each
-   * message the processor has (but the inaccessible field, which needs a second package, and the
-   * internal error, which must never happen); and each outcome of running an initializer.
+   * What a full run must reach, from the issues' lists, and did not: each placement, annotation
+   * rule, superclass, element type (every primitive and boxed type, Object, a type variable, a type
+   * that does not exist), rank 0 to 6, modifier, nonlinearity, mode and distribution, kind of
+   * {@code a} and of size field, unresolved constant in each attribute that takes one; for biases,
+   * each target of {@code biasOf}, kind of element, rank 0 to 6, shape attribute, a static and a
+   * private one, one before its weight; each message the processor has (but the inaccessible field,
+   * which needs a second package, and the internal error, which must never happen); and each
+   * outcome of running an initializer.
    */
   private List<String> unreached() {
     List<String> required = new ArrayList<>();
     Arrays.stream(Placement.values()).forEach(placement -> required.add("placement " + placement));
+    Arrays.stream(Rule.values()).forEach(rule -> required.add("rule " + rule));
+    Arrays.stream(Superclass.values())
+        .filter(superclass -> superclass != Superclass.NONE)
+        .forEach(superclass -> required.add("superclass " + superclass));
+    required.add("biasOf \"\"");
+    Stream.of("a", "shape", "shapeFields").forEach(name -> required.add("unresolved " + name));
+    Arrays.stream(Target.values()).forEach(target -> required.add("bias target " + target));
+    Arrays.stream(ElementKind.values()).forEach(kind -> required.add("bias element " + kind));
+    IntStream.rangeClosed(0, 6).forEach(rank -> required.add("bias rank " + rank));
+    Stream.of("shape", "shapeFields", "shape {}", "shapeFields {}", "unresolved")
+        .forEach(attribute -> required.add("bias " + attribute));
+    required.addAll(
+        List.of(
+            "bias modifier STATIC",
+            "bias visibility PRIVATE",
+            "bias before the weight",
+            "bias after the weight"));
     String primitives = "boolean byte short char int long float double";
     String boxed = "Boolean Byte Short Character Integer Long Float Double";
     String others = "Object T Missing java.util.List<Missing> java.util.List<float[]>";
@@ -188,7 +222,12 @@ class ProcessorFuzzTest {
         unreached.add("reported " + message.tag());
       }
     }
-    Stream.of("run: filled", "run: zero elements", "run: mismatch rejected")
+    Stream.of(
+            "run: filled",
+            "run: zero elements",
+            "run: mismatch rejected",
+            "run: bias filled",
+            "run: bias left alone")
         .filter(outcome -> !counts.containsKey(outcome))
         .forEach(unreached::add);
     return unreached;
@@ -209,8 +248,9 @@ class ProcessorFuzzTest {
   }
 
   /**
-   * Compiles a batch and checks each case. A crash, or a diagnostic that belongs to no case, is
-   * pinned on a case by compiling each alone.
+   * Compiles a batch and checks each case. A crash, a diagnostic that belongs to no case, or a
+   * valid case that does not compile (which keeps the others' classes from loading), is pinned on a
+   * case by compiling each alone.
    */
   private void check(BatchCompiler compiler, List<Planned> batch) throws Exception {
     List<JavaFileObject> files = new ArrayList<>();
@@ -226,6 +266,11 @@ class ProcessorFuzzTest {
         result.diagnostics().stream().filter(d -> caseOf(d).isEmpty()).toList();
     if (!stray.isEmpty()) {
       isolate(compiler, batch, "diagnostics without a source file:\n" + describe(stray));
+      return;
+    }
+    // A batch is all valid or all invalid.
+    if (!result.success() && batch.size() > 1 && batch.get(0).expected().valid()) {
+      isolate(compiler, batch, "valid cases that do not compile");
       return;
     }
     CompiledClasses classes = result.success() ? new CompiledClasses(result.classes()) : null;
@@ -323,31 +368,42 @@ class ProcessorFuzzTest {
   }
 
   /**
-   * Runs a valid case's initializer on a layer whose arrays are filled with NaN, which no Kaiming
-   * draw gives: afterwards no element may be NaN (a tiny std can legitimately round to 0.0).
+   * Runs a valid case's initializer on a layer whose arrays are filled with NaN, which no draw
+   * gives: afterwards no element may be NaN (a tiny std can legitimately round to 0.0), but a bias
+   * the rules leave alone; and each array must hold what the runtime, called directly in the
+   * documented order ({@link Expectation#fills()}) on a copy, writes.
    */
   private void run(Planned planned, CompiledClasses classes) throws Exception {
     LayerCase layer = planned.layer();
+    Expectation expected = planned.expected();
     Method newLayer =
         classes.loadClass(layer.packageName() + ".Fixture").getDeclaredMethod("newLayer");
     newLayer.setAccessible(true);
     Object instance = newLayer.invoke(null);
     Class<?> type = classes.loadClass(layer.layerBinaryName());
-    // The rows (float[] or double[]) of the weight, then of the inherited one.
-    List<Object> rows = rows(field(type, layer.weight().name(), instance));
-    long elements = elements(rows);
-    if (layer.placement() == Placement.SUBCLASS) {
-      rows.addAll(rows(field(type.getSuperclass(), "base", instance)));
+    List<Fill> fills = expected.fills();
+    List<Object> arrays = new ArrayList<>();
+    for (Fill fill : fills) {
+      arrays.add(field(fill.inherited() ? type.getSuperclass() : type, fill.field(), instance));
     }
-    rows.forEach(ProcessorFuzzTest::fillWithNaN);
-    if (planned.expected().lengthMatches() && elements != planned.expected().elements()) {
+    arrays.forEach(array -> rows(array).forEach(ProcessorFuzzTest::fillWithNaN));
+    List<Object> copies = arrays.stream().map(ProcessorFuzzTest::copy).toList();
+    // The rows (float[] or double[]) of the bias, and of every other array.
+    List<Object> bias = new ArrayList<>();
+    List<Object> rows = new ArrayList<>();
+    for (int i = 0; i < fills.size(); i++) {
+      boolean isBias = layer.bias() != null && isOwn(fills.get(i), layer.bias().field().name());
+      (isBias ? bias : rows).addAll(rows(arrays.get(i)));
+    }
+    long elements = elements(rows(field(type, layer.weight().name(), instance)));
+    if (expected.lengthMatches() && elements != expected.elements()) {
       throw new AssertionError(
           "case "
               + layer.id()
               + ": the fixture allocated "
               + elements
               + " elements, its shape has "
-              + planned.expected().elements());
+              + expected.elements());
     }
     Method initialize =
         classes
@@ -355,7 +411,7 @@ class ProcessorFuzzTest {
             .getMethod("initialize", type, RandomGenerator.class);
     try {
       initialize.invoke(null, instance, new SplittableRandom(layer.id()));
-      if (!planned.expected().lengthMatches()) {
+      if (!expected.lengthMatches()) {
         fail(planned, "the array's length does not match its shape, yet initialize did not throw");
         return;
       }
@@ -363,10 +419,10 @@ class ProcessorFuzzTest {
       Throwable cause = e.getCause();
       String label = layer.layerName() + "." + layer.weight().name();
       boolean documented =
-          !planned.expected().lengthMatches()
+          !expected.lengthMatches()
               && cause instanceof IllegalArgumentException
               && cause.getMessage().startsWith(label + ": shape ");
-      boolean untouched = nanCount(rows) == elements(rows);
+      boolean untouched = nanCount(rows) == elements(rows) && nanCount(bias) == elements(bias);
       if (!documented || !untouched) {
         fail(
             planned,
@@ -380,7 +436,95 @@ class ProcessorFuzzTest {
       fail(planned, nanCount(rows) + " of " + elements(rows) + " elements were not filled");
       return;
     }
+    if (nanCount(bias) != (expected.biasFilled() ? 0 : elements(bias))) {
+      fail(
+          planned,
+          expected.biasFilled()
+              ? nanCount(bias) + " of " + elements(bias) + " bias elements were not filled"
+              : "the bias of a weight with fan_in 0 was written");
+      return;
+    }
+    replay(fills, copies, new SplittableRandom(layer.id()));
+    for (int i = 0; i < fills.size(); i++) {
+      if (!Arrays.deepEquals(new Object[] {arrays.get(i)}, new Object[] {copies.get(i)})) {
+        fail(
+            planned,
+            (fills.get(i).inherited() ? "Base." : "")
+                + fills.get(i).field()
+                + " differs from the runtime called in the documented order: "
+                + fills);
+        return;
+      }
+    }
     count(elements == 0 ? "run: zero elements" : "run: filled");
+    if (elements(bias) > 0) {
+      count(expected.biasFilled() ? "run: bias filled" : "run: bias left alone");
+    }
+  }
+
+  private static boolean isOwn(Fill fill, String field) {
+    return !fill.inherited() && fill.field().equals(field);
+  }
+
+  /** Makes {@code fills} on {@code arrays} by calling the runtime directly. */
+  private static void replay(List<Fill> fills, List<Object> arrays, RandomGenerator random) {
+    Map<Fill, Tensor> views = new IdentityHashMap<>();
+    for (int i = 0; i < fills.size(); i++) {
+      views.put(fills.get(i), view(fills.get(i).field(), arrays.get(i), fills.get(i).shape()));
+    }
+    for (Fill fill : fills) {
+      Tensor view = views.get(fill);
+      if (fill instanceof Fill.Kaiming kaiming) {
+        if (kaiming.distribution() == Distribution.NORMAL) {
+          Kaiming.normal(view, kaiming.mode(), kaiming.gain(), random);
+        } else {
+          Kaiming.uniform(view, kaiming.mode(), kaiming.gain(), random);
+        }
+      } else if (fill instanceof Fill.TorchBias bias) {
+        LayerDefaults.bias(view, views.get(bias.weight()), random);
+      } else {
+        LayerDefaults.weight(view, random);
+      }
+    }
+  }
+
+  /** A tensor of a flat array with {@code shape} (null: 1-D), or of a nested one. */
+  private static Tensor view(String name, Object array, List<Integer> shape) {
+    int[] sizes = shape == null ? null : shape.stream().mapToInt(Integer::intValue).toArray();
+    if (array instanceof float[] flat) {
+      return sizes == null ? FloatTensor.of(name, flat) : FloatTensor.of(name, flat, sizes);
+    } else if (array instanceof double[] flat) {
+      return sizes == null ? DoubleTensor.of(name, flat) : DoubleTensor.of(name, flat, sizes);
+    } else if (array instanceof float[][] nested) {
+      return FloatTensor.of(name, nested);
+    } else if (array instanceof float[][][] nested) {
+      return FloatTensor.of(name, nested);
+    } else if (array instanceof float[][][][] nested) {
+      return FloatTensor.of(name, nested);
+    } else if (array instanceof float[][][][][] nested) {
+      return FloatTensor.of(name, nested);
+    } else if (array instanceof double[][] nested) {
+      return DoubleTensor.of(name, nested);
+    } else if (array instanceof double[][][] nested) {
+      return DoubleTensor.of(name, nested);
+    } else if (array instanceof double[][][][] nested) {
+      return DoubleTensor.of(name, nested);
+    }
+    return DoubleTensor.of(name, (double[][][][][]) array);
+  }
+
+  /** A deep copy of an array of any rank. */
+  private static Object copy(Object array) {
+    if (array instanceof float[] floats) {
+      return floats.clone();
+    } else if (array instanceof double[] doubles) {
+      return doubles.clone();
+    }
+    Object[] copy = ((Object[]) array).clone();
+    for (int i = 0; i < copy.length; i++) {
+      copy[i] = copy(copy[i]);
+    }
+    return copy;
   }
 
   private static Object field(Class<?> type, String name, Object instance) throws Exception {
