@@ -9,13 +9,13 @@ import java.util.random.RandomGenerator;
 import javax.annotation.processing.Generated;
 
 /**
- * Kaiming initialisation (He et al. 2015) of the {@code @KaimingInit} fields of {@link FlatLinear}:
- * {@code std = gain / sqrt(fan)}, weights from {@code N(0, std²)}
- * or {@code U(-sqrt(3)·std, sqrt(3)·std)}.
+ * Initialises the weights of {@link FlatLinear} marked {@code @KaimingInit}
+ * (He et al. 2015: {@code std = gain / sqrt(fan)})
+ * or {@code @TorchDefaultInit} (PyTorch's layer defaults).
  */
 @Generated(
     value = "dev.kinit.processor.KaimingInitProcessor",
-    comments = "kinit: from @dev.kinit.KaimingInit; do not edit"
+    comments = "kinit: from @KaimingInit / @TorchDefaultInit; do not edit"
 )
 public final class FlatLinearInitializer {
   private FlatLinearInitializer() {

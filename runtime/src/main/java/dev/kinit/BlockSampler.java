@@ -120,8 +120,8 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
    * Fill number {@link #fills()}: every element of {@code tensor} gets a sample of {@code U(lower,
    * upper)}; then {@link #fills()} goes up by one. A {@code float} value may round to {@code upper}.
    *
-   * @throws IllegalArgumentException unless {@code lower < upper}, both finite; nothing is written
-   *     then
+   * @throws IllegalArgumentException unless {@code lower < upper}, both finite, with a finite width
+   *     {@code upper - lower}; nothing is written then
    */
   @Override
   public void uniform(Tensor tensor, double lower, double upper) {
@@ -163,14 +163,15 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
    * #normal(long, long, Tensor, double, double)} does for normal fills.
    *
    * @throws IllegalArgumentException if {@code fill} or {@code from} is negative, the range passes
-   *     {@code Long.MAX_VALUE}, or unless {@code lower < upper}, both finite; nothing is written then
+   *     {@code Long.MAX_VALUE}, or unless {@code lower < upper}, both finite, with a finite width;
+   *     nothing is written then
    */
   public void uniform(long fill, long from, Tensor shard, double lower, double upper) {
     requireFinite("lower", lower);
     requireFinite("upper", upper);
-    if (!(lower < upper)) {
-      throw new IllegalArgumentException(
-          "lower " + lower + " and upper " + upper + ": expected lower < upper");
+    if (!(lower < upper) || Double.isInfinite(upper - lower)) {
+      throw new IllegalArgumentException("lower " + lower + " and upper " + upper
+          + ": expected lower < upper, with a finite width upper - lower");
     }
     SplitMix generator = fillGenerator(fill, from, shard);
     run(shard, from, () -> new UniformWriter(generator, lower, upper));

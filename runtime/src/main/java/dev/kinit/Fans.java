@@ -48,16 +48,16 @@ public record Fans(long fanIn, long fanOut) {
       throw new IllegalArgumentException(FEWER_THAN_TWO_DIMENSIONS);
     }
     Shapes.requireNonNegative("shape", shape);
-    try {
-      long receptiveField = 1;
-      for (int i = 2; i < shape.length; i++) {
-        receptiveField = Math.multiplyExact(receptiveField, shape[i]);
-      }
-      return new Fans(
-          Math.multiplyExact(shape[1], receptiveField), Math.multiplyExact(shape[0], receptiveField));
-    } catch (ArithmeticException overflow) {
+    // fan_in is the product of every size but shape[0], fan_out of every size but shape[1]. A
+    // product with a 0 is 0 however large the other sizes, as in PyTorch: it cannot overflow.
+    long fanIn = Shapes.elementCount(Arrays.copyOfRange(shape, 1, shape.length));
+    int[] withoutIn = shape.clone();
+    withoutIn[1] = 1;
+    long fanOut = Shapes.elementCount(withoutIn);
+    if (fanIn < 0 || fanOut < 0) {
       throw new IllegalArgumentException(
-          "shape " + Arrays.toString(shape) + " is too large: its fans overflow a long", overflow);
+          "shape " + Arrays.toString(shape) + " is too large: its fans overflow a long");
     }
+    return new Fans(fanIn, fanOut);
   }
 }

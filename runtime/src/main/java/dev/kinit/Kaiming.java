@@ -89,7 +89,9 @@ public final class Kaiming {
    *
    * @param random the source of randomness; if it implements {@link TensorSampler} it samples the
    *     whole tensor itself
-   * @throws IllegalArgumentException as {@link #std}, before any element is written
+   * @throws IllegalArgumentException as {@link #std}, or if the bound is 0 (a gain so small that
+   *     the std underflows) or so large that the width {@code 2 · bound} of the range overflows a
+   *     double; before any element is written
    */
   public static void uniform(Tensor tensor, FanMode mode, double gain, RandomGenerator random) {
     requireValid(tensor, mode, gain, random);
@@ -98,6 +100,13 @@ public final class Kaiming {
       return;
     }
     double bound = bound(tensor.shape(), mode, gain);
+    if (!(bound > 0 && bound <= Double.MAX_VALUE / 2)) {
+      // A sampler needs from < to and a finite to - from (RandomGenerator.nextDouble does).
+      throw new IllegalArgumentException(
+          "gain: " + gain + " gives " + tensor.name() + " the bound " + bound + "; expected a"
+              + " gain for which bound = sqrt(3) * gain / sqrt(fan) is in (0, "
+              + Double.MAX_VALUE / 2 + "]");
+    }
     TensorSampler.of(random).uniform(tensor, -bound, bound);
   }
 

@@ -257,8 +257,11 @@ class BlockSamplerTest {
         data, () -> sampler.normal(0, 0, tensor, 0, -1));
     assertFailsUntouched("mean: Infinity is not finite; expected a finite number",
         data, () -> sampler.normal(tensor, Double.POSITIVE_INFINITY, 1));
-    assertFailsUntouched("lower 1.0 and upper 1.0: expected lower < upper",
-        data, () -> sampler.uniform(tensor, 1, 1));
+    assertFailsUntouched("lower 1.0 and upper 1.0: expected lower < upper, with a finite width"
+        + " upper - lower", data, () -> sampler.uniform(tensor, 1, 1));
+    assertFailsUntouched("lower " + -Double.MAX_VALUE + " and upper " + Double.MAX_VALUE
+        + ": expected lower < upper, with a finite width upper - lower",
+        data, () -> sampler.uniform(tensor, -Double.MAX_VALUE, Double.MAX_VALUE));
     assertFailsUntouched("upper: NaN is not finite; expected a finite number",
         data, () -> sampler.uniform(0, 0, tensor, 0, Double.NaN));
     assertFailsUntouched("fill: -1 is negative; expected a fill number >= 0",

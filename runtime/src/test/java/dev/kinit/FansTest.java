@@ -53,6 +53,14 @@ class FansTest {
   }
 
   @Test
+  void aZeroSizeMakesTheFanZeroHoweverLargeTheOtherSizes() {
+    // PyTorch multiplies Python ints: 0 * anything is 0, never an overflow.
+    int big = Integer.MAX_VALUE - 1;
+    assertEquals(new Fans(0, 0), Fans.of(3, 0, big, big, 4, 0));
+    assertEquals(new Fans(0, 0), Fans.of(0, 0, big, big, big));
+  }
+
+  @Test
   void negativeSizeIsRejectedWithItsDimension() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Fans.of(6, -2));

@@ -143,6 +143,28 @@ class KaimingFillTest {
   }
 
   @Test
+  void uniformBoundWhoseRangeOverflowsFailsBeforeWriting() {
+    float[] weight = filled(6);
+    assertFailsUntouched(IllegalArgumentException.class,
+        "gain: 1.7976931348623157E308 gives weight the bound 1.7976931348623157E308; expected a"
+            + " gain for which"
+            + " bound = sqrt(3) * gain / sqrt(fan) is in (0, 8.988465674311579E307]",
+        weight, () -> Kaiming.uniform(FloatTensor.of("weight", weight, 2, 3), FanMode.FAN_IN,
+            Double.MAX_VALUE, new SplittableRandom(1)));
+  }
+
+  @Test
+  void uniformBoundThatUnderflowsToZeroFailsBeforeWriting() {
+    float[] weight = filled(200);
+    // std = 4.9E-324 / sqrt(100) rounds to 0.
+    assertFailsUntouched(IllegalArgumentException.class,
+        "gain: 4.9E-324 gives weight the bound 0.0; expected a gain for which"
+            + " bound = sqrt(3) * gain / sqrt(fan) is in (0, 8.988465674311579E307]",
+        weight, () -> Kaiming.uniform(FloatTensor.of("weight", weight, 2, 100), FanMode.FAN_IN,
+            Double.MIN_VALUE, new SplittableRandom(1)));
+  }
+
+  @Test
   void nullArgumentsAreNamedAndNothingIsWritten() {
     float[] weight = filled(6);
     FloatTensor tensor = FloatTensor.of(weight, 2, 3);

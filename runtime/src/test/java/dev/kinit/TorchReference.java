@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The cases of a file under {@code src/test/resources/torch-1.13.1/} (see its README). */
-final class TorchReference {
+public final class TorchReference {
   private TorchReference() {}
 
-  static List<JsonObject> cases(String file) {
+  public static List<JsonObject> cases(String file) {
     String path = "/torch-1.13.1/" + file;
     try (InputStream in = TorchReference.class.getResourceAsStream(path)) {
       if (in == null) {
@@ -32,7 +32,7 @@ final class TorchReference {
     }
   }
 
-  static int[] shape(JsonObject c, String key) {
+  public static int[] shape(JsonObject c, String key) {
     JsonArray array = c.getAsJsonArray(key);
     int[] shape = new int[array.size()];
     for (int i = 0; i < shape.length; i++) {
@@ -41,7 +41,7 @@ final class TorchReference {
     return shape;
   }
 
-  static boolean isNull(JsonObject c, String key) {
+  public static boolean isNull(JsonObject c, String key) {
     JsonElement value = c.get(key);
     return value == null || value.isJsonNull();
   }

@@ -11,6 +11,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import dev.kinit.KaimingInit;
+import java.util.HashSet;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -22,9 +23,9 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
 /**
- * Reports {@code @KaimingInit} fields in local and anonymous classes, which javac never shows to
- * {@link KaimingInitProcessor}: they are not members of any type it enters, so without this check
- * they would be silently ignored.
+ * Reports {@code @KaimingInit} and {@code @TorchDefaultInit} fields in local and anonymous classes,
+ * which javac never shows to {@link KaimingInitProcessor}: they are not members of any type it
+ * enters, so without this check they would be silently ignored.
  *
  * <p>A processor of its own because it must see every source file, annotated or not ({@code "*"}),
  * yet claim nothing, while {@code KaimingInitProcessor} claims {@code @KaimingInit}. javac runs
@@ -38,8 +39,6 @@ import javax.tools.Diagnostic;
 @AutoService(Processor.class)
 public final class HiddenFieldChecker extends AbstractProcessor {
 
-  private static final String SIMPLE_NAME = KaimingInit.class.getSimpleName();
-  private static final String QUALIFIED_NAME = KaimingInit.class.getCanonicalName();
   private static final String PACKAGE = KaimingInit.class.getPackageName();
 
   private Trees trees;
@@ -88,7 +87,7 @@ public final class HiddenFieldChecker extends AbstractProcessor {
       return; // from a class file: no source to read
     }
     CompilationUnitTree unit = path.getCompilationUnit();
-    boolean simpleNameIsOurs = importsKaimingInit(unit);
+    Set<String> ourNames = annotationNamesIn(unit);
     new TreePathScanner<Void, Void>() {
       /** Whether the class being visited is, or is nested in, a local or anonymous class. */
       private boolean hidden;
@@ -100,7 +99,7 @@ public final class HiddenFieldChecker extends AbstractProcessor {
         hidden |= !(parent instanceof ClassTree || parent instanceof CompilationUnitTree);
         if (hidden) {
           for (Tree member : type.getMembers()) {
-            if (member instanceof VariableTree field && isKaimingInit(field, simpleNameIsOurs)) {
+            if (member instanceof VariableTree field && isAnnotated(field, ourNames)) {
               String where =
                   type.getSimpleName().length() == 0
                       ? "an anonymous class"
@@ -121,25 +120,29 @@ public final class HiddenFieldChecker extends AbstractProcessor {
   }
 
   /**
-   * Whether {@code @KaimingInit} written alone means {@code dev.kinit.KaimingInit} in {@code unit}.
+   * How {@code @KaimingInit} and {@code @TorchDefaultInit} can be written in {@code unit}: always
+   * in full, and by simple name when imported or in their own package.
    */
-  private static boolean importsKaimingInit(CompilationUnitTree unit) {
-    if (unit.getPackageName() != null && unit.getPackageName().toString().equals(PACKAGE)) {
-      return true;
-    }
+  private static Set<String> annotationNamesIn(CompilationUnitTree unit) {
+    Set<String> names = new HashSet<>(InitAnnotation.NAMES);
+    boolean wholePackage =
+        unit.getPackageName() != null && unit.getPackageName().toString().equals(PACKAGE);
     for (ImportTree declaration : unit.getImports()) {
-      String name = declaration.getQualifiedIdentifier().toString();
-      if (!declaration.isStatic() && (name.equals(QUALIFIED_NAME) || name.equals(PACKAGE + ".*"))) {
-        return true;
+      String imported = declaration.getQualifiedIdentifier().toString();
+      wholePackage |= !declaration.isStatic() && imported.equals(PACKAGE + ".*");
+      if (!declaration.isStatic() && InitAnnotation.NAMES.contains(imported)) {
+        names.add(imported.substring(PACKAGE.length() + 1));
       }
     }
-    return false;
+    if (wholePackage) {
+      InitAnnotation.NAMES.forEach(name -> names.add(name.substring(PACKAGE.length() + 1)));
+    }
+    return names;
   }
 
-  private static boolean isKaimingInit(VariableTree field, boolean simpleNameIsOurs) {
+  private static boolean isAnnotated(VariableTree field, Set<String> ourNames) {
     for (AnnotationTree annotation : field.getModifiers().getAnnotations()) {
-      String name = annotation.getAnnotationType().toString();
-      if (name.equals(QUALIFIED_NAME) || (simpleNameIsOurs && name.equals(SIMPLE_NAME))) {
+      if (ourNames.contains(annotation.getAnnotationType().toString())) {
         return true;
       }
     }

@@ -12,9 +12,15 @@ import dev.kinit.DoubleTensor;
 import dev.kinit.FanMode;
 import dev.kinit.FloatTensor;
 import dev.kinit.Kaiming;
+import dev.kinit.LayerDefaults;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 import javax.lang.model.element.Modifier;
 
@@ -47,10 +53,9 @@ final class InitializerWriter {
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addOriginatingElement(layer.element())
             .addJavadoc(
-                "Kaiming initialisation (He et al. 2015) of the {@code @KaimingInit} fields of"
-                    + " {@link $T}:\n"
-                    + "{@code std = gain / sqrt(fan)}, weights from {@code N(0, std²)}\n"
-                    + "or {@code U(-sqrt(3)·std, sqrt(3)·std)}.\n",
+                "Initialises the weights of {@link $T} marked {@code @KaimingInit}\n"
+                    + "(He et al. 2015: {@code std = gain / sqrt(fan)})\n"
+                    + "or {@code @TorchDefaultInit} (PyTorch's layer defaults).\n",
                 ClassName.get(layer.element()))
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
             .addMethod(initialize(layer));
@@ -58,7 +63,8 @@ final class InitializerWriter {
       type.addAnnotation(
           AnnotationSpec.builder(GENERATED)
               .addMember("value", "$S", KaimingInitProcessor.class.getCanonicalName())
-              .addMember("comments", "$S", "kinit: from @dev.kinit.KaimingInit; do not edit")
+              .addMember(
+                  "comments", "$S", "kinit: from @KaimingInit / @TorchDefaultInit; do not edit")
               .build());
     }
     return JavaFile.builder(layer.initializer().packageName(), type.build())
@@ -70,6 +76,9 @@ final class InitializerWriter {
     NameAllocator names = new NameAllocator();
     names.newName(LAYER, LAYER);
     names.newName(RANDOM, RANDOM);
+    for (String qualifier : qualifiers(layer)) {
+      names.newName(qualifier, qualifier);
+    }
     List<String> tensors = new ArrayList<>();
     for (WeightField field : layer.fields()) {
       tensors.add(names.newName(field.name(), field));
@@ -91,28 +100,98 @@ final class InitializerWriter {
       WeightField field = layer.fields().get(i);
       method.addStatement("$T $L = $L", tensorType(field), tensors.get(i), view(field));
     }
+    Map<String, Integer> indexOfId = new HashMap<>();
+    for (int i = 0; i < tensors.size(); i++) {
+      indexOfId.put(layer.fields().get(i).id(), i);
+    }
     for (int i = 0; i < tensors.size(); i++) {
       WeightField field = layer.fields().get(i);
+      // A bias names its weight by id: labels may repeat (a Net.Base extending a Base).
+      int weight = field.init() instanceof Init.TorchBias bias ? indexOfId.get(bias.weight()) : i;
       method
           .addCode("\n")
-          .addComment(
-              "$L: kaiming $L, $L; gain = $L, $L",
+          .addCode(fill(field, tensors.get(i), layer.fields().get(weight), tensors.get(weight)));
+    }
+    return method.build();
+  }
+
+  /**
+   * The commented statement that fills {@code field}, viewed as {@code tensor}; a bias's weight is
+   * {@code weight}, viewed as {@code weightTensor}.
+   */
+  private static CodeBlock fill(
+      WeightField field, String tensor, WeightField weight, String weightTensor) {
+    if (field.init() instanceof Init.Kaiming kaiming) {
+      return CodeBlock.builder()
+          .add(
+              "// $L: kaiming $L, $L; gain = $L, $L\n",
               field.label(),
-              field.distribution().name().toLowerCase(java.util.Locale.ROOT),
-              field.mode().torchName(),
-              field.nonlinearity().gainFormula(field.a()),
-              field.nonlinearity().torchName())
+              kaiming.distribution().name().toLowerCase(Locale.ROOT),
+              kaiming.mode().torchName(),
+              kaiming.nonlinearity().gainFormula(kaiming.a()),
+              kaiming.nonlinearity().torchName())
           .addStatement(
               "$T.$L($L, $T.$L, $L, $L)",
               Kaiming.class,
-              field.distribution() == Distribution.NORMAL ? "normal" : "uniform",
-              tensors.get(i),
+              kaiming.distribution() == Distribution.NORMAL ? "normal" : "uniform",
+              tensor,
               FanMode.class,
-              field.mode().name(),
-              field.gain(),
-              RANDOM);
+              kaiming.mode().name(),
+              kaiming.gain(),
+              RANDOM)
+          .build();
     }
-    return method.build();
+    if (field.init() instanceof Init.TorchBias bias) {
+      return CodeBlock.builder()
+          .add(
+              "// $L: PyTorch's default bias, U(-1/sqrt(fan_in), 1/sqrt(fan_in)), fan_in of $L\n",
+              field.label(),
+              weight.label())
+          .addStatement("$T.bias($L, $L, $L)", LayerDefaults.class, tensor, weightTensor, RANDOM)
+          .build();
+    }
+    return CodeBlock.builder()
+        .add(
+            "// $L: PyTorch's default weight, kaiming_uniform_(a = sqrt(5)), fan_in\n",
+            field.label())
+        .addStatement("$T.weight($L, $L)", LayerDefaults.class, tensor, RANDOM)
+        .build();
+  }
+
+  /**
+   * The first names of the qualified names the method body uses as expressions ({@code
+   * FanMode.FAN_IN}, {@code Kaiming.normal}, {@code LayerDefaults.bias}, {@code Layer.SIZE}, or
+   * {@code dev.kinit.Kaiming} when written in full): a local variable of such a name would obscure
+   * the type or package (JLS 6.4.2), as a weight field named {@code FanMode} or {@code dev} would
+   * make its local.
+   */
+  private static Set<String> qualifiers(Layer layer) {
+    List<ClassName> types =
+        new ArrayList<>(
+            List.of(
+                ClassName.get(Objects.class),
+                ClassName.get(Kaiming.class),
+                ClassName.get(LayerDefaults.class),
+                ClassName.get(FanMode.class),
+                ClassName.get(FloatTensor.class),
+                ClassName.get(DoubleTensor.class)));
+    for (WeightField field : layer.fields()) {
+      if (field.shape() instanceof Shape.Fields sizes) {
+        for (Access size : sizes.sizes()) {
+          if (size instanceof Access.StaticField constant) {
+            types.add(constant.owner());
+          }
+        }
+      }
+    }
+    Set<String> qualifiers = new TreeSet<>();
+    for (ClassName type : types) {
+      qualifiers.add(type.topLevelClassName().simpleName());
+      if (!type.packageName().isEmpty()) {
+        qualifiers.add(type.packageName().split("\\.")[0]);
+      }
+    }
+    return qualifiers;
   }
 
   private static ClassName tensorType(WeightField field) {

@@ -1,9 +1,10 @@
 package dev.kinit.processor;
 
 import com.google.auto.service.AutoService;
-import dev.kinit.KaimingInit;
+import com.palantir.javapoet.ClassName;
 import java.io.IOException;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +36,17 @@ import javax.tools.Diagnostic;
 @AutoService(Processor.class)
 public final class KaimingInitProcessor extends AbstractProcessor {
 
-  /** Classes retried next round, by qualified name, with the unresolved type and where it is. */
-  private final Map<String, LayerReader.Outcome.Deferred> deferred = new TreeMap<>();
+  /**
+   * A class retried next round: the unresolved type and where it is, and what reading it found
+   * so far, printed only if the type never resolves (else each round would print it again).
+   */
+  private record Retry(LayerReader.Outcome.Deferred outcome, Report report) {}
+
+  /** Classes retried next round, by qualified name. */
+  private final Map<String, Retry> deferred = new TreeMap<>();
+
+  /** The initializers written so far, by qualified name. */
+  private final Set<String> written = new HashSet<>();
 
   /** Sees each valid layer before it is written; tests use it to simulate an internal error. */
   private final Consumer<Layer> beforeWrite;
@@ -51,13 +61,14 @@ public final class KaimingInitProcessor extends AbstractProcessor {
   }
 
   /**
-   * {@code @KaimingInit}, and {@code @Generated} so that the processor can claim the annotation on
-   * its own output (see {@link #process}).
+   * {@code @KaimingInit}, {@code @TorchDefaultInit}, and {@code @Generated} so that the processor
+   * can claim the annotation on its own output (see {@link #process}).
    */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(
-        KaimingInit.class.getCanonicalName(), InitializerWriter.GENERATED.canonicalName());
+    Set<String> names = new TreeSet<>(InitAnnotation.NAMES);
+    names.add(InitializerWriter.GENERATED.canonicalName());
+    return names;
   }
 
   @Override
@@ -66,9 +77,9 @@ public final class KaimingInitProcessor extends AbstractProcessor {
   }
 
   /**
-   * Processes one round. Claims {@code @KaimingInit}, which is this processor's alone, and
-   * {@code @Generated} when every class carrying it is an initializer written here, so that {@code
-   * -Xlint:processing} does not warn about annotations nobody claimed.
+   * Processes one round. Claims {@code @KaimingInit} and {@code @TorchDefaultInit}, which are this
+   * processor's alone, and {@code @Generated} when every class carrying it is an initializer
+   * written here, so that {@code -Xlint:processing} does not warn about annotations nobody claimed.
    */
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
@@ -112,16 +123,18 @@ public final class KaimingInitProcessor extends AbstractProcessor {
   private Set<TypeElement> layersOf(RoundEnvironment round) {
     Set<TypeElement> layers =
         new TreeSet<>(Comparator.comparing(type -> type.getQualifiedName().toString()));
-    TypeElement annotation =
-        processingEnv.getElementUtils().getTypeElement(KaimingInit.class.getCanonicalName());
-    if (annotation != null) {
+    for (String name : InitAnnotation.NAMES) {
+      TypeElement annotation = processingEnv.getElementUtils().getTypeElement(name);
+      if (annotation == null) {
+        continue;
+      }
       for (Element field : round.getElementsAnnotatedWith(annotation)) {
         if (field.getKind() == ElementKind.FIELD) {
           layers.add((TypeElement) field.getEnclosingElement());
         }
       }
     }
-    Map<String, LayerReader.Outcome.Deferred> retry = new LinkedHashMap<>(deferred);
+    Map<String, Retry> retry = new LinkedHashMap<>(deferred);
     deferred.clear();
     for (String name : retry.keySet()) {
       Optional.ofNullable(processingEnv.getElementUtils().getTypeElement(name))
@@ -137,12 +150,11 @@ public final class KaimingInitProcessor extends AbstractProcessor {
           new LayerReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils())
               .read(layer, report);
       if (outcome instanceof LayerReader.Outcome.Deferred later) {
-        deferred.put(layer.getQualifiedName().toString(), later);
-      } else if (outcome instanceof LayerReader.Outcome.Valid valid) {
-        beforeWrite.accept(valid.layer());
-        new InitializerWriter(generatedAnnotationExists())
-            .write(valid.layer())
-            .writeTo(processingEnv.getFiler());
+        deferred.put(layer.getQualifiedName().toString(), new Retry(later, report));
+        return;
+      }
+      if (outcome instanceof LayerReader.Outcome.Valid valid) {
+        write(valid.layer(), report);
       }
       report.printTo(processingEnv.getMessager());
     } catch (IOException | RuntimeException | Error e) {
@@ -156,15 +168,44 @@ public final class KaimingInitProcessor extends AbstractProcessor {
     }
   }
 
+  /**
+   * Writes the layer's initializer, unless another class has its name: the user's own {@code
+   * LinearInitializer}, or the initializer of another layer ({@code Net_Head} and {@code Net.Head}
+   * both give {@code Net_HeadInitializer}). Checked first, since the Filer would throw.
+   */
+  private void write(Layer layer, Report report) throws IOException {
+    ClassName initializer = layer.initializer();
+    boolean exists =
+        processingEnv.getElementUtils().getTypeElement(initializer.canonicalName()) != null;
+    boolean first = written.add(initializer.canonicalName());
+    if (exists || !first) {
+      report.add(
+          Message.INITIALIZER_EXISTS,
+          layer.element(),
+          initializer.canonicalName(),
+          layer.element().getQualifiedName(),
+          initializer.simpleName(),
+          initializer.packageName());
+      return;
+    }
+    beforeWrite.accept(layer);
+    new InitializerWriter(generatedAnnotationExists())
+        .write(layer)
+        .writeTo(processingEnv.getFiler());
+  }
+
   private void reportUnresolved() {
     deferred.forEach(
-        (name, later) ->
-            processingEnv
-                .getMessager()
-                .printMessage(
-                    Diagnostic.Kind.ERROR,
-                    Message.UNRESOLVED_TYPE.format(later.type(), later.neededBy()),
-                    later.element()));
+        (name, retry) -> {
+          retry.report().printTo(processingEnv.getMessager());
+          LayerReader.Outcome.Deferred later = retry.outcome();
+          processingEnv
+              .getMessager()
+              .printMessage(
+                  Diagnostic.Kind.ERROR,
+                  Message.UNRESOLVED_TYPE.format(later.type(), later.neededBy()),
+                  later.element());
+        });
     deferred.clear();
   }
 

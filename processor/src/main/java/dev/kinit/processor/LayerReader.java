@@ -5,11 +5,15 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.kinit.Nonlinearity;
+import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -27,8 +31,8 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Validates a class with {@code @KaimingInit} fields and builds its {@link Layer}, reporting every
- * problem it finds. Reads only; writes no code.
+ * Validates a class with {@code @KaimingInit} / {@code @TorchDefaultInit} fields and builds its
+ * {@link Layer}, reporting every problem it finds. Reads only; writes no code.
  */
 final class LayerReader {
 
@@ -76,9 +80,6 @@ final class LayerReader {
       return readResolved(layer, report);
     } catch (Unresolved unresolved) {
       return unresolved.deferred;
-    } catch (KaimingInitAttributes.UnresolvedValueException unresolved) {
-      return new Outcome.Deferred(
-          layer, unresolved.getMessage(), "@KaimingInit in " + layer.getSimpleName());
     }
   }
 
@@ -89,18 +90,31 @@ final class LayerReader {
     boolean valid = true;
     for (TypeElement type : superclassesFirst(layer)) {
       for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-        Optional<KaimingInitAttributes> attributes = KaimingInitAttributes.of(field, elements);
-        if (attributes.isEmpty()) {
+        List<InitAnnotation> annotations = InitAnnotation.of(field, elements);
+        if (annotations.isEmpty()) {
           continue;
         }
-        Diagnoser diagnoser = new Diagnoser(report, layer, field, attributes.get());
+        Diagnoser diagnoser = new Diagnoser(report, layer, field, annotations.get(0));
         if (unreachable.isPresent()) {
           diagnoser.error(Message.UNREACHABLE_CLASS, null, diagnoser.label, unreachable.get());
           valid = false;
           continue;
         }
-        Optional<WeightField> weight =
-            new FieldReader(layer, field, attributes.get(), initializer, diagnoser).read();
+        if (annotations.size() > 1) {
+          diagnoser.error(Message.TWO_RULES, null, diagnoser.label);
+          valid = false;
+          continue;
+        }
+        Optional<WeightField> weight;
+        try {
+          weight = new FieldReader(layer, field, annotations.get(0), initializer, diagnoser).read();
+        } catch (InitAnnotation.UnresolvedValueException unresolved) {
+          // javac names the missing symbol itself, at the attribute.
+          throw new Unresolved(
+              field,
+              "used in " + unresolved.attribute(),
+              annotations.get(0).simpleName() + " on " + diagnoser.label);
+        }
         valid &= weight.isPresent();
         weight.ifPresent(fields::add);
       }
@@ -117,12 +131,11 @@ final class LayerReader {
     private final Report report;
     private final TypeElement layer;
     private final VariableElement field;
-    private final KaimingInitAttributes attributes;
+    private final InitAnnotation attributes;
     private final boolean own;
     final String label;
 
-    Diagnoser(
-        Report report, TypeElement layer, VariableElement field, KaimingInitAttributes attributes) {
+    Diagnoser(Report report, TypeElement layer, VariableElement field, InitAnnotation attributes) {
       this.report = report;
       this.layer = layer;
       this.field = field;
@@ -149,7 +162,7 @@ final class LayerReader {
   private final class FieldReader {
     private final TypeElement layer;
     private final VariableElement field;
-    private final KaimingInitAttributes attributes;
+    private final InitAnnotation attributes;
     private final ClassName initializer;
     private final Diagnoser diagnoser;
     private final TypeElement owner;
@@ -158,7 +171,7 @@ final class LayerReader {
     FieldReader(
         TypeElement layer,
         VariableElement field,
-        KaimingInitAttributes attributes,
+        InitAnnotation attributes,
         ClassName initializer,
         Diagnoser diagnoser) {
       this.layer = layer;
@@ -185,30 +198,103 @@ final class LayerReader {
         throw new Unresolved(field, type.toString(), "field " + diagnoser.label);
       }
       boolean floats = element.getKind() == TypeKind.FLOAT;
-      if (!(floats || element.getKind() == TypeKind.DOUBLE) || rank < 1 || rank > MAX_RANK) {
+      boolean elements = floats || element.getKind() == TypeKind.DOUBLE;
+      if (attributes.isBias() && !(elements && rank == 1)) {
+        // Not the weights' message, which offers float[][] and up.
+        fail(Message.BIAS_NOT_A_VECTOR, null, diagnoser.label, type);
+        return Optional.empty();
+      }
+      if (!elements || rank < 1 || rank > MAX_RANK) {
         fail(Message.UNSUPPORTED_TYPE, null, diagnoser.label, type);
         return Optional.empty();
       }
       Access access = access(field, type, Message.PRIVATE_WITHOUT_GETTER);
-      Shape shape = shape(rank);
-      double a = attributes.a();
-      Nonlinearity nonlinearity = attributes.nonlinearity();
-      double gain = gain(nonlinearity, a);
+      Shape shape;
+      Init init;
+      if (attributes.isBias()) {
+        shape = biasShape();
+        init = new Init.TorchBias(weightOfBias());
+      } else {
+        shape = shape(rank);
+        init = attributes.isKaiming() ? kaiming() : new Init.TorchWeight();
+      }
       if (!valid) {
         return Optional.empty();
       }
       return Optional.of(
           new WeightField(
+              id(field),
               diagnoser.label,
               field.getSimpleName().toString(),
               !floats,
               access,
               shape,
-              attributes.distribution(),
-              attributes.mode(),
-              nonlinearity,
-              a,
-              gain));
+              init));
+    }
+
+    private Init kaiming() {
+      double a = attributes.a();
+      Nonlinearity nonlinearity = attributes.nonlinearity();
+      return new Init.Kaiming(
+          attributes.distribution(), attributes.mode(), nonlinearity, a, gain(nonlinearity, a));
+    }
+
+    private Shape biasShape() {
+      // An empty array is no shape, as for a weight (the default, {}).
+      if (!attributes.shape().isEmpty()) {
+        fail(Message.BIAS_WITH_SHAPE, "shape", diagnoser.label, "shape");
+      }
+      if (!attributes.shapeFields().isEmpty()) {
+        fail(Message.BIAS_WITH_SHAPE, "shapeFields", diagnoser.label, "shapeFields");
+      }
+      return new Shape.Vector();
+    }
+
+    /**
+     * The id of the weight a bias names: a field of its class, or inherited, with an annotation
+     * that makes it a weight.
+     */
+    private String weightOfBias() {
+      String name = attributes.biasOf();
+      VariableElement weight = fieldNamed(name).orElse(null);
+      List<InitAnnotation> annotations =
+          weight == null ? List.of() : InitAnnotation.of(weight, elements);
+      if (annotations.isEmpty() || annotations.get(0).isBias()) {
+        fail(Message.BIAS_OF_NOT_A_WEIGHT, "biasOf", diagnoser.label, name, owner.getSimpleName());
+        return null;
+      }
+      List<? extends Element> declared = owner.getEnclosedElements();
+      if (declared.indexOf(weight) > declared.indexOf(field)) {
+        diagnoser.error(
+            Message.BIAS_BEFORE_WEIGHT,
+            "biasOf",
+            diagnoser.label,
+            name,
+            name,
+            field.getSimpleName());
+      }
+      return id(weight);
+    }
+
+    private String id(VariableElement field) {
+      return elements.getBinaryName((TypeElement) field.getEnclosingElement())
+          + "."
+          + field.getSimpleName();
+    }
+
+    /**
+     * The field {@code name} denotes in the owner's code: its own, else the nearest superclass's,
+     * which hides those further up (JLS 8.3).
+     */
+    private Optional<VariableElement> fieldNamed(String name) {
+      for (TypeElement type = owner; type != null; type = superclass(type)) {
+        for (VariableElement candidate : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+          if (candidate.getSimpleName().contentEquals(name)) {
+            return Optional.of(candidate);
+          }
+        }
+      }
+      return Optional.empty();
     }
 
     private double gain(Nonlinearity nonlinearity, double a) {
@@ -259,6 +345,13 @@ final class LayerReader {
           fail(Message.NEGATIVE_SIZE, "shape", diagnoser.label, sizes.get(i), i);
         }
       }
+      BigInteger elements =
+          sizes.stream().map(BigInteger::valueOf).reduce(BigInteger.ONE, BigInteger::multiply);
+      if (elements.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0
+          && sizes.stream().allMatch(size -> size >= 0)) {
+        // A Java array has at most Integer.MAX_VALUE elements: the initializer could only throw.
+        fail(Message.SHAPE_TOO_LARGE, "shape", diagnoser.label, sizes, elements);
+      }
       if (valid && sizes.contains(0)) {
         diagnoser.error(Message.ZERO_SIZE, "shape", diagnoser.label, sizes);
       }
@@ -269,12 +362,10 @@ final class LayerReader {
       if (names.size() < 2) {
         fail(Message.SHAPE_TOO_SHORT, "shapeFields", diagnoser.label, names.size(), names);
       }
-      List<Access> sizes = new ArrayList<>();
-      for (String name : names) {
-        Optional<VariableElement> sizeField =
-            ElementFilter.fieldsIn(elements.getAllMembers(owner)).stream()
-                .filter(f -> f.getSimpleName().contentEquals(name))
-                .findFirst();
+      // Each name once: a name given twice is read twice but reported once.
+      Map<String, Access> reads = new LinkedHashMap<>();
+      for (String name : new LinkedHashSet<>(names)) {
+        Optional<VariableElement> sizeField = fieldNamed(name);
         if (sizeField.isEmpty()) {
           fail(
               Message.SHAPE_FIELD_MISSING,
@@ -293,9 +384,12 @@ final class LayerReader {
           fail(Message.SHAPE_FIELD_NOT_INT, "shapeFields", diagnoser.label, name, type);
           continue;
         }
-        sizes.add(access(sizeField.get(), type, Message.SHAPE_FIELD_UNREADABLE));
+        Access read = access(sizeField.get(), type, Message.SHAPE_FIELD_UNREADABLE);
+        if (read != null) {
+          reads.put(name, read);
+        }
       }
-      return new Shape.Fields(List.copyOf(sizes));
+      return valid ? new Shape.Fields(names.stream().map(reads::get).toList()) : null;
     }
 
     /**

@@ -48,6 +48,10 @@ enum Message {
           + " receptive field and fan_out = shape[0] * receptive field"),
   NEGATIVE_SIZE(
       Diagnostic.Kind.ERROR, "shape of %s has size %d at dimension %d; expected sizes >= 0"),
+  SHAPE_TOO_LARGE(
+      Diagnostic.Kind.ERROR,
+      "shape of %s %s has %s elements, more than a Java array can hold; expected a product of"
+          + " the sizes of at most 2147483647"),
   SHAPE_FIELD_MISSING(
       Diagnostic.Kind.ERROR,
       "shapeFields of %s names \"%s\", but %s has no field of that name; expected the name of"
@@ -59,12 +63,31 @@ enum Message {
       Diagnostic.Kind.ERROR,
       "shapeFields of %s names \"%s\", which the generated %s cannot read; expected a"
           + " non-private int field or one with a getter"),
+  TWO_RULES(
+      Diagnostic.Kind.ERROR,
+      "field %s has both @KaimingInit and @TorchDefaultInit; expected one of them"),
+  BIAS_NOT_A_VECTOR(
+      Diagnostic.Kind.ERROR,
+      "bias %s has type %s; expected float[] or double[]: a bias is 1-D, with biasOf naming its"
+          + " weight"),
+  BIAS_WITH_SHAPE(
+      Diagnostic.Kind.ERROR,
+      "bias %s has %s; expected neither shape nor shapeFields: a bias is 1-D, its length is its"
+          + " shape"),
+  BIAS_OF_NOT_A_WEIGHT(
+      Diagnostic.Kind.ERROR,
+      "biasOf of %s names \"%s\", which is not a weight of %s; expected the name of a field with"
+          + " @TorchDefaultInit (without biasOf) or @KaimingInit, whose fan_in bounds the bias"),
   A_NOT_FINITE(
       Diagnostic.Kind.ERROR,
       "a = %s for %s is not a valid negative slope; expected a finite number"),
   A_TOO_LARGE(
       Diagnostic.Kind.ERROR,
       "a = %s for %s is too large: a^2 overflows a double; expected |a| < 1.34E154"),
+  INITIALIZER_EXISTS(
+      Diagnostic.Kind.ERROR,
+      "the initializer %s of %s cannot be written: another class has that name; expected no"
+          + " other class named %s in package %s: rename it or the layer"),
   INTERNAL_ERROR(
       Diagnostic.Kind.ERROR,
       "internal error while processing %s: %s; please report it with this message"),
@@ -78,6 +101,10 @@ enum Message {
       "nonlinearity SELU for %s gives gain 3/4, which PyTorch documents as trading"
           + " self-normalisation for gradient flow; for a self-normalising (SELU) network PyTorch"
           + " recommends nonlinearity = LINEAR, i.e. variance 1/fan"),
+  BIAS_BEFORE_WEIGHT(
+      Diagnostic.Kind.WARNING,
+      "bias %s is declared before its weight %s, so it is drawn first, unlike in PyTorch; expected"
+          + " %s declared before %s to reproduce PyTorch's values"),
   ZERO_SIZE(
       Diagnostic.Kind.WARNING,
       "shape of %s %s has a size 0: the array has no elements, so initialising it is a no-op");

@@ -5,6 +5,9 @@ import java.util.List;
 /** Where a weight's shape comes from at run time. */
 sealed interface Shape {
 
+  /** A 1-D array (a bias): its length. */
+  record Vector() implements Shape {}
+
   /** Read from a nested array of {@code rank} dimensions. */
   record Nested(int rank) implements Shape {}
 

@@ -13,7 +13,17 @@ final class CompiledClasses extends ClassLoader {
   private final Map<String, byte[]> classes = new HashMap<>();
 
   CompiledClasses(Compilation compilation) {
+    this(classFiles(compilation));
+  }
+
+  /** Loads {@code classes}: class files by binary name. */
+  CompiledClasses(Map<String, byte[]> classes) {
     super(CompiledClasses.class.getClassLoader());
+    this.classes.putAll(classes);
+  }
+
+  private static Map<String, byte[]> classFiles(Compilation compilation) {
+    Map<String, byte[]> classes = new HashMap<>();
     for (JavaFileObject file : compilation.generatedFiles()) {
       if (file.getKind() != JavaFileObject.Kind.CLASS) {
         continue;
@@ -30,6 +40,7 @@ final class CompiledClasses extends ClassLoader {
         throw new UncheckedIOException(e);
       }
     }
+    return classes;
   }
 
   /** The class files, by binary name, e.g. for writing a library to a class path directory. */

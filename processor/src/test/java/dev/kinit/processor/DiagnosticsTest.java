@@ -3,8 +3,18 @@ package dev.kinit.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.kinit.processor.Compilations.compile;
 import static dev.kinit.processor.Compilations.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -218,6 +228,15 @@ class DiagnosticsTest {
   }
 
   @Test
+  void shapeWithMoreElementsThanAnArrayHolds() {
+    assertError(
+        bad("  @KaimingInit(", "      shape = {65536, 65536})", "  float[] flat = new float[4];"),
+        "[kinit.shape-too-large] shape of Bad.flat [65536, 65536] has 4294967296 elements, more"
+            + " than a Java array can hold; expected a product of the sizes of at most 2147483647",
+        "shape = {65536, 65536}");
+  }
+
+  @Test
   void shapeFieldThatDoesNotExist() {
     assertError(
         bad(
@@ -257,6 +276,18 @@ class DiagnosticsTest {
             + " generated BadInitializer cannot read; expected a non-private int field or one with"
             + " a getter",
         "shapeFields = {");
+  }
+
+  @Test
+  void unreadableShapeFieldNamedTwiceIsOneErrorAndNoInternalError() {
+    Compilation compilation =
+        compile(
+            bad(
+                "  private int in;",
+                "  @KaimingInit(shapeFields = {\"in\", \"in\"})",
+                "  float[] flat;"));
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[kinit.shape-field-unreadable]");
   }
 
   @Test
@@ -316,6 +347,152 @@ class DiagnosticsTest {
   }
 
   @Test
+  void twoRulesOnOneField() {
+    assertError(
+        bad("  @KaimingInit @TorchDefaultInit", "  float[][] weight;"),
+        "[kinit.two-rules] field Bad.weight has both @KaimingInit and @TorchDefaultInit; expected"
+            + " one of them",
+        "float[][] weight;");
+  }
+
+  @Test
+  void biasThatIsNotAVector() {
+    assertError(
+        bad(
+            "  @TorchDefaultInit float[][] weight;",
+            "  @TorchDefaultInit(biasOf = \"weight\")",
+            "  float[][] bias;"),
+        "[kinit.bias-not-a-vector] bias Bad.bias has type float[][]; expected float[] or double[]:"
+            + " a bias is 1-D, with biasOf naming its weight",
+        "float[][] bias;");
+  }
+
+  @Test
+  void biasWithAShape() {
+    assertError(
+        bad(
+            "  @TorchDefaultInit float[][] weight;",
+            "  @TorchDefaultInit(biasOf = \"weight\",",
+            "      shape = {6, 1})",
+            "  float[] bias;"),
+        "[kinit.bias-with-shape] bias Bad.bias has shape; expected neither shape nor shapeFields:"
+            + " a bias is 1-D, its length is its shape",
+        "shape = {6, 1}");
+  }
+
+  @Test
+  void biasOfAFieldThatIsNotAWeight() {
+    assertError(
+        bad(
+            "  float[][] weight;",
+            "  @TorchDefaultInit(",
+            "      biasOf = \"weight\")",
+            "  float[] bias;"),
+        "[kinit.bias-of-not-a-weight] biasOf of Bad.bias names \"weight\", which is not a weight"
+            + " of Bad; expected the name of a field with @TorchDefaultInit (without biasOf) or"
+            + " @KaimingInit, whose fan_in bounds the bias",
+        "biasOf = \"weight\"");
+  }
+
+  @Test
+  void biasOfABias() {
+    assertError(
+        bad(
+            "  @TorchDefaultInit float[][] weight;",
+            "  @TorchDefaultInit(biasOf = \"weight\") float[] first;",
+            "  @TorchDefaultInit(",
+            "      biasOf = \"first\")",
+            "  float[] second;"),
+        "[kinit.bias-of-not-a-weight] biasOf of Bad.second names \"first\"",
+        "biasOf = \"first\"");
+  }
+
+  @Test
+  void biasOfAKaimingWeightIsFine() {
+    Compilation compilation =
+        compile(
+            bad(
+                "  @KaimingInit float[][] weight = new float[3][4];",
+                "  @TorchDefaultInit(biasOf = \"weight\") float[] bias = new float[3];"));
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void biasDeclaredBeforeItsWeight() {
+    assertWarning(
+        bad(
+            "  @TorchDefaultInit(",
+            "      biasOf = \"weight\")",
+            "  float[] bias;",
+            "  @TorchDefaultInit float[][] weight;"),
+        "[kinit.bias-before-weight] bias Bad.bias is declared before its weight weight, so it is"
+            + " drawn first, unlike in PyTorch; expected weight declared before bias to reproduce"
+            + " PyTorch's values",
+        "biasOf = \"weight\"");
+  }
+
+  @Test
+  void boxedBiasIsNotAVector() {
+    assertError(
+        bad(
+            "  @TorchDefaultInit float[][] weight;",
+            "  @TorchDefaultInit(biasOf = \"weight\")",
+            "  Float[] bias;"),
+        "[kinit.bias-not-a-vector] bias Bad.bias has type java.lang.Float[]; expected float[] or"
+            + " double[]",
+        "Float[] bias;");
+  }
+
+  @Test
+  void biasWithAnEmptyShapeHasNone() {
+    Compilation compilation =
+        compile(
+            bad(
+                "  @TorchDefaultInit float[][] weight = new float[3][4];",
+                "  @TorchDefaultInit(biasOf = \"weight\", shape = {}, shapeFields = {})",
+                "  float[] bias = new float[3];"));
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void biasDeclaredBeforeAWeightThatHidesAnInheritedOne() {
+    JavaFileObject base =
+        source(
+            "layers.Base",
+            "package layers;",
+            "public class Base {",
+            "  @dev.kinit.TorchDefaultInit public float[][] weight = new float[3][2];",
+            "}");
+    JavaFileObject layer =
+        source(
+            "layers.Head",
+            "package layers;",
+            "public class Head extends Base {",
+            "  @dev.kinit.TorchDefaultInit(biasOf = \"weight\") float[] bias = new float[4];",
+            "  @dev.kinit.TorchDefaultInit float[][] weight = new float[4][5];",
+            "}");
+    Compilation compilation = compile(base, layer);
+    assertThat(compilation).succeeded();
+    assertThat(compilation)
+        .hadWarningContaining("[kinit.bias-before-weight] bias Head.bias is declared before its")
+        .inFile(layer)
+        .onLineContaining("biasOf");
+  }
+
+  @Test
+  void torchDefaultInALocalClass() {
+    assertError(
+        bad(
+            "  void build() {",
+            "    class Local {",
+            "      @TorchDefaultInit float[][] weight;",
+            "    }",
+            "  }"),
+        "[kinit.unreachable-class] field weight is in class Local, a local class",
+        "float[][] weight;");
+  }
+
+  @Test
   void unresolvedTypeIsReportedAfterTheLastRound() {
     Compilation compilation = compile(bad("  @KaimingInit Missing[][] weight;"));
     assertThat(compilation).failed();
@@ -325,6 +502,126 @@ class DiagnosticsTest {
                 + " by field Bad.weight, could not be resolved, so no initializer was generated")
         .inFile(compilation.sourceFiles().get(0))
         .onLineContaining("Missing[][] weight");
+  }
+
+  @Test
+  void unresolvedAttributeValueIsReportedAtTheField() {
+    assertError(
+        bad("  @KaimingInit(shape = {Missing.OUT, 4})", "  float[] flat;"),
+        "[kinit.unresolved-type] type used in shape, needed by @KaimingInit on Bad.flat, could"
+            + " not be resolved",
+        "float[] flat;");
+  }
+
+  @Test
+  void unresolvedNameInBiasOfIsWaitedForNotTakenAsAName() {
+    assertUnresolvedNameIsWaitedFor(
+        "[kinit.unresolved-type] type used in biasOf, needed by @TorchDefaultInit on Bad.bias",
+        "[kinit.bias-of-not-a-weight]",
+        "  @TorchDefaultInit float[][] weight;",
+        "  @TorchDefaultInit(biasOf = Missing.NAME)",
+        "  float[] bias;");
+  }
+
+  @Test
+  void unresolvedNameInShapeFieldsIsWaitedForNotTakenAsAName() {
+    assertUnresolvedNameIsWaitedFor(
+        "[kinit.unresolved-type] type used in shapeFields, needed by @KaimingInit on Bad.flat",
+        "[kinit.shape-field-missing]",
+        "  int in;",
+        "  @KaimingInit(shapeFields = {Missing.NAME, \"in\"})",
+        "  float[] flat;");
+  }
+
+  /**
+   * javac gives an unresolved String constant the value "<error>": the processor must report the
+   * unresolved constant at the field (the last member), not take "<error>" for a name.
+   */
+  private static void assertUnresolvedNameIsWaitedFor(
+      String error, String notReported, String... members) {
+    Compilation compilation = compile(bad(members));
+    assertThat(compilation)
+        .hadErrorContaining(error)
+        .inFile(compilation.sourceFiles().get(0))
+        .onLineContaining(members[members.length - 1].trim());
+    assertEquals(0, count(compilation, notReported));
+  }
+
+  @Test
+  void aClassWaitingForATypeReportsItsOtherProblemsOnce() {
+    Compilation compilation =
+        compile(
+            bad(
+                "  @KaimingInit static float[][] shared;",
+                "  @KaimingInit(nonlinearity = SELU) float[][] selu;",
+                "  @KaimingInit Missing[][] missing;"));
+    assertEquals(1, count(compilation, "[kinit.static-field]"));
+    assertEquals(1, count(compilation, "[kinit.selu-gain]"));
+    assertEquals(1, count(compilation, "[kinit.unresolved-type]"));
+  }
+
+  @Test
+  void aTypeGeneratedByAnotherProcessorIsWaitedForAndEarlierFindingsAreNotRepeated() {
+    JavaFileObject file =
+        bad(
+            "  @KaimingInit(nonlinearity = SELU) float[][] selu;",
+            "  @KaimingInit Later[][] later;");
+    Compilation compilation =
+        com.google.testing.compile.Compiler.javac()
+            .withProcessors(
+                // First: javac calls a "*" processor only while some annotation is unclaimed.
+                new GeneratesSource("layers.Later", "package layers; public class Later {}"),
+                new HiddenFieldChecker(),
+                new KaimingInitProcessor())
+            .withOptions("-Xlint:all")
+            .compile(file);
+    assertThat(compilation)
+        .hadErrorContaining("[kinit.unsupported-type] field Bad.later has type layers.Later[][]")
+        .inFile(file)
+        .onLineContaining("Later[][] later;");
+    assertEquals(1, count(compilation, "[kinit.selu-gain]"));
+  }
+
+  @Test
+  void classWithTheInitializersName() {
+    JavaFileObject layer = bad("  @KaimingInit float[][] weight;");
+    Compilation compilation =
+        compile(
+            layer, source("layers.BadInitializer", "package layers;", "class BadInitializer {}"));
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.initializer-exists] the initializer layers.BadInitializer of layers.Bad cannot"
+                + " be written: another class has that name; expected no other class named"
+                + " BadInitializer in package layers: rename it or the layer")
+        .inFile(layer)
+        .onLineContaining("public class Bad");
+  }
+
+  @Test
+  void twoLayersWithOneInitializerName() {
+    JavaFileObject nested =
+        source(
+            "layers.Net",
+            "package layers;",
+            "public class Net {",
+            "  public static class Head {",
+            "    @dev.kinit.KaimingInit float[][] weight;",
+            "  }",
+            "}");
+    JavaFileObject flat =
+        source(
+            "layers.Net_Head",
+            "package layers;",
+            "public class Net_Head {",
+            "  @dev.kinit.KaimingInit float[][] weight;",
+            "}");
+    Compilation compilation = compile(nested, flat);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[kinit.initializer-exists] the initializer layers.Net_HeadInitializer")
+        .inFile(flat)
+        .onLineContaining("public class Net_Head");
   }
 
   @Test
@@ -356,5 +653,42 @@ class DiagnosticsTest {
                 "  @KaimingInit int b;",
                 "  @KaimingInit(a = Double.NaN) float[][] c;"));
     assertThat(compilation).hadErrorCount(3);
+  }
+
+  /** Writes one source file in the first round, as another annotation processor would. */
+  @SupportedAnnotationTypes("*")
+  private static final class GeneratesSource extends AbstractProcessor {
+    private final String name;
+    private final String code;
+    private boolean written;
+
+    GeneratesSource(String name, String code) {
+      this.name = name;
+      this.code = code;
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      if (!written) {
+        written = true;
+        try (Writer out = processingEnv.getFiler().createSourceFile(name).openWriter()) {
+          out.write(code);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return false;
+    }
+  }
+
+  private static long count(Compilation compilation, String tag) {
+    return compilation.diagnostics().stream()
+        .filter(d -> d.getMessage(null).startsWith(tag))
+        .count();
   }
 }

@@ -1,6 +1,7 @@
 package dev.kinit.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.kinit.processor.Compilations.source;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,12 +12,15 @@ import dev.kinit.DoubleTensor;
 import dev.kinit.FanMode;
 import dev.kinit.FloatTensor;
 import dev.kinit.Kaiming;
+import dev.kinit.LayerDefaults;
 import dev.kinit.Nonlinearity;
+import dev.kinit.torch.TorchGenerator;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -136,6 +140,107 @@ class EndToEndTest {
   }
 
   @Test
+  void torchDefaultsDrawTheWeightThenItsBias() throws Exception {
+    Object linear = newLayer(compile("good/TorchLinear.java"), "layers.TorchLinear");
+    initialize(linear, TorchGenerator.manualSeed(0));
+
+    TorchGenerator random = TorchGenerator.manualSeed(0);
+    float[][] weight = new float[6][20];
+    float[] bias = new float[6];
+    LayerDefaults.weight(FloatTensor.of(weight), random);
+    LayerDefaults.bias(FloatTensor.of(bias), FloatTensor.of(weight), random);
+    assertArrayEquals(weight, (float[][]) field(linear, "weight"));
+    assertArrayEquals(bias, (float[]) field(linear, "bias"));
+  }
+
+  @Test
+  void aBiasIsBoundedByTheWeightItsClassSeesNotAHiddenOne() throws Exception {
+    Object head =
+        newLayer(
+            compile(
+                source(
+                    "layers.Base",
+                    "package layers;",
+                    "public class Base {",
+                    "  @dev.kinit.TorchDefaultInit public float[][] weight = new float[3][2];",
+                    "}"),
+                source(
+                    "layers.Head",
+                    "package layers;",
+                    "public class Head extends Base {",
+                    "  @dev.kinit.TorchDefaultInit public float[][] weight = new float[4][50];",
+                    "  @dev.kinit.TorchDefaultInit(biasOf = \"weight\")",
+                    "  public float[] bias = new float[4];",
+                    "}")),
+            "layers.Head");
+    initialize(head, new SplittableRandom(9));
+
+    RandomGenerator random = new SplittableRandom(9);
+    LayerDefaults.weight(FloatTensor.of(new float[3][2]), random);
+    assertArrayEquals(biasOfLinear(4, 50, random), (float[]) field(head, "bias")); // not fan_in 2
+  }
+
+  @Test
+  void biasesOfWeightsWithTheSameLabelKeepTheirOwnWeight() throws Exception {
+    // Net.Base extends Base: both have fields labelled Base.weight and Base.bias.
+    Object nested =
+        newLayer(
+            compile(
+                source(
+                    "layers.Base",
+                    "package layers;",
+                    "public class Base {",
+                    "  @dev.kinit.TorchDefaultInit public float[][] weight = new float[3][2];",
+                    "  @dev.kinit.TorchDefaultInit(biasOf = \"weight\")",
+                    "  public float[] bias = new float[3];",
+                    "}"),
+                source(
+                    "layers.Net",
+                    "package layers;",
+                    "public class Net {",
+                    "  public static class Base extends layers.Base {",
+                    "    @dev.kinit.TorchDefaultInit public float[][] weight = new float[4][50];",
+                    "    @dev.kinit.TorchDefaultInit(biasOf = \"weight\")",
+                    "    public float[] bias = new float[4];",
+                    "  }",
+                    "}")),
+            "layers.Net$Base");
+    initialize(nested, new SplittableRandom(4));
+
+    RandomGenerator random = new SplittableRandom(4);
+    assertArrayEquals(biasOfLinear(3, 2, random), (float[]) superclassField(nested, "bias"));
+    assertArrayEquals(biasOfLinear(4, 50, random), (float[]) field(nested, "bias"));
+  }
+
+  @Test
+  void shapeFieldsReadTheFieldTheClassSeesNotAHiddenOne() throws Exception {
+    Object head =
+        newLayer(
+            compile(
+                source(
+                    "layers.Base", "package layers;", "public class Base { public int out = 2; }"),
+                source(
+                    "layers.Head",
+                    "package layers;",
+                    "public class Head extends Base {",
+                    "  public int out = 3;",
+                    "  public int in = 4;",
+                    "  @dev.kinit.KaimingInit(shapeFields = {\"out\", \"in\"})",
+                    "  public float[] weight = new float[12];",
+                    "}")),
+            "layers.Head");
+    initialize(head, new SplittableRandom(6));
+
+    float[] expected = new float[12];
+    Kaiming.normal(
+        FloatTensor.of(expected, 3, 4),
+        FanMode.FAN_IN,
+        Nonlinearity.LEAKY_RELU.gain(0),
+        new SplittableRandom(6));
+    assertArrayEquals(expected, (float[]) field(head, "weight"));
+  }
+
+  @Test
   void differentSeedsGiveDifferentWeights() throws Exception {
     Compilation compilation = compile("good/Conv3d.java");
     Object a = newLayer(compilation, "layers.Conv3d", 2, 3, 3);
@@ -147,8 +252,23 @@ class EndToEndTest {
         ((float[][][][][]) field(b, "weight"))[0][0][0][0][0]);
   }
 
+  /** Draws an {@code nn.Linear(in, out)}'s weight, then its bias, which it returns. */
+  private static float[] biasOfLinear(int out, int in, RandomGenerator random) {
+    float[][] weight = new float[out][in];
+    float[] bias = new float[out];
+    LayerDefaults.weight(FloatTensor.of(weight), random);
+    LayerDefaults.bias(FloatTensor.of(bias), FloatTensor.of(weight), random);
+    return bias;
+  }
+
   private static Compilation compile(String... sources) {
     Compilation compilation = Compilations.compileResources(sources);
+    assertThat(compilation).succeeded();
+    return compilation;
+  }
+
+  private static Compilation compile(JavaFileObject... sources) {
+    Compilation compilation = Compilations.compile(sources);
     assertThat(compilation).succeeded();
     return compilation;
   }
@@ -172,9 +292,19 @@ class EndToEndTest {
   private static void initialize(Object layer, RandomGenerator random)
       throws ReflectiveOperationException {
     Class<?> type = layer.getClass();
-    Class<?> initializer = type.getClassLoader().loadClass(type.getName() + "Initializer");
+    // README: Net.Head -> Net_HeadInitializer.
+    Class<?> initializer =
+        type.getClassLoader().loadClass(type.getName().replace('$', '_') + "Initializer");
     Method initialize = initializer.getMethod("initialize", type, RandomGenerator.class);
     initialize.invoke(null, layer, random);
+  }
+
+  /** The field {@code name} of the layer's superclass, which the layer's own may hide. */
+  private static Object superclassField(Object layer, String name)
+      throws ReflectiveOperationException {
+    Field field = layer.getClass().getSuperclass().getDeclaredField(name);
+    field.setAccessible(true);
+    return field.get(layer);
   }
 
   private static Object field(Object layer, String name) throws ReflectiveOperationException {

@@ -33,7 +33,8 @@ class GoldenTest {
         Arguments.of("Conv2dInitializer", List.of("good/Conv2d.java")),
         Arguments.of("Conv3dInitializer", List.of("good/Conv3d.java")),
         Arguments.of("FlatLinearInitializer", List.of("good/FlatLinear.java")),
-        Arguments.of("BlockInitializer", List.of("good/Block.java", "good/Stem.java")));
+        Arguments.of("BlockInitializer", List.of("good/Block.java", "good/Stem.java")),
+        Arguments.of("TorchLinearInitializer", List.of("good/TorchLinear.java")));
   }
 
   @ParameterizedTest(name = "{0}")

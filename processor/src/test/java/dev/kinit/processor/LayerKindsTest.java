@@ -132,6 +132,35 @@ class LayerKindsTest {
   }
 
   @Test
+  void weightsNamedLikeTheTypesAndPackagesTheInitializerNamesDoNotHideThem() {
+    // A local variable obscures a type or package of its name in a qualified expression
+    // (JLS 6.4.2): a local FanMode would turn FanMode.FAN_IN into a field access on a tensor.
+    String code =
+        initializerOf(
+            source(
+                "layers.Names",
+                "package layers;",
+                "public class Names {",
+                "  static final int SIZE = 2;",
+                "  @dev.kinit.KaimingInit float[][] FanMode = new float[2][2];",
+                "  @dev.kinit.KaimingInit float[][] Kaiming = new float[2][2];",
+                "  @dev.kinit.KaimingInit float[][] FloatTensor = new float[2][2];",
+                "  @dev.kinit.KaimingInit double[][] DoubleTensor = new double[2][2];",
+                "  @dev.kinit.KaimingInit float[][] Objects = new float[2][2];",
+                "  @dev.kinit.KaimingInit float[][] dev = new float[2][2];",
+                "  @dev.kinit.TorchDefaultInit float[][] LayerDefaults = new float[2][2];",
+                "  @dev.kinit.TorchDefaultInit(biasOf = \"LayerDefaults\")",
+                "  float[] bias = new float[2];",
+                "  @dev.kinit.KaimingInit(shapeFields = {\"SIZE\", \"SIZE\"})",
+                "  float[] Names = new float[4];",
+                "}"),
+            "layers.NamesInitializer");
+    assertTrue(code.contains("Kaiming.normal(FanMode_, FanMode.FAN_IN,"), code);
+    assertTrue(code.contains("layer.Names, Names.SIZE, Names.SIZE)"), code);
+    assertTrue(code.contains("LayerDefaults.bias(bias, LayerDefaults_, random);"), code);
+  }
+
+  @Test
   void superclassFromAJarIsInitialisedFirst(@TempDir Path classes) throws IOException {
     Compilation library = Compilations.compileResources("good/Stem.java");
     assertThat(library).succeeded();

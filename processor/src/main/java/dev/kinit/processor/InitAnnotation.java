@@ -4,11 +4,11 @@ import dev.kinit.Distribution;
 import dev.kinit.FanMode;
 import dev.kinit.KaimingInit;
 import dev.kinit.Nonlinearity;
+import dev.kinit.TorchDefaultInit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -18,39 +18,69 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.Elements;
 
 /**
- * The attributes of one {@code @KaimingInit} on a field, with defaults applied, and where each
- * explicitly written attribute is, so that a diagnostic can point at it.
+ * One {@code @KaimingInit} or {@code @TorchDefaultInit} on a field: its attributes with defaults
+ * applied, and where each explicitly written attribute is, so that a diagnostic can point at it.
  */
-final class KaimingInitAttributes {
+final class InitAnnotation {
+
+  /** The annotations this processor reads, by qualified name. */
+  static final List<String> NAMES =
+      List.of(KaimingInit.class.getCanonicalName(), TorchDefaultInit.class.getCanonicalName());
 
   /** An attribute whose value javac could not resolve yet (javac reports the cause itself). */
   static final class UnresolvedValueException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final String attribute;
 
     UnresolvedValueException(String attribute) {
-      super("attribute " + attribute + " is not resolved");
+      super(attribute + " is not resolved");
+      this.attribute = attribute;
+    }
+
+    /** The attribute whose value is not resolved: {@code shape}. */
+    String attribute() {
+      return attribute;
     }
   }
 
   private final AnnotationMirror mirror;
+  private final boolean kaiming;
   private final Map<String, AnnotationValue> written = new HashMap<>();
   private final Map<String, AnnotationValue> values = new HashMap<>();
 
-  private KaimingInitAttributes(AnnotationMirror mirror, Elements elements) {
+  private InitAnnotation(AnnotationMirror mirror, boolean kaiming, Elements elements) {
     this.mirror = mirror;
+    this.kaiming = kaiming;
     mirror.getElementValues().forEach((k, v) -> written.put(name(k), v));
     elements.getElementValuesWithDefaults(mirror).forEach((k, v) -> values.put(name(k), v));
   }
 
-  /** The {@code @KaimingInit} on {@code field}, if it has one. */
-  static Optional<KaimingInitAttributes> of(Element field, Elements elements) {
+  /** The {@code @KaimingInit} and {@code @TorchDefaultInit} on {@code field}, in source order. */
+  static List<InitAnnotation> of(Element field, Elements elements) {
+    List<InitAnnotation> found = new ArrayList<>();
     for (AnnotationMirror mirror : field.getAnnotationMirrors()) {
-      TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
-      if (type.getQualifiedName().contentEquals(KaimingInit.class.getCanonicalName())) {
-        return Optional.of(new KaimingInitAttributes(mirror, elements));
+      String name =
+          ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+      if (NAMES.contains(name)) {
+        found.add(new InitAnnotation(mirror, name.equals(NAMES.get(0)), elements));
       }
     }
-    return Optional.empty();
+    return found;
+  }
+
+  /** How the annotation is written: {@code @KaimingInit} or {@code @TorchDefaultInit}. */
+  String simpleName() {
+    return "@" + mirror.getAnnotationType().asElement().getSimpleName();
+  }
+
+  /** {@code @KaimingInit}, as opposed to {@code @TorchDefaultInit}. */
+  boolean isKaiming() {
+    return kaiming;
+  }
+
+  /** A {@code @TorchDefaultInit(biasOf = ...)}. */
+  boolean isBias() {
+    return !kaiming && !biasOf().isEmpty();
   }
 
   AnnotationMirror mirror() {
@@ -60,10 +90,6 @@ final class KaimingInitAttributes {
   /** Where {@code attribute} is written, or null when it takes its default. */
   AnnotationValue written(String attribute) {
     return written.get(attribute);
-  }
-
-  boolean isWritten(String attribute) {
-    return written.containsKey(attribute);
   }
 
   FanMode mode() {
@@ -82,11 +108,16 @@ final class KaimingInitAttributes {
     return value("a", Double.class);
   }
 
+  /** {@code @TorchDefaultInit}'s {@code biasOf}. */
+  String biasOf() {
+    return value("biasOf", String.class);
+  }
+
   /** The {@code shape} sizes, in order. */
   List<Integer> shape() {
     List<Integer> sizes = new ArrayList<>();
     for (AnnotationValue size : list("shape")) {
-      sizes.add(typed("shape", size.getValue(), Integer.class));
+      sizes.add(typed("shape", size, Integer.class));
     }
     return sizes;
   }
@@ -95,7 +126,7 @@ final class KaimingInitAttributes {
   List<String> shapeFields() {
     List<String> names = new ArrayList<>();
     for (AnnotationValue name : list("shapeFields")) {
-      names.add(typed("shapeFields", name.getValue(), String.class));
+      names.add(typed("shapeFields", name, String.class));
     }
     return names;
   }
@@ -114,14 +145,17 @@ final class KaimingInitAttributes {
     if (value == null) {
       throw new UnresolvedValueException(attribute);
     }
-    return typed(attribute, value.getValue(), type);
+    return typed(attribute, value, type);
   }
 
-  private static <T> T typed(String attribute, Object value, Class<T> type) {
-    if (!type.isInstance(value)) {
+  private static <T> T typed(String attribute, AnnotationValue value, Class<T> type) {
+    // javac gives a constant it cannot resolve the value "<error>", a String; a literal "<error>"
+    // differs in its source form, which is quoted.
+    Object content = value.getValue();
+    if (!type.isInstance(content) || value.toString().equals("<error>")) {
       throw new UnresolvedValueException(attribute);
     }
-    return type.cast(value);
+    return type.cast(content);
   }
 
   private static String name(ExecutableElement attribute) {

@@ -1,0 +1,136 @@
+package dev.kinit.processor;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code docs/diagnostics.md} cannot fall behind the processor: every {@link Message} has a
+ * section, and each section's example, compiled with the processor, prints exactly the lines the
+ * section shows.
+ *
+ * <p>A section starts with {@code ## `[kinit.tag]`}; its {@code java} blocks whose first line is
+ * {@code // path/Name.java} are the example's files, and its {@code text} block lists diagnostics
+ * as javac prints them ({@code path:line: error: message}).
+ */
+class DiagnosticsDocTest {
+
+  private static final Path DOC = Path.of("../docs/diagnostics.md");
+  private static final Pattern HEADING = Pattern.compile("^## `(\\[kinit\\.[a-z-]+\\])`");
+  private static final Pattern FILE = Pattern.compile("^// (\\S+)\\.java$");
+  private static final Pattern PRINTED = Pattern.compile("^\\S+\\.java:\\d+: (error|warning): .*");
+
+  /** One section of the document: its example files and the diagnostics it shows. */
+  record Section(String tag, List<JavaFileObject> files, List<String> printed) {
+    @Override
+    public String toString() {
+      return tag;
+    }
+  }
+
+  @Test
+  void everyMessageHasASection() throws IOException {
+    List<String> tags = sections().stream().map(Section::tag).toList();
+    for (Message message : Message.values()) {
+      assertTrue(tags.contains(message.tag()), message.tag() + " has no section in " + DOC);
+    }
+    List<String> known = Arrays.stream(Message.values()).map(Message::tag).toList();
+    for (String tag : tags) {
+      assertTrue(known.contains(tag), "section " + tag + " documents no message of Message");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("examples")
+  void exampleGivesTheDiagnosticsItShows(Section section) {
+    Compilation compilation = Compilations.compile(section.files().toArray(JavaFileObject[]::new));
+    List<String> actual =
+        compilation.diagnostics().stream()
+            .filter(d -> d.getSource() != null)
+            .map(DiagnosticsDocTest::printed)
+            .toList();
+    assertTrue(
+        actual.stream().anyMatch(line -> line.contains(": " + section.tag() + " ")),
+        section.tag() + " not reported by its example; got " + actual);
+    for (String line : section.printed()) {
+      assertTrue(actual.contains(line), "documented:\n" + line + "\nprinted:\n" + actual);
+    }
+  }
+
+  /** Sections with an example: all but the internal error, which no valid input gives. */
+  static Stream<Section> examples() throws IOException {
+    return sections().stream().filter(section -> !section.files().isEmpty());
+  }
+
+  private static String printed(Diagnostic<? extends JavaFileObject> diagnostic) {
+    String kind = diagnostic.getKind() == Diagnostic.Kind.ERROR ? "error" : "warning";
+    return diagnostic.getSource().getName()
+        + ":"
+        + diagnostic.getLineNumber()
+        + ": "
+        + kind
+        + ": "
+        + diagnostic.getMessage(Locale.ROOT).lines().findFirst().orElse("");
+  }
+
+  private static List<Section> sections() throws IOException {
+    List<String> lines = Files.readAllLines(DOC, StandardCharsets.UTF_8);
+    Map<String, List<List<String>>> blocks = new LinkedHashMap<>();
+    String tag = null;
+    List<String> block = null;
+    for (String line : lines) {
+      Matcher heading = HEADING.matcher(line);
+      if (block == null && heading.find()) {
+        tag = heading.group(1);
+        blocks.put(tag, new ArrayList<>());
+      } else if (block == null && line.startsWith("```") && tag != null) {
+        block = new ArrayList<>();
+      } else if (block != null && line.startsWith("```")) {
+        blocks.get(tag).add(block);
+        block = null;
+      } else if (block != null) {
+        block.add(line);
+      } else if (line.startsWith("## ")) {
+        tag = null; // a section that documents no message
+      }
+    }
+    List<Section> sections = new ArrayList<>();
+    blocks.forEach(
+        (name, contents) -> {
+          List<JavaFileObject> files = new ArrayList<>();
+          List<String> printed = new ArrayList<>();
+          for (List<String> content : contents) {
+            Matcher file = content.isEmpty() ? null : FILE.matcher(content.get(0));
+            if (file != null && file.find()) {
+              // The path comment stays: line numbers are those a reader counts in the block.
+              files.add(JavaFileObjects.forSourceLines(file.group(1).replace('/', '.'), content));
+            } else {
+              content.stream()
+                  .filter(line -> PRINTED.matcher(line).matches())
+                  .forEach(printed::add);
+            }
+          }
+          sections.add(new Section(name, files, printed));
+        });
+    return sections;
+  }
+}

@@ -1,0 +1,322 @@
+package dev.kinit.processor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tschuchort.compiletesting.JvmCompilationResult;
+import com.tschuchort.compiletesting.KotlinCompilation;
+import com.tschuchort.compiletesting.SourceFile;
+import dev.kinit.FanMode;
+import dev.kinit.FloatTensor;
+import dev.kinit.Kaiming;
+import dev.kinit.Nonlinearity;
+import java.io.File;
+import java.io.OutputStream;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
+import org.jetbrains.kotlin.kapt.base.KaptFlag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kotlin sources through kapt, in process (kctfork), as the samples' Maven build runs them: the
+ * property forms a Kotlin layer uses, the diagnostics on the {@code .kt} line ({@code
+ * mapDiagnosticLocations}), and how the runtime reads from Kotlin.
+ */
+class KotlinCompileTest {
+
+  private static final double RELU = Math.sqrt(2);
+
+  /** Compiles {@code sources} ({@code name.kt} or {@code name.java}, text) with both processors. */
+  private static JvmCompilationResult compile(String... namesAndTexts) {
+    KotlinCompilation compilation = new KotlinCompilation();
+    SourceFile[] sources = new SourceFile[namesAndTexts.length / 2];
+    for (int i = 0; i < sources.length; i++) {
+      String name = namesAndTexts[2 * i];
+      String text = namesAndTexts[2 * i + 1];
+      sources[i] =
+          name.endsWith(".kt")
+              ? SourceFile.Companion.kotlin(name, text, false)
+              : SourceFile.Companion.java(name, text, false);
+    }
+    compilation.setSources(List.of(sources));
+    compilation.setAnnotationProcessors(
+        List.of(new HiddenFieldChecker(), new KaimingInitProcessor()));
+    compilation.setKaptFlags(Set.of(KaptFlag.MAP_DIAGNOSTIC_LOCATIONS));
+    compilation.setInheritClassPath(true);
+    compilation.setMessageOutputStream(OutputStream.nullOutputStream());
+    return compilation.compile();
+  }
+
+  /** Asserts a diagnostic {@code file:line...text} (kapt: {@code Layer.kt:5: error: text}). */
+  private static void assertError(JvmCompilationResult result, String fileAndLine, String text) {
+    assertEquals(KotlinCompilation.ExitCode.COMPILATION_ERROR, result.getExitCode());
+    assertTrue(
+        Pattern.compile(Pattern.quote(fileAndLine) + "[:\\s].*" + Pattern.quote(text))
+            .matcher(result.getMessages())
+            .find(),
+        "expected " + fileAndLine + " ... " + text + " in:\n" + result.getMessages());
+  }
+
+  private static final String LAYERS_KT =
+      """
+      package layers
+
+      import dev.kinit.FanMode.FAN_OUT
+      import dev.kinit.KaimingInit
+      import dev.kinit.Nonlinearity.LINEAR
+      import dev.kinit.Nonlinearity.RELU
+      import java.util.random.RandomGenerator
+
+      class PlainVal {
+        @KaimingInit(nonlinearity = RELU) val weight = Array(6) { FloatArray(5) }
+      }
+
+      class JvmFieldVal {
+        @JvmField @KaimingInit(mode = FAN_OUT, nonlinearity = RELU)
+        val weight = Array(6) { FloatArray(5) }
+      }
+
+      class LateinitVar {
+        @KaimingInit(nonlinearity = RELU) lateinit var weight: Array<FloatArray>
+        init { weight = Array(6) { FloatArray(5) } }
+      }
+
+      class ConstructorProperty(@KaimingInit(nonlinearity = LINEAR) val weight: Array<FloatArray>)
+
+      class Flat(val outFeatures: Int, val inFeatures: Int) {
+        @KaimingInit(nonlinearity = RELU, shapeFields = ["outFeatures", "inFeatures"])
+        val weight = FloatArray(outFeatures * inFeatures)
+
+        @KaimingInit(nonlinearity = LINEAR, shape = [6, 5])
+        val constant = FloatArray(30)
+      }
+
+      class KotlinSubclass : JavaLayer() {
+        @KaimingInit(nonlinearity = LINEAR) val extra = Array(4) { FloatArray(6) }
+      }
+
+      /** The generated initializers, called from Kotlin. */
+      object Init {
+        fun all(random: RandomGenerator): List<Any> {
+          val layers = listOf(PlainVal(), JvmFieldVal(), LateinitVar(),
+              ConstructorProperty(Array(6) { FloatArray(5) }), Flat(6, 5), KotlinSubclass())
+          PlainValInitializer.initialize(layers[0] as PlainVal, random)
+          JvmFieldValInitializer.initialize(layers[1] as JvmFieldVal, random)
+          LateinitVarInitializer.initialize(layers[2] as LateinitVar, random)
+          ConstructorPropertyInitializer.initialize(layers[3] as ConstructorProperty, random)
+          FlatInitializer.initialize(layers[4] as Flat, random)
+          KotlinSubclassInitializer.initialize(layers[5] as KotlinSubclass, random)
+          return layers
+        }
+      }
+      """;
+
+  private static final String JAVA_LAYER =
+      """
+      package layers;
+
+      import static dev.kinit.Nonlinearity.RELU;
+
+      import dev.kinit.KaimingInit;
+
+      public class JavaLayer {
+        @KaimingInit(nonlinearity = RELU)
+        protected final float[][] weight = new float[6][5];
+      }
+      """;
+
+  private static float[][] kaiming(int out, int in, FanMode mode, double gain, RandomGenerator r) {
+    float[][] weight = new float[out][in];
+    Kaiming.normal(FloatTensor.of(weight), mode, gain, r);
+    return weight;
+  }
+
+  private static Object read(Object layer, String getterOrField)
+      throws ReflectiveOperationException {
+    try {
+      return layer.getClass().getMethod(getterOrField).invoke(layer);
+    } catch (NoSuchMethodException e) {
+      return layer.getClass().getField(getterOrField).get(layer);
+    }
+  }
+
+  @Test
+  void everyKotlinPropertyFormIsAcceptedAndInitialisedFromKotlin() throws Exception {
+    JvmCompilationResult result = compile("Layers.kt", LAYERS_KT, "JavaLayer.java", JAVA_LAYER);
+    assertEquals(KotlinCompilation.ExitCode.OK, result.getExitCode(), result.getMessages());
+
+    Class<?> init = result.getClassLoader().loadClass("layers.Init");
+    Object initObject = init.getField("INSTANCE").get(null);
+    Method all = init.getMethod("all", RandomGenerator.class);
+    List<?> layers = (List<?>) all.invoke(initObject, new SplittableRandom(42));
+
+    // One stream, layer after layer, as the calls in Init.all: the same seed gives the same
+    // weights as the runtime called directly with each annotation's configuration.
+    SplittableRandom r = new SplittableRandom(42);
+    assertArrayEquals(
+        kaiming(6, 5, FanMode.FAN_IN, RELU, r), (float[][]) read(layers.get(0), "getWeight"));
+    assertArrayEquals(
+        kaiming(6, 5, FanMode.FAN_OUT, RELU, r), (float[][]) read(layers.get(1), "weight"));
+    assertArrayEquals(
+        kaiming(6, 5, FanMode.FAN_IN, RELU, r), (float[][]) read(layers.get(2), "getWeight"));
+    assertArrayEquals(
+        kaiming(6, 5, FanMode.FAN_IN, 1.0, r), (float[][]) read(layers.get(3), "getWeight"));
+    float[] flat = new float[30];
+    Kaiming.normal(FloatTensor.of(flat, 6, 5), FanMode.FAN_IN, RELU, r);
+    assertArrayEquals(flat, (float[]) read(layers.get(4), "getWeight"));
+    Kaiming.normal(FloatTensor.of(flat, 6, 5), FanMode.FAN_IN, 1.0, r);
+    assertArrayEquals(flat, (float[]) read(layers.get(4), "getConstant"));
+    // The Java superclass's field first, then the Kotlin subclass's own.
+    Object subclass = layers.get(5);
+    java.lang.reflect.Field inherited =
+        subclass.getClass().getSuperclass().getDeclaredField("weight");
+    inherited.setAccessible(true);
+    assertArrayEquals(kaiming(6, 5, FanMode.FAN_IN, RELU, r), (float[][]) inherited.get(subclass));
+    assertArrayEquals(
+        kaiming(4, 6, FanMode.FAN_IN, 1.0, r), (float[][]) read(subclass, "getExtra"));
+  }
+
+  @Test
+  void kaptReadsPlainPropertiesThroughTheirGetters() {
+    JvmCompilationResult result = compile("Layers.kt", LAYERS_KT, "JavaLayer.java", JAVA_LAYER);
+    String plainVal = generated(result, "PlainValInitializer");
+    assertTrue(
+        plainVal.contains("FloatTensor.of(\"PlainVal.weight\", layer.getWeight())"), plainVal);
+    String jvmField = generated(result, "JvmFieldValInitializer");
+    assertTrue(jvmField.contains("FloatTensor.of(\"JvmFieldVal.weight\", layer.weight)"), jvmField);
+    String flat = generated(result, "FlatInitializer");
+    assertTrue(
+        flat.contains("layer.getWeight(), layer.getOutFeatures(), layer.getInFeatures())"), flat);
+  }
+
+  private static String generated(JvmCompilationResult result, String simpleName) {
+    File file =
+        result.getSourcesGeneratedByAnnotationProcessor().stream()
+            .filter(f -> f.getName().equals(simpleName + ".java"))
+            .findFirst()
+            .orElseThrow(
+                () -> new AssertionError("no " + simpleName + " in " + result.getMessages()));
+    try {
+      return java.nio.file.Files.readString(file.toPath());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void processorErrorsPointAtTheKotlinLineWithTheJavaCatalogue() {
+    JvmCompilationResult result =
+        compile(
+            "Bad.kt",
+            """
+            package layers
+            import dev.kinit.KaimingInit
+            class Hidden {
+              @KaimingInit
+              private val weight = Array(3) { FloatArray(4) }
+            }
+            class NotFinite {
+              @KaimingInit(a = Double.NaN) val weight = Array(3) { FloatArray(4) }
+            }
+            """);
+    assertError(
+        result,
+        "Bad.kt:5",
+        "[kinit.private-without-getter] field Hidden.weight is private and Hidden has no getter"
+            + " getWeight() or weight() returning float[][]; expected a field the generated"
+            + " HiddenInitializer can read");
+    assertError(
+        result,
+        "Bad.kt:8",
+        "[kinit.a-not-finite] a = NaN for NotFinite.weight is not a valid negative slope;"
+            + " expected a finite number");
+  }
+
+  /**
+   * {@code @KaimingInit} targets fields only; kotlinc itself rejects it on a getter or a property
+   * with an error at the annotation, so it never silently misses the field.
+   */
+  @Test
+  void getterAndPropertyTargetsAreCompileErrors() {
+    assertError(
+        compile(
+            "Get.kt",
+            """
+            package layers
+            import dev.kinit.KaimingInit
+            class Get {
+              @get:KaimingInit val weight = Array(3) { FloatArray(4) }
+            }
+            """),
+        "Get.kt:4:3",
+        "This annotation is not applicable to target 'getter' and use-site target '@get'");
+    assertError(
+        compile(
+            "Property.kt",
+            """
+            package layers
+            import dev.kinit.KaimingInit
+            class Property {
+              val other = 1
+              @property:KaimingInit val weight = Array(3) { FloatArray(4) }
+            }
+            """),
+        "Property.kt:5:3",
+        "This annotation is not applicable to target 'member property with backing field' and"
+            + " use-site target '@property'");
+  }
+
+  /**
+   * The runtime is {@code @NullMarked} (JSpecify); Kotlin reads that from the class files even
+   * without the JSpecify jar on its class path (the runtime declares it {@code provided}), so a
+   * {@code null} argument is a compile error, where an unannotated Java API (the control, {@code
+   * java.util.Arrays}) takes one.
+   */
+  @Test
+  void kotlinSeesTheRuntimeAsNonNullWithoutJSpecifyOnTheClassPath() throws URISyntaxException {
+    KotlinCompilation compilation = new KotlinCompilation();
+    compilation.setSources(
+        List.of(
+            SourceFile.Companion.kotlin(
+                "Use.kt",
+                """
+                package use
+                import dev.kinit.FanMode
+                import dev.kinit.Fans
+                import dev.kinit.FloatTensor
+                import dev.kinit.Kaiming
+                import dev.kinit.Nonlinearity
+                import java.util.SplittableRandom
+                fun idiomatic(): Long {
+                  val weight = Array(64) { Array(3) { Array(3) { FloatArray(3) } } }
+                  val tensor = FloatTensor.of("weight", weight)
+                  val gain = Nonlinearity.LEAKY_RELU.gain(0.2)
+                  Kaiming.normal(tensor, FanMode.FAN_IN, gain, SplittableRandom(1))
+                  var count = 0L
+                  tensor.forEachSegment(0, tensor.size()) { _, _, length -> count += length }
+                  return Fans.of(*tensor.shape()).fanIn + count
+                }
+                fun control() = java.util.Arrays.toString(null as IntArray?)
+                fun nullShape() = Kaiming.std(null, FanMode.FAN_IN, 1.0)
+                """,
+                false)));
+    compilation.setInheritClassPath(false);
+    compilation.setClasspaths(
+        List.of(
+            new File(Kaiming.class.getProtectionDomain().getCodeSource().getLocation().toURI())));
+    compilation.setMessageOutputStream(OutputStream.nullOutputStream());
+    JvmCompilationResult result = compilation.compile();
+    assertError(result, "Use.kt:18:31", "Null cannot be a value of a non-null type 'IntArray'");
+    assertEquals(
+        1,
+        result.getMessages().lines().filter(line -> line.startsWith("e: ")).count(),
+        "only the null shape is an error:\n" + result.getMessages());
+    assertTrue(Nonlinearity.LEAKY_RELU.gain(0.2) > 0); // the API the snippet calls exists
+  }
+}

@@ -1,0 +1,263 @@
+package dev.kinit.torch;
+
+import dev.kinit.DoubleTensor;
+import dev.kinit.FloatTensor;
+import dev.kinit.Tensor;
+import dev.kinit.TensorSampler;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * PyTorch 1.13's CPU random generator after {@code torch.manual_seed(seed)}: the same bits, and
+ * through {@link TensorSampler} the same {@code uniform_} and {@code normal_} values, so {@link
+ * dev.kinit.Kaiming#normal Kaiming.normal}/{@link dev.kinit.Kaiming#uniform uniform} and {@link
+ * dev.kinit.LayerDefaults} fill float arrays exactly as {@code torch.nn.init.kaiming_normal_},
+ * {@code kaiming_uniform_} and {@code nn.Linear}/{@code nn.Conv2d} fill a fresh float32 tensor.
+ *
+ * <pre>{@code
+ * TorchGenerator random = TorchGenerator.manualSeed(0);            // torch.manual_seed(0)
+ * Kaiming.normal(FloatTensor.of("w1", w1), FAN_IN, RELU.gain(0), random);
+ * Kaiming.normal(FloatTensor.of("w2", w2), FAN_IN, RELU.gain(0), random);  // continues the stream
+ * }</pre>
+ *
+ * <p>The algorithms (sources in {@code aten/src/ATen/}):
+ *
+ * <ul>
+ *   <li>Bits: MT19937 ({@code core/MT19937RNGEngine.h}) seeded by {@code init_genrand} with the
+ *       low 32 bits of the seed ({@code CPUGeneratorImpl.cpp}). {@link #nextInt()} is one 32-bit
+ *       draw ({@code random()}), {@link #nextLong()} two, the first in the high half ({@code
+ *       random64()}).
+ *   <li>Uniform ({@code core/TransformationHelper.h}, {@code uniform_real}): float {@code x = (bits
+ *       & (2^24 - 1)) · 2^-24} from one draw, double {@code x = (bits & (2^53 - 1)) · 2^-53} from
+ *       {@code random64()}; then {@code x · (to - from) + from} in the element type, with {@code
+ *       from} and {@code to} first rounded to it.
+ *   <li>Normal on 16 elements or more ({@code native/cpu/DistributionTemplates.h}, {@code
+ *       normal_fill}): every element gets a uniform in {@code [0, 1)} first; then each block of 16
+ *       becomes Box-Muller pairs (element {@code j} with {@code j + 8}); when the size is not a
+ *       multiple of 16, the last 16 elements draw new uniforms and are computed again.
+ *   <li>Normal below 16 elements ({@code core/DistributionsHelper.h}, {@code
+ *       normal_distribution<double>}): per element, double Box-Muller on two double uniforms,
+ *       {@code r = sqrt(-2 ln(1 - u2))}, {@code θ = 2π u1}; {@code r·cos θ} is used and {@code r·sin
+ *       θ} is kept in the generator for the next such sample, across calls, as PyTorch does.
+ *   <li>The rounding of each step follows the chosen {@link CpuCapability}.
+ * </ul>
+ *
+ * <p>The scalar methods are PyTorch's scalar samplers: {@link #nextFloat()} is {@code
+ * torch.rand(1)}, {@link #nextDouble()} {@code torch.rand(1, dtype=torch.float64)}, {@link
+ * #nextGaussian()} {@code torch.randn(1, dtype=torch.float64)}, all on the same stream.
+ *
+ * <p>Results are tied to PyTorch 1.13's CPU algorithms (other versions and CUDA differ). Values
+ * are bit-exact except where PyTorch calls the C library's log, sin or cos (the {@link
+ * CpuCapability#DEFAULT} float block and the double Box-Muller): there {@link StrictMath} stands in
+ * for glibc, and a sample can differ in the last bit. Not thread-safe, like any stateful
+ * generator; give each thread its own.
+ */
+public final class TorchGenerator implements RandomGenerator, TensorSampler {
+
+  private static final int FLOAT_MANTISSA_MASK = (1 << 24) - 1;
+  private static final long DOUBLE_MANTISSA_MASK = (1L << 53) - 1;
+
+  private final long initialSeed;
+  private final CpuCapability capability;
+  private final Kernels kernels;
+  private final Mt19937 engine;
+  /** {@code next_double_normal_sample_}: the second sample of the last scalar Box-Muller pair. */
+  private boolean hasNextNormal;
+  private double nextNormal;
+
+  private TorchGenerator(long seed, CpuCapability capability) {
+    this.initialSeed = seed;
+    this.capability = Objects.requireNonNull(capability, "capability");
+    this.kernels = capability.kernels();
+    this.engine = new Mt19937((int) seed);
+  }
+
+  /**
+   * The generator {@code torch.manual_seed(seed)} leaves, with the {@link CpuCapability#AVX2}
+   * kernels (PyTorch's choice on x86-64 CPUs with AVX2). Only the low 32 bits of {@code seed} take
+   * effect, as in PyTorch.
+   */
+  public static TorchGenerator manualSeed(long seed) {
+    return manualSeed(seed, CpuCapability.AVX2);
+  }
+
+  /** The generator {@code torch.manual_seed(seed)} leaves, with the kernels of {@code capability}. */
+  public static TorchGenerator manualSeed(long seed, CpuCapability capability) {
+    return new TorchGenerator(seed, capability);
+  }
+
+  /** The seed this generator was created with ({@code torch.initial_seed()}). */
+  public long initialSeed() {
+    return initialSeed;
+  }
+
+  /** The kernel build whose rounding this generator reproduces. */
+  public CpuCapability capability() {
+    return capability;
+  }
+
+  /** One 32-bit MT19937 output: PyTorch's {@code CPUGeneratorImpl::random()}. */
+  @Override
+  public int nextInt() {
+    return engine.nextInt();
+  }
+
+  /** Two 32-bit outputs, the first in the high half: {@code CPUGeneratorImpl::random64()}. */
+  @Override
+  public long nextLong() {
+    long high = engine.nextInt() & 0xffffffffL;
+    return high << 32 | (engine.nextInt() & 0xffffffffL);
+  }
+
+  /** A float in {@code [0, 1)} from the low 24 bits of one draw: {@code torch.rand(1)}. */
+  @Override
+  public float nextFloat() {
+    return (nextInt() & FLOAT_MANTISSA_MASK) * 0x1p-24f;
+  }
+
+  /**
+   * A double in {@code [0, 1)} from the low 53 bits of {@link #nextLong()}: {@code torch.rand(1,
+   * dtype=torch.float64)}.
+   */
+  @Override
+  public double nextDouble() {
+    return (nextLong() & DOUBLE_MANTISSA_MASK) * 0x1p-53;
+  }
+
+  /**
+   * A standard normal sample of PyTorch's {@code normal_distribution<double>}, using and refilling
+   * the cached second sample of a Box-Muller pair: {@code torch.randn(1, dtype=torch.float64)}.
+   */
+  @Override
+  public double nextGaussian() {
+    return nextGaussian(0.0, 1.0);
+  }
+
+  /**
+   * {@code mean + stddev ·} {@link #nextGaussian()}, rounded as the chosen kernels round it:
+   * {@code torch.empty(1, dtype=torch.float64).normal_(mean, stddev)}.
+   *
+   * @throws IllegalArgumentException if {@code stddev} is negative or NaN
+   */
+  @Override
+  public double nextGaussian(double mean, double stddev) {
+    requireValidStd(stddev);
+    return gaussian(mean, stddev);
+  }
+
+  /**
+   * Fills {@code tensor} as {@code tensor.normal_(mean, std)} does in PyTorch 1.13 on a fresh
+   * contiguous tensor of the same dtype and shape (see the class comment for the two paths).
+   *
+   * @throws IllegalArgumentException if {@code std} is negative or NaN (PyTorch: {@code std >=
+   *     0.0}); nothing is written or drawn then
+   */
+  @Override
+  public void normal(Tensor tensor, double mean, double std) {
+    Objects.requireNonNull(tensor, "tensor");
+    requireValidStd(std);
+    if (tensor.size() < NormalBlocks.SIZE) {
+      scalarNormal(tensor, mean, std);
+    } else if (tensor instanceof FloatTensor floats) {
+      new NormalBlocks.Floats(this, floats, (float) mean, (float) std).fill(floats.size());
+    } else {
+      new NormalBlocks.Doubles(this, (DoubleTensor) tensor, mean, std).fill(tensor.size());
+    }
+  }
+
+  /**
+   * Fills {@code tensor} as {@code tensor.uniform_(from, to)} does in PyTorch 1.13: element by
+   * element in row-major order, {@code x · (to - from) + from} with {@code x} from {@link
+   * #nextFloat()} or {@link #nextDouble()} and {@code from}, {@code to} rounded to the element
+   * type.
+   *
+   * @throws IllegalArgumentException unless {@code from <= to} and {@code to - from} is finite in
+   *     the element type (PyTorch's checks); nothing is written or drawn then
+   */
+  @Override
+  public void uniform(Tensor tensor, double from, double to) {
+    Objects.requireNonNull(tensor, "tensor");
+    if (!(from <= to)) {
+      throw new IllegalArgumentException(
+          "uniform: expected from <= to, but found from=" + from + " > to=" + to);
+    }
+    if (tensor instanceof FloatTensor floats) {
+      requireRangeWithin(from, to, Float.MAX_VALUE, "float");
+      float low = (float) from;
+      float range = (float) to - low;
+      floats.forEachSegment(0, floats.size(), (array, offset, length) -> {
+        for (int i = offset; i < offset + length; i++) {
+          array[i] = kernels.multiplyAdd(nextFloat(), range, low);
+        }
+      });
+    } else {
+      requireRangeWithin(from, to, Double.MAX_VALUE, "double");
+      DoubleTensor doubles = (DoubleTensor) tensor;
+      double range = to - from;
+      doubles.forEachSegment(0, doubles.size(), (array, offset, length) -> {
+        for (int i = offset; i < offset + length; i++) {
+          array[i] = kernels.multiplyAdd(nextDouble(), range, from);
+        }
+      });
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "TorchGenerator[seed=" + initialSeed + ", " + capability.torchName() + "]";
+  }
+
+  Kernels kernels() {
+    return kernels;
+  }
+
+  /** {@code normal_distribution<double>(mean, std)}: one sample, cached pair half first. */
+  private double gaussian(double mean, double std) {
+    double standard;
+    if (hasNextNormal) {
+      hasNextNormal = false;
+      standard = nextNormal;
+    } else {
+      double u1 = nextDouble();
+      double u2 = nextDouble();
+      double radius = Math.sqrt(-2.0 * StrictMath.log(1.0 - u2));
+      double theta = 2.0 * Math.PI * u1;
+      nextNormal = radius * StrictMath.sin(theta);
+      hasNextNormal = true;
+      standard = radius * StrictMath.cos(theta);
+    }
+    return kernels.multiplyAdd(standard, std, mean);
+  }
+
+  /** The path of tensors below 16 elements: one scalar sample per element, rounded to its type. */
+  private void scalarNormal(Tensor tensor, double mean, double std) {
+    if (tensor instanceof FloatTensor floats) {
+      floats.forEachSegment(0, floats.size(), (array, offset, length) -> {
+        for (int i = offset; i < offset + length; i++) {
+          array[i] = (float) gaussian(mean, std);
+        }
+      });
+    } else {
+      DoubleTensor doubles = (DoubleTensor) tensor;
+      doubles.forEachSegment(0, doubles.size(), (array, offset, length) -> {
+        for (int i = offset; i < offset + length; i++) {
+          array[i] = gaussian(mean, std);
+        }
+      });
+    }
+  }
+
+  private static void requireValidStd(double std) {
+    if (!(std >= 0)) {
+      throw new IllegalArgumentException("std: " + std + "; expected std >= 0.0");
+    }
+  }
+
+  private static void requireRangeWithin(double from, double to, double max, String type) {
+    if (!(to - from <= max)) {
+      throw new IllegalArgumentException(
+          "uniform: to - from = " + (to - from) + " (from=" + from + ", to=" + to
+              + ") is out of range; expected to - from <= the largest " + type);
+    }
+  }
+}
