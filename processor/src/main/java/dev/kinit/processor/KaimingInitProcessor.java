@@ -2,6 +2,7 @@ package dev.kinit.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -13,6 +14,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.FilerException;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -37,16 +40,22 @@ import javax.tools.Diagnostic;
 public final class KaimingInitProcessor extends AbstractProcessor {
 
   /**
-   * A class retried next round: the unresolved type and where it is, and what reading it found
-   * so far, printed only if the type never resolves (else each round would print it again).
+   * A class retried next round: the unresolved type and where it is, and what reading it found so
+   * far, printed only if the type never resolves (else each round would print it again).
    */
   private record Retry(LayerReader.Outcome.Deferred outcome, Report report) {}
 
   /** Classes retried next round, by qualified name. */
   private final Map<String, Retry> deferred = new TreeMap<>();
 
+  /** The classes declared in this compilation's sources (every round's), by qualified name. */
+  private final Set<String> sourceTypes = new HashSet<>();
+
   /** The initializers written so far, by qualified name. */
   private final Set<String> written = new HashSet<>();
+
+  /** Whether {@code javax.annotation.processing.Generated} exists (from Java 9). */
+  private boolean generatedAnnotationExists;
 
   /** Sees each valid layer before it is written; tests use it to simulate an internal error. */
   private final Consumer<Layer> beforeWrite;
@@ -72,6 +81,14 @@ public final class KaimingInitProcessor extends AbstractProcessor {
   }
 
   @Override
+  public synchronized void init(ProcessingEnvironment environment) {
+    super.init(environment);
+    generatedAnnotationExists =
+        environment.getElementUtils().getTypeElement(InitializerWriter.GENERATED.canonicalName())
+            != null;
+  }
+
+  @Override
   public SourceVersion getSupportedSourceVersion() {
     return SourceVersion.latestSupported();
   }
@@ -84,6 +101,7 @@ public final class KaimingInitProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     try {
+      round.getRootElements().forEach(this::addSourceType);
       for (TypeElement layer : layersOf(round)) {
         processLayer(layer);
       }
@@ -173,25 +191,45 @@ public final class KaimingInitProcessor extends AbstractProcessor {
    * LinearInitializer}, or the initializer of another layer ({@code Net_Head} and {@code Net.Head}
    * both give {@code Net_HeadInitializer}). Checked first, since the Filer would throw.
    */
+  /**
+   * Writes the layer's initializer, unless a class of this compilation or another layer's
+   * initializer has its name. A class of that name found only on the class path, such as the
+   * previous build's output, does not count: the new source replaces it. (Asking javac whether a
+   * name exists would search the whole class path for every layer, and find that old output.)
+   */
   private void write(Layer layer, Report report) throws IOException {
     ClassName initializer = layer.initializer();
-    boolean exists =
-        processingEnv.getElementUtils().getTypeElement(initializer.canonicalName()) != null;
-    boolean first = written.add(initializer.canonicalName());
-    if (exists || !first) {
-      report.add(
-          Message.INITIALIZER_EXISTS,
-          layer.element(),
-          initializer.canonicalName(),
-          layer.element().getQualifiedName(),
-          initializer.simpleName(),
-          initializer.packageName());
+    if (sourceTypes.contains(initializer.canonicalName())
+        || !written.add(initializer.canonicalName())) {
+      reportNameTaken(layer, report);
       return;
     }
     beforeWrite.accept(layer);
-    new InitializerWriter(generatedAnnotationExists())
-        .write(layer)
-        .writeTo(processingEnv.getFiler());
+    JavaFile file = new InitializerWriter(generatedAnnotationExists).write(layer);
+    try {
+      file.writeTo(processingEnv.getFiler());
+    } catch (FilerException nameTaken) {
+      reportNameTaken(layer, report); // a source type of a round this processor did not see
+    }
+  }
+
+  private static void reportNameTaken(Layer layer, Report report) {
+    ClassName initializer = layer.initializer();
+    report.add(
+        Message.INITIALIZER_EXISTS,
+        layer.element(),
+        initializer.canonicalName(),
+        layer.element().getQualifiedName(),
+        initializer.simpleName(),
+        initializer.packageName());
+  }
+
+  /** Adds {@code type} and the types nested in it to {@link #sourceTypes}. */
+  private void addSourceType(Element type) {
+    if (type instanceof TypeElement declared) {
+      sourceTypes.add(declared.getQualifiedName().toString());
+      declared.getEnclosedElements().forEach(this::addSourceType);
+    }
   }
 
   private void reportUnresolved() {
@@ -207,13 +245,6 @@ public final class KaimingInitProcessor extends AbstractProcessor {
                   later.element());
         });
     deferred.clear();
-  }
-
-  private boolean generatedAnnotationExists() {
-    return processingEnv
-            .getElementUtils()
-            .getTypeElement(InitializerWriter.GENERATED.canonicalName())
-        != null;
   }
 
   /** The exception and where it was thrown: enough for a bug report, short enough to read. */

@@ -193,6 +193,34 @@ class LayerKindsTest {
   }
 
   @Test
+  void previousBuildOutputOnTheClassPathIsReplaced(@TempDir Path classes) throws IOException {
+    // An incremental build recompiles with its earlier output, initializers included, on the
+    // class path: that old initializer must not count as a class taking the name.
+    Compilation first = Compilations.compileResources("good/Linear.java");
+    assertThat(first).succeeded();
+    for (Map.Entry<String, byte[]> entry : new CompiledClasses(first).bytes().entrySet()) {
+      Path file = classes.resolve(entry.getKey().replace('.', '/') + ".class");
+      Files.createDirectories(file.getParent());
+      Files.write(file, entry.getValue());
+    }
+    List<File> classpath = new ArrayList<>();
+    classpath.add(classes.toFile());
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      classpath.add(new File(entry));
+    }
+
+    Compilation again =
+        Compiler.javac()
+            .withProcessors(new HiddenFieldChecker(), new KaimingInitProcessor())
+            .withClasspath(classpath)
+            .compile(com.google.testing.compile.JavaFileObjects.forResource("good/Linear.java"));
+    assertThat(again).succeededWithoutWarnings();
+    assertEquals(
+        Compilations.generatedSource(first, "layers.LinearInitializer"),
+        Compilations.generatedSource(again, "layers.LinearInitializer"));
+  }
+
+  @Test
   void sameSourcesGiveByteIdenticalOutput() throws IOException {
     String[] sources = {
       "good/Block.java", "good/Stem.java", "good/FlatLinear.java", "good/Conv2d.java"
