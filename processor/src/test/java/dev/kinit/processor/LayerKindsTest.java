@@ -164,22 +164,11 @@ class LayerKindsTest {
   void superclassFromAJarIsInitialisedFirst(@TempDir Path classes) throws IOException {
     Compilation library = Compilations.compileResources("good/Stem.java");
     assertThat(library).succeeded();
-    for (Map.Entry<String, byte[]> entry : new CompiledClasses(library).bytes().entrySet()) {
-      Path file = classes.resolve(entry.getKey().replace('.', '/') + ".class");
-      Files.createDirectories(file.getParent());
-      Files.write(file, entry.getValue());
-    }
-    List<File> classpath = new ArrayList<>();
-    classpath.add(classes.toFile());
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      classpath.add(new File(entry));
-    }
-
     Compilation compilation =
         Compiler.javac()
             .withProcessors(new HiddenFieldChecker(), new KaimingInitProcessor())
             .withOptions("-Xlint:all")
-            .withClasspath(classpath)
+            .withClasspath(classPathWith(library, classes))
             .compile(com.google.testing.compile.JavaFileObjects.forResource("good/Block.java"));
     assertThat(compilation).succeeded();
     assertEquals(List.of(), Compilations.warnings(compilation));
@@ -198,21 +187,10 @@ class LayerKindsTest {
     // class path: that old initializer must not count as a class taking the name.
     Compilation first = Compilations.compileResources("good/Linear.java");
     assertThat(first).succeeded();
-    for (Map.Entry<String, byte[]> entry : new CompiledClasses(first).bytes().entrySet()) {
-      Path file = classes.resolve(entry.getKey().replace('.', '/') + ".class");
-      Files.createDirectories(file.getParent());
-      Files.write(file, entry.getValue());
-    }
-    List<File> classpath = new ArrayList<>();
-    classpath.add(classes.toFile());
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      classpath.add(new File(entry));
-    }
-
     Compilation again =
         Compiler.javac()
             .withProcessors(new HiddenFieldChecker(), new KaimingInitProcessor())
-            .withClasspath(classpath)
+            .withClasspath(classPathWith(first, classes))
             .compile(com.google.testing.compile.JavaFileObjects.forResource("good/Linear.java"));
     assertThat(again).succeededWithoutWarnings();
     assertEquals(
@@ -231,6 +209,21 @@ class LayerKindsTest {
       String name = "layers." + initializer + "Initializer";
       assertArrayEquals(bytes(first, name), bytes(second, name), name);
     }
+  }
+
+  /** The test's class path, after a directory holding {@code library}'s class files. */
+  private static List<File> classPathWith(Compilation library, Path directory) throws IOException {
+    for (Map.Entry<String, byte[]> entry : new CompiledClasses(library).bytes().entrySet()) {
+      Path file = directory.resolve(entry.getKey().replace('.', '/') + ".class");
+      Files.createDirectories(file.getParent());
+      Files.write(file, entry.getValue());
+    }
+    List<File> classPath = new ArrayList<>();
+    classPath.add(directory.toFile());
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      classPath.add(new File(entry));
+    }
+    return classPath;
   }
 
   private static byte[] bytes(Compilation compilation, String name) throws IOException {
