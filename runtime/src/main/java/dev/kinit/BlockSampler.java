@@ -38,8 +38,9 @@ import java.util.random.RandomGenerator;
  * the number of threads, the order in which blocks are done, the shape, or whether the data is one
  * flat array or a nested one. Each fill of a sampler gets new values (the next fill number); the
  * same seed and the same sequence of fills give the same weights on every run and JVM (the rare
- * transcendental steps use {@link StrictMath}, or decisions that provably agree with it). A {@code float} tensor takes two values from each
- * 64-bit word and a {@code double} tensor one, so the two element types get different values.
+ * transcendental steps use {@link StrictMath}, or decisions that provably agree with it). A {@code
+ * float} tensor takes two values from each 64-bit word and a {@code double} tensor one, so the two
+ * element types get different values.
  *
  * <h2>Distributions</h2>
  *
@@ -118,7 +119,8 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
 
   /**
    * Fill number {@link #fills()}: every element of {@code tensor} gets a sample of {@code U(lower,
-   * upper)}; then {@link #fills()} goes up by one. A {@code float} value may round to {@code upper}.
+   * upper)}; then {@link #fills()} goes up by one. A {@code float} value may round to {@code
+   * upper}.
    *
    * @throws IllegalArgumentException unless {@code lower < upper}, both finite, with a finite width
    *     {@code upper - lower}; nothing is written then
@@ -132,8 +134,8 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
   /**
    * A shard of a normal fill: writes into {@code shard}, in row-major order, the values that fill
    * number {@code fill} of a whole tensor puts at positions {@code [from, from + shard.size())}.
-   * The shard's own shape does not matter, only its element count; {@link #fills()} is unchanged.
-   * A machine that holds rows {@code [r0, r1)} of a {@code [rows][columns]} weight fills them with
+   * The shard's own shape does not matter, only its element count; {@link #fills()} is unchanged. A
+   * machine that holds rows {@code [r0, r1)} of a {@code [rows][columns]} weight fills them with
    *
    * <pre>{@code
    * double std = Kaiming.std(new int[] {rows, columns}, FanMode.FAN_IN, Nonlinearity.RELU.gain(0));
@@ -170,8 +172,12 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
     requireFinite("lower", lower);
     requireFinite("upper", upper);
     if (!(lower < upper) || Double.isInfinite(upper - lower)) {
-      throw new IllegalArgumentException("lower " + lower + " and upper " + upper
-          + ": expected lower < upper, with a finite width upper - lower");
+      throw new IllegalArgumentException(
+          "lower "
+              + lower
+              + " and upper "
+              + upper
+              + ": expected lower < upper, with a finite width upper - lower");
     }
     SplitMix generator = fillGenerator(fill, from, shard);
     run(shard, from, () -> new UniformWriter(generator, lower, upper));
@@ -180,12 +186,18 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
   private SplitMix fillGenerator(long fill, long from, Tensor shard) {
     Objects.requireNonNull(shard, "shard");
     if (fill < 0) {
-      throw new IllegalArgumentException("fill: " + fill + " is negative; expected a fill number >= 0");
+      throw new IllegalArgumentException(
+          "fill: " + fill + " is negative; expected a fill number >= 0");
     }
     if (from < 0 || from > Long.MAX_VALUE - shard.size()) {
       throw new IllegalArgumentException(
-          "from: " + from + " is not a valid start for " + shard.size() + " elements; expected 0"
-              + " <= from <= " + (Long.MAX_VALUE - shard.size()));
+          "from: "
+              + from
+              + " is not a valid start for "
+              + shard.size()
+              + " elements; expected 0"
+              + " <= from <= "
+              + (Long.MAX_VALUE - shard.size()));
     }
     return SplitMix.split(root, fill + 1);
   }
@@ -204,8 +216,9 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
     // A few tasks per thread, so that a thread slowed by other work is made up for by the others.
     long grain = Math.max(1, (endBlock - firstBlock) / (4L * (pool.getParallelism() + 1)));
     Blocks all = new Blocks(writers, shard, from, to, firstBlock, endBlock, grain);
-    boolean callerJoins = ForkJoinTask.getPool() == pool
-        || (pool == ForkJoinPool.commonPool() && !ForkJoinTask.inForkJoinPool());
+    boolean callerJoins =
+        ForkJoinTask.getPool() == pool
+            || (pool == ForkJoinPool.commonPool() && !ForkJoinTask.inForkJoinPool());
     if (callerJoins) {
       all.invoke();
     } else {
@@ -215,7 +228,8 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
 
   private static void requireFinite(String name, double value) {
     if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException(name + ": " + value + " is not finite; expected a finite number");
+      throw new IllegalArgumentException(
+          name + ": " + value + " is not finite; expected a finite number");
     }
   }
 
@@ -231,8 +245,14 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
     private final long endBlock;
     private final long grain;
 
-    Blocks(Supplier<BlockWriter> writers, Tensor shard, long from, long to, long firstBlock,
-        long endBlock, long grain) {
+    Blocks(
+        Supplier<BlockWriter> writers,
+        Tensor shard,
+        long from,
+        long to,
+        long firstBlock,
+        long endBlock,
+        long grain) {
       this.writers = writers;
       this.shard = shard;
       this.from = from;
@@ -245,11 +265,17 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
     @Override
     protected void compute() {
       if (endBlock - firstBlock <= grain) {
-        writers.get().write(shard, from, Math.max(from, firstBlock * BLOCK_SIZE),
-            Math.min(to, endBlock * BLOCK_SIZE));
+        writers
+            .get()
+            .write(
+                shard,
+                from,
+                Math.max(from, firstBlock * BLOCK_SIZE),
+                Math.min(to, endBlock * BLOCK_SIZE));
       } else {
         long middle = (firstBlock + endBlock) >>> 1;
-        invokeAll(new Blocks(writers, shard, from, to, firstBlock, middle, grain),
+        invokeAll(
+            new Blocks(writers, shard, from, to, firstBlock, middle, grain),
             new Blocks(writers, shard, from, to, middle, endBlock, grain));
       }
     }

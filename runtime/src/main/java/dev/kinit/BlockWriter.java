@@ -20,11 +20,15 @@ abstract class BlockWriter implements FloatTensor.SegmentAction, DoubleTensor.Se
   private static final int SKIP_CHUNK = 1024;
 
   private final SplitMix fill;
+
   /** The current block's stream. */
   final SplitMix stream = new SplitMix(0, 0);
+
   /** A word whose high 32 bits are still to be used for the next {@code float} element. */
   private long pendingWord;
+
   private boolean halfPending;
+
   /** The row-major position of the next element to write. */
   private long position;
 

@@ -7,6 +7,9 @@ package dev.kinit;
 public enum Distribution {
   /** {@code N(0, std²)}, PyTorch's {@code kaiming_normal_} and the paper's choice. */
   NORMAL,
-  /** {@code U(-bound, bound)} with {@code bound = sqrt(3) · std}, PyTorch's {@code kaiming_uniform_}. */
+  /**
+   * {@code U(-bound, bound)} with {@code bound = sqrt(3) · std}, PyTorch's {@code
+   * kaiming_uniform_}.
+   */
   UNIFORM
 }

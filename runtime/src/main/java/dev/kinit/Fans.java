@@ -17,7 +17,7 @@ import java.util.Objects;
  * {@code [out, in, kh, kw]} has fan_in {@code in · kh · kw}. The products are computed in {@code
  * long} with overflow checks, so any shape of {@code int} sizes that fits in memory is exact.
  *
- * @param fanIn  the number of inputs that feed one output unit
+ * @param fanIn the number of inputs that feed one output unit
  * @param fanOut the number of outputs that one input unit feeds
  */
 public record Fans(long fanIn, long fanOut) {

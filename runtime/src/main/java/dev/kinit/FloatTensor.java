@@ -117,7 +117,8 @@ public final class FloatTensor implements Tensor {
    */
   public void forEachSegment(long from, long to, SegmentAction action) {
     Objects.requireNonNull(action, "action");
-    layout.forEachSegment(from, to, (array, offset, length) -> action.accept((float[]) array, offset, length));
+    layout.forEachSegment(
+        from, to, (array, offset, length) -> action.accept((float[]) array, offset, length));
   }
 
   /**
@@ -129,10 +130,13 @@ public final class FloatTensor implements Tensor {
   public void write(long position, float[] values, int offset, int count) {
     Objects.checkFromIndexSize(offset, count, values.length);
     int[] next = {offset};
-    layout.forEachSegment(position, position + count, (array, at, length) -> {
-      System.arraycopy(values, next[0], array, at, length);
-      next[0] += length;
-    });
+    layout.forEachSegment(
+        position,
+        position + count,
+        (array, at, length) -> {
+          System.arraycopy(values, next[0], array, at, length);
+          next[0] += length;
+        });
   }
 
   @Override

@@ -48,15 +48,19 @@ public final class Kaiming {
     long fan = mode.of(Fans.of(shape));
     if (fan == 0) {
       throw new IllegalArgumentException(
-          "shape " + Arrays.toString(shape) + " has " + mode.torchName() + " 0; expected a"
+          "shape "
+              + Arrays.toString(shape)
+              + " has "
+              + mode.torchName()
+              + " 0; expected a"
               + " positive fan, since std = gain / sqrt(fan)");
     }
     return gain / Math.sqrt(fan);
   }
 
   /**
-   * The bound {@code sqrt(3) · std} of the uniform distribution with the variance of {@link
-   * #std}: {@code U(-b, b)} has variance {@code b² / 3}.
+   * The bound {@code sqrt(3) · std} of the uniform distribution with the variance of {@link #std}:
+   * {@code U(-b, b)} has variance {@code b² / 3}.
    *
    * @throws IllegalArgumentException as {@link #std}
    */
@@ -103,9 +107,16 @@ public final class Kaiming {
     if (!(bound > 0 && bound <= Double.MAX_VALUE / 2)) {
       // A sampler needs from < to and a finite to - from (RandomGenerator.nextDouble does).
       throw new IllegalArgumentException(
-          "gain: " + gain + " gives " + tensor.name() + " the bound " + bound + "; expected a"
+          "gain: "
+              + gain
+              + " gives "
+              + tensor.name()
+              + " the bound "
+              + bound
+              + "; expected a"
               + " gain for which bound = sqrt(3) * gain / sqrt(fan) is in (0, "
-              + Double.MAX_VALUE / 2 + "]");
+              + Double.MAX_VALUE / 2
+              + "]");
     }
     TensorSampler.of(random).uniform(tensor, -bound, bound);
   }
@@ -120,8 +131,11 @@ public final class Kaiming {
 
   /** PyTorch leaves a tensor with no elements alone, with this warning. */
   private static void warnZeroElements(Tensor tensor) {
-    LOG.log(Level.WARNING, "Initializing zero-element tensors is a no-op: {0} has shape {1}",
-        tensor.name(), Arrays.toString(tensor.shape()));
+    LOG.log(
+        Level.WARNING,
+        "Initializing zero-element tensors is a no-op: {0} has shape {1}",
+        tensor.name(),
+        Arrays.toString(tensor.shape()));
   }
 
   private static void requireValidGain(double gain) {

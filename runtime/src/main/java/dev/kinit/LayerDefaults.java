@@ -44,8 +44,8 @@ public final class LayerDefaults {
    * @throws IllegalArgumentException for a shape of fewer than two dimensions, before any write
    */
   public static void weight(Tensor weight, RandomGenerator random) {
-    Kaiming.uniform(weight, FanMode.FAN_IN, Nonlinearity.LEAKY_RELU.gain(WEIGHT_NEGATIVE_SLOPE),
-        random);
+    Kaiming.uniform(
+        weight, FanMode.FAN_IN, Nonlinearity.LEAKY_RELU.gain(WEIGHT_NEGATIVE_SLOPE), random);
   }
 
   /**
@@ -74,8 +74,12 @@ public final class LayerDefaults {
     Objects.requireNonNull(random, "random");
     long fanIn = Fans.of(weightShape).fanIn();
     if (fanIn == 0) {
-      LOG.log(Level.WARNING, "{0} is left as it is: the weight of shape {1} has fan_in 0, so the"
-          + " bias bound 1 / sqrt(fan_in) is undefined", bias.name(), Arrays.toString(weightShape));
+      LOG.log(
+          Level.WARNING,
+          "{0} is left as it is: the weight of shape {1} has fan_in 0, so the"
+              + " bias bound 1 / sqrt(fan_in) is undefined",
+          bias.name(),
+          Arrays.toString(weightShape));
       return;
     }
     if (bias.size() == 0) {

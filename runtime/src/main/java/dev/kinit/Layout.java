@@ -23,6 +23,7 @@ final class Layout {
   private final Object root;
   private final int[] shape;
   private final long size;
+
   /** For a nested array: how many elements one index at each depth spans. */
   private final long[] strides;
 
@@ -45,9 +46,14 @@ final class Layout {
     long count = Shapes.elementCount(dims);
     if (count != length) {
       throw new IllegalArgumentException(
-          name + ": shape " + Arrays.toString(dims) + " has "
+          name
+              + ": shape "
+              + Arrays.toString(dims)
+              + " has "
               + (count < 0 ? "more than " + Long.MAX_VALUE : count)
-              + " elements but the array has " + length + "; expected the product of the sizes"
+              + " elements but the array has "
+              + length
+              + "; expected the product of the sizes"
               + " to equal the array length");
     }
     return new Layout(name, data, dims, count, null);
@@ -97,9 +103,20 @@ final class Layout {
     int length = Array.getLength(node);
     if (length != shape[depth]) {
       throw new IllegalArgumentException(
-          name + ": jagged array: " + name + index(path, depth) + " has length " + length
-              + " but " + name + "[0]".repeat(depth) + " has length " + shape[depth]
-              + "; expected every array at depth " + depth + " to have the same length");
+          name
+              + ": jagged array: "
+              + name
+              + index(path, depth)
+              + " has length "
+              + length
+              + " but "
+              + name
+              + "[0]".repeat(depth)
+              + " has length "
+              + shape[depth]
+              + "; expected every array at depth "
+              + depth
+              + " to have the same length");
     }
     if (depth + 1 == shape.length) {
       return;
@@ -135,8 +152,8 @@ final class Layout {
   }
 
   /**
-   * Calls {@code segments} for each contiguous run of the elements at row-major positions
-   * {@code [from, to)}, in order.
+   * Calls {@code segments} for each contiguous run of the elements at row-major positions {@code
+   * [from, to)}, in order.
    *
    * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= size()}
    */

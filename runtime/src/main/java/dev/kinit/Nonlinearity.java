@@ -1,7 +1,8 @@
 package dev.kinit;
 
 /**
- * The nonlinearity that follows a layer, and its gain: PyTorch's {@code torch.nn.init.calculate_gain}.
+ * The nonlinearity that follows a layer, and its gain: PyTorch's {@code
+ * torch.nn.init.calculate_gain}.
  *
  * <table>
  *   <caption>Gains (PyTorch 1.13)</caption>
@@ -51,7 +52,9 @@ public enum Nonlinearity {
    */
   SELU("selu");
 
-  /** PyTorch's {@code negative_slope} when {@code calculate_gain('leaky_relu')} gets no parameter. */
+  /**
+   * PyTorch's {@code negative_slope} when {@code calculate_gain('leaky_relu')} gets no parameter.
+   */
   public static final double DEFAULT_NEGATIVE_SLOPE = 0.01;
 
   private final String torchName;
@@ -61,8 +64,8 @@ public enum Nonlinearity {
   }
 
   /**
-   * The gain for negative slope {@code a}: {@code calculate_gain(name, a)}. Only {@link #LEAKY_RELU}
-   * uses {@code a}; the other nonlinearities ignore it, as PyTorch does.
+   * The gain for negative slope {@code a}: {@code calculate_gain(name, a)}. Only {@link
+   * #LEAKY_RELU} uses {@code a}; the other nonlinearities ignore it, as PyTorch does.
    *
    * @throws IllegalArgumentException if {@code a} is NaN or infinite, or so large that {@code a²}
    *     overflows (PyTorch raises {@code OverflowError} there)
@@ -70,8 +73,15 @@ public enum Nonlinearity {
   public double gain(double a) {
     requireValidSlope(a);
     return switch (this) {
-      case LINEAR, CONV1D, CONV2D, CONV3D, CONV_TRANSPOSE1D, CONV_TRANSPOSE2D, CONV_TRANSPOSE3D,
-          SIGMOID -> 1.0;
+      case LINEAR,
+          CONV1D,
+          CONV2D,
+          CONV3D,
+          CONV_TRANSPOSE1D,
+          CONV_TRANSPOSE2D,
+          CONV_TRANSPOSE3D,
+          SIGMOID ->
+          1.0;
       case TANH -> 5.0 / 3;
       case RELU -> Math.sqrt(2.0);
       case LEAKY_RELU -> Math.sqrt(2.0 / (1 + a * a));
@@ -95,8 +105,15 @@ public enum Nonlinearity {
    */
   public String gainFormula(double a) {
     return switch (this) {
-      case LINEAR, CONV1D, CONV2D, CONV3D, CONV_TRANSPOSE1D, CONV_TRANSPOSE2D, CONV_TRANSPOSE3D,
-          SIGMOID -> "1";
+      case LINEAR,
+          CONV1D,
+          CONV2D,
+          CONV3D,
+          CONV_TRANSPOSE1D,
+          CONV_TRANSPOSE2D,
+          CONV_TRANSPOSE3D,
+          SIGMOID ->
+          "1";
       case TANH -> "5 / 3";
       case RELU -> "sqrt(2)";
       case LEAKY_RELU -> "sqrt(2 / (1 + " + (a < 0 ? "(" + a + ")" : a) + "^2))";

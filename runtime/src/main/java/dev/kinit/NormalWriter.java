@@ -33,8 +33,8 @@ final class NormalWriter extends BlockWriter {
    * proposal outside its rectangle, which this method finishes before going on: with the rare path
    * out of the loop, C2 compiles the loop to straight-line code, about 15% faster.
    */
-  private static void writePairs(float[] array, int from, int to, SplitMix stream, double mean,
-      double std) {
+  private static void writePairs(
+      float[] array, int from, int to, SplitMix stream, double mean, double std) {
     int i = insidePairs(array, from, to, stream, mean, std);
     while (i < to) {
       long word = stream.nextLong();
@@ -45,8 +45,8 @@ final class NormalWriter extends BlockWriter {
   }
 
   /** Writes pairs from {@code from} up to the first pair that leaves its rectangles; returns it. */
-  private static int insidePairs(float[] array, int from, int to, SplitMix stream, double mean,
-      double std) {
+  private static int insidePairs(
+      float[] array, int from, int to, SplitMix stream, double mean, double std) {
     long seed = stream.seed;
     long gamma = stream.gamma;
     int i = from;

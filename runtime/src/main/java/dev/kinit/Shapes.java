@@ -10,8 +10,14 @@ final class Shapes {
     for (int i = 0; i < shape.length; i++) {
       if (shape[i] < 0) {
         throw new IllegalArgumentException(
-            name + ": shape " + Arrays.toString(shape) + " has size " + shape[i]
-                + " at dimension " + i + "; expected sizes >= 0");
+            name
+                + ": shape "
+                + Arrays.toString(shape)
+                + " has size "
+                + shape[i]
+                + " at dimension "
+                + i
+                + "; expected sizes >= 0");
       }
     }
   }

@@ -3,9 +3,9 @@ package dev.kinit;
 /**
  * SplitMix64, the algorithm of {@link java.util.SplittableRandom}: Steele, Lea and Flood, "Fast
  * Splittable Pseudorandom Number Generators", OOPSLA 2014. A generator is a pair {@code (seed,
- * gamma)} with {@code gamma} odd; its {@code n}-th output (from 1) is {@code mix64(seed + n·gamma)}.
- * {@code split()} returns a generator with a new seed and a new gamma drawn from the parent, so the
- * children's streams are different sequences, not windows of one.
+ * gamma)} with {@code gamma} odd; its {@code n}-th output (from 1) is {@code mix64(seed +
+ * n·gamma)}. {@code split()} returns a generator with a new seed and a new gamma drawn from the
+ * parent, so the children's streams are different sequences, not windows of one.
  *
  * <p>This class is the same arithmetic as {@code SplittableRandom} (the tests check it output for
  * output), made mutable and allocation-free so that the block writers can keep the state in

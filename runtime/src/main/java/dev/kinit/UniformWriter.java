@@ -5,9 +5,9 @@ package dev.kinit;
  *
  * <ul>
  *   <li>{@code float}: {@code u = k / 2^24} with {@code k} the top 24 bits of each 32-bit half of a
- *       word (the JDK's {@code nextFloat()} of each half), computed in {@code float} as PyTorch does
- *       ({@code x·(to − from) + from}, {@code aten/src/ATen/core/TransformationHelper.h}): {@code
- *       float(lower) + float((upper − lower)/2^24)·k}, {@code k} exact in a float;
+ *       word (the JDK's {@code nextFloat()} of each half), computed in {@code float} as PyTorch
+ *       does ({@code x·(to − from) + from}, {@code aten/src/ATen/core/TransformationHelper.h}):
+ *       {@code float(lower) + float((upper − lower)/2^24)·k}, {@code k} exact in a float;
  *   <li>{@code double}: {@code u} the top 53 bits of a word over 2^53 ({@code nextDouble()}), kept
  *       below {@code upper} as {@code RandomGenerator.nextDouble(origin, bound)} does.
  * </ul>
@@ -39,8 +39,8 @@ final class UniformWriter extends BlockWriter {
     stream.seed = writePairs(array, from, to, stream.seed, stream.gamma, floatLower, width24);
   }
 
-  private static long writePairs(float[] array, int from, int to, long seed, long gamma, float lower,
-      float width24) {
+  private static long writePairs(
+      float[] array, int from, int to, long seed, long gamma, float lower, float width24) {
     for (int i = from; i < to; i += 2) {
       long word = SplitMix.mix64(seed += gamma);
       array[i] = lower + width24 * ((int) word >>> 8);

@@ -7,10 +7,11 @@ package dev.kinit;
  * and the uniform come from different random bits). 256 layers, Marsaglia and Tsang's constants
  * {@code r = 3.6541528853610088}, {@code v = 0.00492867323399}.
  *
- * <p>The area under {@code f(x) = exp(-x²/2)}, {@code x >= 0}, is covered by 256 layers of equal area
- * {@code v}: layer {@code i >= 1} is the rectangle {@code [0, X[i]] × [F[i], F[i+1]]}, layer 0 the
- * strip {@code [0, X[0]] × [0, F[1]]} that also stands for the tail beyond {@code r = X[1]}. One
- * attempt draws a layer {@code i} and {@code u} uniform in [-1, 1) and proposes {@code x = u·X[i]}:
+ * <p>The area under {@code f(x) = exp(-x²/2)}, {@code x >= 0}, is covered by 256 layers of equal
+ * area {@code v}: layer {@code i >= 1} is the rectangle {@code [0, X[i]] × [F[i], F[i+1]]}, layer 0
+ * the strip {@code [0, X[0]] × [0, F[1]]} that also stands for the tail beyond {@code r = X[1]}.
+ * One attempt draws a layer {@code i} and {@code u} uniform in [-1, 1) and proposes {@code x =
+ * u·X[i]}:
  *
  * <ul>
  *   <li>{@code |x| < X[i+1]}: inside the rectangle, under the curve: accept (98.5% of attempts);
@@ -23,30 +24,39 @@ package dev.kinit;
  * value.
  *
  * <p>An attempt reads a 32-bit word (for {@code float} tensors: 8 bits of layer, 24 of {@code u},
- * as many as PyTorch's and the JDK's {@code float} samples start from) or a 64-bit word (for
- * {@code double}: 8 bits of layer, 53 of {@code u}). The fast case is written out in the writers
- * ({@link NormalWriter}); {@link #settle} does the rest. Tables and the rare paths use {@link
- * StrictMath}, or decisions that provably agree with it ({@link #underCurve}), so every JVM
- * computes the same samples.
+ * as many as PyTorch's and the JDK's {@code float} samples start from) or a 64-bit word (for {@code
+ * double}: 8 bits of layer, 53 of {@code u}). The fast case is written out in the writers ({@link
+ * NormalWriter}); {@link #settle} does the rest. Tables and the rare paths use {@link StrictMath},
+ * or decisions that provably agree with it ({@link #underCurve}), so every JVM computes the same
+ * samples.
  */
 final class Ziggurat {
 
   static final int LAYERS = 256;
+
   /** Where the tail starts: {@code X[1]}. */
   static final double R = 3.6541528853610088;
+
   /** The area of each layer. */
   static final double V = 0.00492867323399;
 
   /** Layer widths, decreasing: {@code X[0] = V / f(R)}, {@code X[1] = R}, …, {@code X[256] = 0}. */
   static final double[] X = new double[LAYERS + 1];
+
   /** {@code F[i] = f(X[i])}, increasing to {@code F[256] = 1}. */
   static final double[] F = new double[LAYERS + 1];
-  /** The slope of layer {@code i}'s chord, from {@code (X[i+1], F[i+1])} to {@code (X[i], F[i])}. */
+
+  /**
+   * The slope of layer {@code i}'s chord, from {@code (X[i+1], F[i+1])} to {@code (X[i], F[i])}.
+   */
   private static final double[] CHORD_SLOPE = new double[LAYERS];
+
   /** How far beyond a squeeze line a point must be to be decided by it: far above rounding. */
   private static final double SQUEEZE_MARGIN = 1e-12;
+
   /** {@code X[i] / 2^23}: turns the signed 24-bit integer of a 32-bit word into {@code u·X[i]}. */
   static final double[] SCALE_24 = new double[LAYERS];
+
   /** {@code X[i] / 2^52}: turns the signed 53-bit integer of a 64-bit word into {@code u·X[i]}. */
   static final double[] SCALE_53 = new double[LAYERS];
 
@@ -133,8 +143,10 @@ final class Ziggurat {
     double outer = X[layer];
     double inner = X[layer + 1];
     double chord = F[layer + 1] + (size - inner) * CHORD_SLOPE[layer];
-    double tangent = Math.max(F[layer] * (1 - outer * (size - outer)),
-        F[layer + 1] * (1 - inner * (size - inner))); // f'(t) = -t·f(t)
+    double tangent =
+        Math.max(
+            F[layer] * (1 - outer * (size - outer)),
+            F[layer + 1] * (1 - inner * (size - inner))); // f'(t) = -t·f(t)
     if (inner >= 1) {
       if (y > chord + SQUEEZE_MARGIN) {
         return false;

@@ -138,12 +138,18 @@ class BlockSamplerTest {
   void sameValuesForOneTwoAndEightThreads(Fill fill) {
     float[] one = fill.floats(BlockSampler.sequential(3), SIZE);
     double[] oneDouble = fill.doubles(BlockSampler.sequential(3), SIZE);
-    for (BlockSampler parallel : List.of(BlockSampler.seeded(3, twoThreads),
-        BlockSampler.seeded(3, eightThreads), BlockSampler.seeded(3))) {
+    for (BlockSampler parallel :
+        List.of(
+            BlockSampler.seeded(3, twoThreads),
+            BlockSampler.seeded(3, eightThreads),
+            BlockSampler.seeded(3))) {
       assertArrayEquals(one, fill.floats(parallel, SIZE));
     }
-    for (BlockSampler parallel : List.of(BlockSampler.seeded(3, twoThreads),
-        BlockSampler.seeded(3, eightThreads), BlockSampler.seeded(3))) {
+    for (BlockSampler parallel :
+        List.of(
+            BlockSampler.seeded(3, twoThreads),
+            BlockSampler.seeded(3, eightThreads),
+            BlockSampler.seeded(3))) {
       assertArrayEquals(oneDouble, fill.doubles(parallel, SIZE));
     }
   }
@@ -156,9 +162,13 @@ class BlockSamplerTest {
     float[] second = fill.floats(sampler, SIZE); // fill 1
     double[] firstDoubles = fill.doubles(BlockSampler.seeded(11), SIZE);
     SplittableRandom ranges = new SplittableRandom(99);
-    List<long[]> checked = new ArrayList<>(List.of(
-        new long[] {0, SIZE}, new long[] {SIZE - 1, SIZE}, new long[] {1, 2},
-        new long[] {BlockSampler.BLOCK_SIZE - 1, BlockSampler.BLOCK_SIZE + 2}));
+    List<long[]> checked =
+        new ArrayList<>(
+            List.of(
+                new long[] {0, SIZE},
+                new long[] {SIZE - 1, SIZE},
+                new long[] {1, 2},
+                new long[] {BlockSampler.BLOCK_SIZE - 1, BlockSampler.BLOCK_SIZE + 2}));
     for (int n = 0; n < 12; n++) {
       int from = ranges.nextInt(SIZE);
       checked.add(new long[] {from, ranges.nextInt(from, SIZE + 1)});
@@ -171,7 +181,9 @@ class BlockSamplerTest {
         float[] shard = new float[to - from];
         BlockSampler shardSampler = BlockSampler.seeded(11, eightThreads);
         fill.shard(shardSampler, fillNumber, from, FloatTensor.of("shard", shard));
-        assertArrayEquals(Arrays.copyOfRange(fillNumber == 0 ? first : second, from, to), shard,
+        assertArrayEquals(
+            Arrays.copyOfRange(fillNumber == 0 ? first : second, from, to),
+            shard,
             name + " of fill " + fillNumber);
         assertEquals(0, shardSampler.fills(), "a shard is not a whole fill");
       }
@@ -191,7 +203,9 @@ class BlockSamplerTest {
     fill.shard(BlockSampler.seeded(8), 0, 2100L * columns, FloatTensor.of("rows", mine));
     for (int r = 0; r < mine.length; r++) {
       assertArrayEquals(
-          Arrays.copyOfRange(whole, (2100 + r) * columns, (2101 + r) * columns), mine[r], "row " + r);
+          Arrays.copyOfRange(whole, (2100 + r) * columns, (2101 + r) * columns),
+          mine[r],
+          "row " + r);
     }
   }
 
@@ -207,8 +221,8 @@ class BlockSamplerTest {
 
     float[][] rows = new float[150][120]; // rows [100, 250) of each, on another machine
     BlockSampler other = BlockSampler.sequential(12);
-    other.normal(0, 100L * 120, FloatTensor.of("rows", rows), 0,
-        Kaiming.std(shape, FanMode.FAN_IN, gain));
+    other.normal(
+        0, 100L * 120, FloatTensor.of("rows", rows), 0, Kaiming.std(shape, FanMode.FAN_IN, gain));
     assertArrayEquals(Arrays.copyOfRange(first, 100, 250), rows);
     double bound = Kaiming.bound(shape, FanMode.FAN_OUT, gain);
     other.uniform(1, 100L * 120, FloatTensor.of("rows", rows), -bound, bound);
@@ -251,26 +265,51 @@ class BlockSamplerTest {
     Arrays.fill(data, 42f);
     FloatTensor tensor = FloatTensor.of("w", data, 2, 5);
     BlockSampler sampler = BlockSampler.seeded(1);
-    assertFailsUntouched("std: NaN is not a valid standard deviation; expected a finite number >= 0",
-        data, () -> sampler.normal(tensor, 0, Double.NaN));
-    assertFailsUntouched("std: -1.0 is not a valid standard deviation; expected a finite number >= 0",
-        data, () -> sampler.normal(0, 0, tensor, 0, -1));
-    assertFailsUntouched("mean: Infinity is not finite; expected a finite number",
-        data, () -> sampler.normal(tensor, Double.POSITIVE_INFINITY, 1));
-    assertFailsUntouched("lower 1.0 and upper 1.0: expected lower < upper, with a finite width"
-        + " upper - lower", data, () -> sampler.uniform(tensor, 1, 1));
-    assertFailsUntouched("lower " + -Double.MAX_VALUE + " and upper " + Double.MAX_VALUE
-        + ": expected lower < upper, with a finite width upper - lower",
-        data, () -> sampler.uniform(tensor, -Double.MAX_VALUE, Double.MAX_VALUE));
-    assertFailsUntouched("upper: NaN is not finite; expected a finite number",
-        data, () -> sampler.uniform(0, 0, tensor, 0, Double.NaN));
-    assertFailsUntouched("fill: -1 is negative; expected a fill number >= 0",
-        data, () -> sampler.normal(-1, 0, tensor, 0, 1));
-    assertFailsUntouched("from: -5 is not a valid start for 10 elements; expected 0 <= from <= "
-        + (Long.MAX_VALUE - 10), data, () -> sampler.uniform(0, -5, tensor, 0, 1));
-    assertFailsUntouched("from: " + (Long.MAX_VALUE - 9) + " is not a valid start for 10 elements;"
-        + " expected 0 <= from <= " + (Long.MAX_VALUE - 10),
-        data, () -> sampler.normal(0, Long.MAX_VALUE - 9, tensor, 0, 1));
+    assertFailsUntouched(
+        "std: NaN is not a valid standard deviation; expected a finite number >= 0",
+        data,
+        () -> sampler.normal(tensor, 0, Double.NaN));
+    assertFailsUntouched(
+        "std: -1.0 is not a valid standard deviation; expected a finite number >= 0",
+        data,
+        () -> sampler.normal(0, 0, tensor, 0, -1));
+    assertFailsUntouched(
+        "mean: Infinity is not finite; expected a finite number",
+        data,
+        () -> sampler.normal(tensor, Double.POSITIVE_INFINITY, 1));
+    assertFailsUntouched(
+        "lower 1.0 and upper 1.0: expected lower < upper, with a finite width" + " upper - lower",
+        data,
+        () -> sampler.uniform(tensor, 1, 1));
+    assertFailsUntouched(
+        "lower "
+            + -Double.MAX_VALUE
+            + " and upper "
+            + Double.MAX_VALUE
+            + ": expected lower < upper, with a finite width upper - lower",
+        data,
+        () -> sampler.uniform(tensor, -Double.MAX_VALUE, Double.MAX_VALUE));
+    assertFailsUntouched(
+        "upper: NaN is not finite; expected a finite number",
+        data,
+        () -> sampler.uniform(0, 0, tensor, 0, Double.NaN));
+    assertFailsUntouched(
+        "fill: -1 is negative; expected a fill number >= 0",
+        data,
+        () -> sampler.normal(-1, 0, tensor, 0, 1));
+    assertFailsUntouched(
+        "from: -5 is not a valid start for 10 elements; expected 0 <= from <= "
+            + (Long.MAX_VALUE - 10),
+        data,
+        () -> sampler.uniform(0, -5, tensor, 0, 1));
+    assertFailsUntouched(
+        "from: "
+            + (Long.MAX_VALUE - 9)
+            + " is not a valid start for 10 elements;"
+            + " expected 0 <= from <= "
+            + (Long.MAX_VALUE - 10),
+        data,
+        () -> sampler.normal(0, Long.MAX_VALUE - 9, tensor, 0, 1));
     assertEquals(0, sampler.fills(), "failed fills are not counted");
   }
 

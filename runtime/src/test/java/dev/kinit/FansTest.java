@@ -27,7 +27,8 @@ class FansTest {
       assertEquals(c.get("error").getAsString(), e.getMessage());
     } else {
       assertEquals(
-          new Fans(c.get("fan_in").getAsLong(), c.get("fan_out").getAsLong()), Fans.of(shape),
+          new Fans(c.get("fan_in").getAsLong(), c.get("fan_out").getAsLong()),
+          Fans.of(shape),
           Arrays.toString(shape));
     }
   }
@@ -62,10 +63,9 @@ class FansTest {
 
   @Test
   void negativeSizeIsRejectedWithItsDimension() {
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Fans.of(6, -2));
-    assertEquals("shape: shape [6, -2] has size -2 at dimension 1; expected sizes >= 0",
-        e.getMessage());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Fans.of(6, -2));
+    assertEquals(
+        "shape: shape [6, -2] has size -2 at dimension 1; expected sizes >= 0", e.getMessage());
   }
 
   @Test
@@ -91,7 +91,7 @@ class FansTest {
     assertEquals(FanMode.FAN_OUT, FanMode.fromTorchName("fan_out"));
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> FanMode.fromTorchName("fan_avg"));
-    assertEquals("Mode fan_avg not supported, please use one of ['fan_in', 'fan_out']",
-        e.getMessage());
+    assertEquals(
+        "Mode fan_avg not supported, please use one of ['fan_in', 'fan_out']", e.getMessage());
   }
 }

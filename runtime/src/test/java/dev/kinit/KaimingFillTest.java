@@ -70,7 +70,8 @@ class KaimingFillTest {
     float[][][][] nested = new float[4][3][2][2];
     float[] flat = new float[48];
     Kaiming.uniform(FloatTensor.of(nested), FanMode.FAN_IN, RELU, new SplittableRandom(5));
-    Kaiming.uniform(FloatTensor.of(flat, 4, 3, 2, 2), FanMode.FAN_IN, RELU, new SplittableRandom(5));
+    Kaiming.uniform(
+        FloatTensor.of(flat, 4, 3, 2, 2), FanMode.FAN_IN, RELU, new SplittableRandom(5));
     assertEquals(flat[1 * 12 + 2 * 4 + 1 * 2 + 1], nested[1][2][1][1]);
     assertEquals(flat[47], nested[3][2][1][1]);
   }
@@ -82,9 +83,15 @@ class KaimingFillTest {
     Kaiming.normal(tensor, FanMode.FAN_IN, RELU, sampler);
     Kaiming.uniform(tensor, FanMode.FAN_OUT, RELU, sampler);
 
-    assertEquals(List.of(
-        "normal " + tensor + " 0.0 " + RELU / 3,
-        "uniform " + tensor + " " + -Math.sqrt(3.0) * (RELU / 2) + " " + Math.sqrt(3.0) * (RELU / 2)),
+    assertEquals(
+        List.of(
+            "normal " + tensor + " 0.0 " + RELU / 3,
+            "uniform "
+                + tensor
+                + " "
+                + -Math.sqrt(3.0) * (RELU / 2)
+                + " "
+                + Math.sqrt(3.0) * (RELU / 2)),
         sampler.calls);
     assertSame(sampler, TensorSampler.of(sampler));
   }
@@ -93,30 +100,32 @@ class KaimingFillTest {
   void zeroElementTensorIsANoOpWithAWarning() {
     List<LogRecord> records = new ArrayList<>();
     Logger logger = Logger.getLogger(Kaiming.class.getName());
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        records.add(record);
-      }
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            records.add(record);
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     logger.addHandler(handler);
     try {
       RecordingSampler sampler = new RecordingSampler();
-      Kaiming.normal(FloatTensor.of("weight", new float[0], 0, 4, 3, 3), FanMode.FAN_IN, RELU,
-          sampler);
+      Kaiming.normal(
+          FloatTensor.of("weight", new float[0], 0, 4, 3, 3), FanMode.FAN_IN, RELU, sampler);
       Kaiming.uniform(DoubleTensor.of("bias", new double[0]), FanMode.FAN_IN, RELU, sampler);
 
       assertTrue(sampler.calls.isEmpty(), "nothing sampled");
       assertEquals(2, records.size());
       assertEquals(Level.WARNING, records.get(0).getLevel());
-      String message = java.text.MessageFormat.format(
-          records.get(0).getMessage(), records.get(0).getParameters());
+      String message =
+          java.text.MessageFormat.format(
+              records.get(0).getMessage(), records.get(0).getParameters());
       assertEquals(
           "Initializing zero-element tensors is a no-op: weight has shape [0, 4, 3, 3]", message);
     } finally {
@@ -127,60 +136,87 @@ class KaimingFillTest {
   @Test
   void fewerThanTwoDimensionsFailsBeforeWriting() {
     float[] bias = filled(8);
-    assertFailsUntouched(IllegalArgumentException.class,
+    assertFailsUntouched(
+        IllegalArgumentException.class,
         "Fan in and fan out can not be computed for tensor with fewer than 2 dimensions",
-        bias, () -> Kaiming.normal(FloatTensor.of("bias", bias), FanMode.FAN_IN, RELU,
-            new SplittableRandom(1)));
+        bias,
+        () ->
+            Kaiming.normal(
+                FloatTensor.of("bias", bias), FanMode.FAN_IN, RELU, new SplittableRandom(1)));
   }
 
   @Test
   void invalidGainFailsBeforeWriting() {
     float[] weight = filled(6);
-    assertFailsUntouched(IllegalArgumentException.class,
+    assertFailsUntouched(
+        IllegalArgumentException.class,
         "gain: NaN is not a valid gain; expected a finite positive number",
-        weight, () -> Kaiming.uniform(FloatTensor.of(weight, 2, 3), FanMode.FAN_IN, Double.NaN,
-            new SplittableRandom(1)));
+        weight,
+        () ->
+            Kaiming.uniform(
+                FloatTensor.of(weight, 2, 3), FanMode.FAN_IN, Double.NaN, new SplittableRandom(1)));
   }
 
   @Test
   void uniformBoundWhoseRangeOverflowsFailsBeforeWriting() {
     float[] weight = filled(6);
-    assertFailsUntouched(IllegalArgumentException.class,
+    assertFailsUntouched(
+        IllegalArgumentException.class,
         "gain: 1.7976931348623157E308 gives weight the bound 1.7976931348623157E308; expected a"
             + " gain for which"
             + " bound = sqrt(3) * gain / sqrt(fan) is in (0, 8.988465674311579E307]",
-        weight, () -> Kaiming.uniform(FloatTensor.of("weight", weight, 2, 3), FanMode.FAN_IN,
-            Double.MAX_VALUE, new SplittableRandom(1)));
+        weight,
+        () ->
+            Kaiming.uniform(
+                FloatTensor.of("weight", weight, 2, 3),
+                FanMode.FAN_IN,
+                Double.MAX_VALUE,
+                new SplittableRandom(1)));
   }
 
   @Test
   void uniformBoundThatUnderflowsToZeroFailsBeforeWriting() {
     float[] weight = filled(200);
     // std = 4.9E-324 / sqrt(100) rounds to 0.
-    assertFailsUntouched(IllegalArgumentException.class,
+    assertFailsUntouched(
+        IllegalArgumentException.class,
         "gain: 4.9E-324 gives weight the bound 0.0; expected a gain for which"
             + " bound = sqrt(3) * gain / sqrt(fan) is in (0, 8.988465674311579E307]",
-        weight, () -> Kaiming.uniform(FloatTensor.of("weight", weight, 2, 100), FanMode.FAN_IN,
-            Double.MIN_VALUE, new SplittableRandom(1)));
+        weight,
+        () ->
+            Kaiming.uniform(
+                FloatTensor.of("weight", weight, 2, 100),
+                FanMode.FAN_IN,
+                Double.MIN_VALUE,
+                new SplittableRandom(1)));
   }
 
   @Test
   void nullArgumentsAreNamedAndNothingIsWritten() {
     float[] weight = filled(6);
     FloatTensor tensor = FloatTensor.of(weight, 2, 3);
-    assertFailsUntouched(NullPointerException.class, "random", weight,
+    assertFailsUntouched(
+        NullPointerException.class,
+        "random",
+        weight,
         () -> Kaiming.normal(tensor, FanMode.FAN_IN, RELU, null));
-    assertFailsUntouched(NullPointerException.class, "mode", weight,
+    assertFailsUntouched(
+        NullPointerException.class,
+        "mode",
+        weight,
         () -> Kaiming.uniform(tensor, null, RELU, new SplittableRandom(1)));
-    assertThrows(NullPointerException.class,
+    assertThrows(
+        NullPointerException.class,
         () -> Kaiming.normal(null, FanMode.FAN_IN, RELU, new SplittableRandom(1)));
   }
 
   @Test
   void jaggedWeightIsRejectedBeforeAnyWrite() {
     float[][] weight = {filled(3), filled(3), filled(2)};
-    assertThrows(IllegalArgumentException.class,
-        () -> Kaiming.normal(FloatTensor.of(weight), FanMode.FAN_IN, RELU, new SplittableRandom(1)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            Kaiming.normal(FloatTensor.of(weight), FanMode.FAN_IN, RELU, new SplittableRandom(1)));
     for (float[] row : weight) {
       assertUntouched(row);
     }
@@ -189,16 +225,22 @@ class KaimingFillTest {
   @Test
   void nonFiniteSlopeIsRejectedBeforeAnyWrite() {
     float[] weight = filled(6);
-    assertFailsUntouched(IllegalArgumentException.class,
-        "a: NaN is not a valid negative slope; expected a finite number", weight,
-        () -> Kaiming.normal(FloatTensor.of(weight, 2, 3), FanMode.FAN_IN,
-            Nonlinearity.LEAKY_RELU.gain(Double.NaN), new SplittableRandom(1)));
+    assertFailsUntouched(
+        IllegalArgumentException.class,
+        "a: NaN is not a valid negative slope; expected a finite number",
+        weight,
+        () ->
+            Kaiming.normal(
+                FloatTensor.of(weight, 2, 3),
+                FanMode.FAN_IN,
+                Nonlinearity.LEAKY_RELU.gain(Double.NaN),
+                new SplittableRandom(1)));
   }
 
   private static float[] normalConv(int out, long seed) {
     float[] weight = new float[out * 6 * 3 * 3];
-    Kaiming.normal(FloatTensor.of(weight, out, 6, 3, 3), FanMode.FAN_OUT, RELU,
-        new SplittableRandom(seed));
+    Kaiming.normal(
+        FloatTensor.of(weight, out, 6, 3, 3), FanMode.FAN_OUT, RELU, new SplittableRandom(seed));
     return weight;
   }
 

@@ -22,8 +22,9 @@ class KaimingStdTest {
   void stdAndBoundMatchPyTorchToTheLastBit(JsonObject c) {
     int[] shape = TorchReference.shape(c, "shape");
     FanMode mode = FanMode.fromTorchName(c.get("mode").getAsString());
-    double gain = Nonlinearity.fromTorchName(c.get("nonlinearity").getAsString())
-        .gain(c.get("a").getAsDouble());
+    double gain =
+        Nonlinearity.fromTorchName(c.get("nonlinearity").getAsString())
+            .gain(c.get("a").getAsDouble());
     assertAll(
         () -> assertEquals(c.get("fan").getAsLong(), mode.of(Fans.of(shape))),
         () -> assertEquals(c.get("std").getAsDouble(), Kaiming.std(shape, mode, gain), 0.0),
@@ -32,18 +33,24 @@ class KaimingStdTest {
 
   @Test
   void zeroFanHasNoStd() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Kaiming.std(new int[] {7, 0}, FanMode.FAN_IN, 1.0));
-    assertEquals("shape [7, 0] has fan_in 0; expected a positive fan, since std = gain / sqrt(fan)",
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Kaiming.std(new int[] {7, 0}, FanMode.FAN_IN, 1.0));
+    assertEquals(
+        "shape [7, 0] has fan_in 0; expected a positive fan, since std = gain / sqrt(fan)",
         e.getMessage());
   }
 
   @ParameterizedTest
   @ValueSource(doubles = {0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY})
   void gainMustBeFiniteAndPositive(double gain) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Kaiming.std(new int[] {3, 5}, FanMode.FAN_IN, gain));
-    assertEquals("gain: " + gain + " is not a valid gain; expected a finite positive number",
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Kaiming.std(new int[] {3, 5}, FanMode.FAN_IN, gain));
+    assertEquals(
+        "gain: " + gain + " is not a valid gain; expected a finite positive number",
         e.getMessage());
   }
 }

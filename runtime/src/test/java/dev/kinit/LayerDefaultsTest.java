@@ -34,7 +34,8 @@ class LayerDefaultsTest {
   @Test
   void biasBoundUsesTheConvolutionWeightsFanIn() {
     double[] bias = new double[8];
-    LayerDefaults.bias(DoubleTensor.of("bias", bias), new int[] {8, 3, 3, 3}, new SplittableRandom(2));
+    LayerDefaults.bias(
+        DoubleTensor.of("bias", bias), new int[] {8, 3, 3, 3}, new SplittableRandom(2));
     SplittableRandom expected = new SplittableRandom(2);
     for (double value : bias) {
       assertEquals(expected.nextDouble(-1 / Math.sqrt(27), 1 / Math.sqrt(27)), value);
@@ -52,13 +53,26 @@ class LayerDefaultsTest {
   void badArgumentsFailBeforeWriting() {
     float[] bias = {5, 6};
     FloatTensor tensor = FloatTensor.of("bias", bias);
-    assertEquals(Fans.FEWER_THAN_TWO_DIMENSIONS, assertThrows(IllegalArgumentException.class,
-        () -> LayerDefaults.bias(tensor, new int[] {2}, new SplittableRandom(1))).getMessage());
-    assertEquals("random", assertThrows(NullPointerException.class,
-        () -> LayerDefaults.bias(tensor, new int[] {2, 2}, null)).getMessage());
-    assertEquals("weight", assertThrows(NullPointerException.class,
-        () -> LayerDefaults.bias(tensor, (Tensor) null, new SplittableRandom(1))).getMessage());
-    assertThrows(IllegalArgumentException.class,
+    assertEquals(
+        Fans.FEWER_THAN_TWO_DIMENSIONS,
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> LayerDefaults.bias(tensor, new int[] {2}, new SplittableRandom(1)))
+            .getMessage());
+    assertEquals(
+        "random",
+        assertThrows(
+                NullPointerException.class,
+                () -> LayerDefaults.bias(tensor, new int[] {2, 2}, null))
+            .getMessage());
+    assertEquals(
+        "weight",
+        assertThrows(
+                NullPointerException.class,
+                () -> LayerDefaults.bias(tensor, (Tensor) null, new SplittableRandom(1)))
+            .getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
         () -> LayerDefaults.weight(tensor, new SplittableRandom(1)));
     assertArrayEquals(new float[] {5, 6}, bias);
   }

@@ -29,9 +29,10 @@ class NonlinearityTest {
       return;
     }
     Nonlinearity nonlinearity = Nonlinearity.fromTorchName(name);
-    double gain = TorchReference.isNull(c, "param")
-        ? nonlinearity.gain()
-        : nonlinearity.gain(c.get("param").getAsDouble());
+    double gain =
+        TorchReference.isNull(c, "param")
+            ? nonlinearity.gain()
+            : nonlinearity.gain(c.get("param").getAsDouble());
     assertEquals(c.get("gain").getAsDouble(), gain, 0.0);
   }
 
@@ -39,8 +40,8 @@ class NonlinearityTest {
   void everyNonlinearityHasAPyTorchCase() {
     for (Nonlinearity nonlinearity : Nonlinearity.values()) {
       assertTrue(
-          torchCases().anyMatch(c -> c.get("nonlinearity").getAsString()
-              .equals(nonlinearity.torchName())),
+          torchCases()
+              .anyMatch(c -> c.get("nonlinearity").getAsString().equals(nonlinearity.torchName())),
           nonlinearity + " is not covered by gains.json");
     }
   }
@@ -63,8 +64,8 @@ class NonlinearityTest {
   void nonFiniteSlopeIsRejected(double a) {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Nonlinearity.LEAKY_RELU.gain(a));
-    assertEquals("a: " + a + " is not a valid negative slope; expected a finite number",
-        e.getMessage());
+    assertEquals(
+        "a: " + a + " is not a valid negative slope; expected a finite number", e.getMessage());
   }
 
   @Test

@@ -7,8 +7,16 @@ import java.util.function.DoubleUnaryOperator;
 final class SampleStatistics {
   /** Numerical Recipes' {@code erfcc} coefficients, lowest power of t first. */
   private static final double[] ERFCC = {
-    -1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807, -1.13520398,
-    1.48851587, -0.82215223, 0.17087277
+    -1.26551223,
+    1.00002368,
+    0.37409196,
+    0.09678418,
+    -0.18628806,
+    0.27886807,
+    -1.13520398,
+    1.48851587,
+    -0.82215223,
+    0.17087277
   };
 
   private final double[] sorted;
@@ -72,8 +80,9 @@ final class SampleStatistics {
   }
 
   /**
-   * The complementary error function, from Numerical Recipes' {@code erfcc} (Chebyshev fit, relative
-   * error below 1.2e-7 everywhere): far below the 1e-3 scale of the KS statistics it feeds.
+   * The complementary error function, from Numerical Recipes' {@code erfcc} (Chebyshev fit,
+   * relative error below 1.2e-7 everywhere): far below the 1e-3 scale of the KS statistics it
+   * feeds.
    */
   static double erfc(double x) {
     double z = Math.abs(x);

@@ -52,8 +52,8 @@ class TensorTest {
   void rangesSplitAtRowBoundaries() {
     float[][][] data = new float[2][3][4];
     List<String> segments = new ArrayList<>();
-    FloatTensor.of(data).forEachSegment(5, 19, (array, offset, length) ->
-        segments.add(offset + "+" + length));
+    FloatTensor.of(data)
+        .forEachSegment(5, 19, (array, offset, length) -> segments.add(offset + "+" + length));
     // rows of 4: positions 5..7 | 8..11 | 12..15 | 16..18
     assertEquals(List.of("1+3", "0+4", "0+4", "0+3"), segments);
   }
@@ -68,8 +68,9 @@ class TensorTest {
   @Test
   void rangeOutsideTheTensorIsRejected() {
     FloatTensor tensor = FloatTensor.of("w", new float[2][3]);
-    IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
-        () -> tensor.forEachSegment(4, 7, (a, o, l) -> { }));
+    IndexOutOfBoundsException e =
+        assertThrows(
+            IndexOutOfBoundsException.class, () -> tensor.forEachSegment(4, 7, (a, o, l) -> {}));
     assertEquals("w: range [4, 7) is outside [0, 6)", e.getMessage());
     float[] tooMany = new float[10];
     assertThrows(IndexOutOfBoundsException.class, () -> tensor.write(0, tooMany, 0, 10));
@@ -80,20 +81,26 @@ class TensorTest {
     float[][] matrix = {{1, 2, 3}, {4, 5}};
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> FloatTensor.of("weight", matrix));
-    assertEquals("weight: jagged array: weight[1] has length 2 but weight[0] has length 3;"
-        + " expected every array at depth 1 to have the same length", e.getMessage());
+    assertEquals(
+        "weight: jagged array: weight[1] has length 2 but weight[0] has length 3;"
+            + " expected every array at depth 1 to have the same length",
+        e.getMessage());
 
     double[][][][] deep = new double[2][2][2][2];
     deep[1][0][1] = new double[3];
     e = assertThrows(IllegalArgumentException.class, () -> DoubleTensor.of("w", deep));
-    assertEquals("w: jagged array: w[1][0][1] has length 3 but w[0][0][0] has length 2;"
-        + " expected every array at depth 3 to have the same length", e.getMessage());
+    assertEquals(
+        "w: jagged array: w[1][0][1] has length 3 but w[0][0][0] has length 2;"
+            + " expected every array at depth 3 to have the same length",
+        e.getMessage());
 
     float[][][][][] five = new float[2][2][2][2][2];
     five[0][1] = new float[3][2][2];
     e = assertThrows(IllegalArgumentException.class, () -> FloatTensor.of(five));
-    assertEquals("tensor: jagged array: tensor[0][1] has length 3 but tensor[0][0] has length 2;"
-        + " expected every array at depth 2 to have the same length", e.getMessage());
+    assertEquals(
+        "tensor: jagged array: tensor[0][1] has length 3 but tensor[0][0] has length 2;"
+            + " expected every array at depth 2 to have the same length",
+        e.getMessage());
   }
 
   @Test
@@ -103,11 +110,11 @@ class TensorTest {
     assertEquals("weight is null", e.getMessage());
     e = assertThrows(NullPointerException.class, () -> FloatTensor.of("bias", (float[]) null));
     assertEquals("bias is null", e.getMessage());
-    e = assertThrows(NullPointerException.class,
-        () -> DoubleTensor.of("w", (double[]) null, 2, 3));
+    e = assertThrows(NullPointerException.class, () -> DoubleTensor.of("w", (double[]) null, 2, 3));
     assertEquals("w is null", e.getMessage());
-    e = assertThrows(NullPointerException.class,
-        () -> FloatTensor.of("w", new float[6], (int[]) null));
+    e =
+        assertThrows(
+            NullPointerException.class, () -> FloatTensor.of("w", new float[6], (int[]) null));
     assertEquals("shape", e.getMessage());
   }
 
@@ -126,28 +133,43 @@ class TensorTest {
 
   @Test
   void shapeMustMatchTheDataLength() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> FloatTensor.of("weight", new float[100], 6, 20));
-    assertEquals("weight: shape [6, 20] has 120 elements but the array has 100; expected the"
-        + " product of the sizes to equal the array length", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> FloatTensor.of("weight", new float[100], 6, 20));
+    assertEquals(
+        "weight: shape [6, 20] has 120 elements but the array has 100; expected the"
+            + " product of the sizes to equal the array length",
+        e.getMessage());
   }
 
   @Test
   void shapeWhoseProductOverflowsIsAMismatch() {
     int big = Integer.MAX_VALUE;
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> DoubleTensor.of("w", new double[4], big, big, big, 4));
-    assertEquals("w: shape [" + big + ", " + big + ", " + big + ", 4] has more than "
-        + Long.MAX_VALUE + " elements but the array has 4; expected the product of the sizes to"
-        + " equal the array length", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> DoubleTensor.of("w", new double[4], big, big, big, 4));
+    assertEquals(
+        "w: shape ["
+            + big
+            + ", "
+            + big
+            + ", "
+            + big
+            + ", 4] has more than "
+            + Long.MAX_VALUE
+            + " elements but the array has 4; expected the product of the sizes to"
+            + " equal the array length",
+        e.getMessage());
   }
 
   @Test
   void negativeSizesAreRejected() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> FloatTensor.of("weight", new float[6], -2, -3));
-    assertEquals("weight: shape [-2, -3] has size -2 at dimension 0; expected sizes >= 0",
-        e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> FloatTensor.of("weight", new float[6], -2, -3));
+    assertEquals(
+        "weight: shape [-2, -3] has size -2 at dimension 0; expected sizes >= 0", e.getMessage());
   }
 
   @Test

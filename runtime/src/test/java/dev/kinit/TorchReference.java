@@ -23,7 +23,8 @@ public final class TorchReference {
         throw new IllegalStateException("missing test resource " + path);
       }
       JsonObject root =
-          JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
+          JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+              .getAsJsonObject();
       List<JsonObject> cases = new ArrayList<>();
       root.getAsJsonArray("cases").forEach(c -> cases.add(c.getAsJsonObject()));
       return cases;

@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  *   <li>Kolmogorov–Smirnov on n = 2^22 samples: D ≤ 1.95/√n ≈ 9.5e-4 (significance 0.001);
  *   <li>on n = 2^24 samples (counted, not sorted), two shares within five binomial standard errors:
  *       the share in the outer halves of the layers' strips {@code X[i+1] <= |z| < X[i]} (about
- *       50%, ±0.06%), where nearly all of the 0.67% of proposals that the wedge test rejects lie, so
- *       that a sampler that skips the wedge test, or rejects every wedge proposal, moves it by about
- *       0.2%, which KS does not see; and the share beyond the tail start R (2.6e-4, ±8%);
+ *       50%, ±0.06%), where nearly all of the 0.67% of proposals that the wedge test rejects lie,
+ *       so that a sampler that skips the wedge test, or rejects every wedge proposal, moves it by
+ *       about 0.2%, which KS does not see; and the share beyond the tail start R (2.6e-4, ±8%);
  *   <li>the Pearson correlation of the two values drawn from one 64-bit word, and of their
  *       magnitudes (which carry the layers), within five standard errors 5/√(n/2) ≈ 0.0035.
  *   <li>the wedge test against {@code y < StrictMath.exp(-x²/2)} itself, on random points of every
@@ -43,7 +43,8 @@ class ZigguratTest {
     for (int i = 1; i < Ziggurat.LAYERS; i++) {
       assertTrue(x[i] > x[i + 1], "widths decrease at layer " + i);
       assertEquals(Math.exp(-0.5 * x[i] * x[i]), f[i], 1e-15, "F[" + i + "]");
-      // For the top layer this is the closing condition: X[255] · (1 − F[255]) = V, which holds only
+      // For the top layer this is the closing condition: X[255] · (1 − F[255]) = V, which holds
+      // only
       // if Marsaglia and Tsang's R and V are consistent.
       assertEquals(Ziggurat.V, x[i] * (f[i + 1] - f[i]), 1e-9 * Ziggurat.V, "area of layer " + i);
     }
@@ -60,11 +61,15 @@ class ZigguratTest {
         double x = random.nextBoolean() ? size : -size;
         double curve = StrictMath.exp(-0.5 * x * x);
         double y = random.nextDouble(Ziggurat.F[layer], Ziggurat.F[layer + 1]);
-        assertEquals(y < curve, Ziggurat.underCurve(y, x, layer),
+        assertEquals(
+            y < curve,
+            Ziggurat.underCurve(y, x, layer),
             "layer " + layer + ", x " + x + ", y " + y);
         for (int ulps = -3; ulps <= 3; ulps++) { // on the curve, where Math.exp alone could differ
           double near = curve + ulps * Math.ulp(curve);
-          assertEquals(near < curve, Ziggurat.underCurve(near, x, layer),
+          assertEquals(
+              near < curve,
+              Ziggurat.underCurve(near, x, layer),
               "layer " + layer + ", x " + x + ", " + ulps + " ulps from the curve");
         }
       }
@@ -98,10 +103,13 @@ class ZigguratTest {
       outerShare += 2 * (normalCdf(Ziggurat.X[i]) - normalCdf(middle));
     }
     double tailShare = SampleStatistics.erfc(Ziggurat.R / Math.sqrt(2));
-    assertEquals(n * outerShare, outer, 5 * Math.sqrt(n * outerShare * (1 - outerShare)),
+    assertEquals(
+        n * outerShare,
+        outer,
+        5 * Math.sqrt(n * outerShare * (1 - outerShare)),
         "samples in the outer halves of the layer strips");
-    assertEquals(n * tailShare, beyond, 5 * Math.sqrt(n * tailShare * (1 - tailShare)),
-        "samples beyond R");
+    assertEquals(
+        n * tailShare, beyond, 5 * Math.sqrt(n * tailShare * (1 - tailShare)), "samples beyond R");
   }
 
   private static double normalCdf(double x) {

@@ -28,8 +28,8 @@ import javax.tools.ToolProvider;
  * <ul>
  *   <li>{@code plain}: javac alone ({@code -proc:none});
  *   <li>{@code processor}: javac with the kinit processor jar on the processor path, as Maven's
- *       {@code annotationProcessorPaths} puts it: javac finds both of its processors, which check the
- *       fields and generate the 200 initializers, and compiles those too;
+ *       {@code annotationProcessorPaths} puts it: javac finds both of its processors, which check
+ *       the fields and generate the 200 initializers, and compiles those too;
  *   <li>{@code pregenerated}: javac alone on the layers and the initializers the processor wrote
  *       once beforehand: what compiling the generated code costs, without the processing.
  * </ul>
@@ -68,8 +68,16 @@ public final class CompileTime {
       sources.add(file.toFile());
     }
     Path written = Files.createDirectories(root.resolve("initializers"));
-    compile(List.of("-proc:only", "-processorpath", classpath(), "-processor", PROCESSOR,
-        "-s", written.toString()), sources);
+    compile(
+        List.of(
+            "-proc:only",
+            "-processorpath",
+            classpath(),
+            "-processor",
+            PROCESSOR,
+            "-s",
+            written.toString()),
+        sources);
     try (Stream<Path> files = Files.walk(written)) {
       initializers = files.filter(Files::isRegularFile).map(Path::toFile).toList();
     }
@@ -109,21 +117,44 @@ public final class CompileTime {
         }
       }
     }
-    StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
-        "%d classes, %d @KaimingInit fields; %d warm-up rounds, medians of %d%n"
-            + "%-13s %10s %10s %11s %11s%n", CLASSES, 5 * CLASSES, warmUp, rounds,
-        "javac", "wall ms", "cpu ms", "wall/plain", "cpu/plain"));
+    StringBuilder table =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%d classes, %d @KaimingInit fields; %d warm-up rounds, medians of %d%n"
+                    + "%-13s %10s %10s %11s %11s%n",
+                CLASSES,
+                5 * CLASSES,
+                warmUp,
+                rounds,
+                "javac",
+                "wall ms",
+                "cpu ms",
+                "wall/plain",
+                "cpu/plain"));
     StringBuilder results = new StringBuilder("[");
     double plainWall = median(wall.get("plain"));
     double plainCpu = median(cpu.get("plain"));
     for (String variant : VARIANTS) {
       double w = median(wall.get(variant));
       double c = median(cpu.get(variant));
-      table.append(String.format(Locale.ROOT, "%-13s %10.0f %10.0f %+10.0f%% %+10.0f%%%n",
-          variant, w, c, 100 * (w / plainWall - 1), 100 * (c / plainCpu - 1)));
-      results.append(String.format(Locale.ROOT,
-          "%s{\"javac\": \"%s\", \"wall_ms\": %.1f, \"cpu_ms\": %.1f}",
-          results.length() > 1 ? ", " : "", variant, w, c));
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "%-13s %10.0f %10.0f %+10.0f%% %+10.0f%%%n",
+              variant,
+              w,
+              c,
+              100 * (w / plainWall - 1),
+              100 * (c / plainCpu - 1)));
+      results.append(
+          String.format(
+              Locale.ROOT,
+              "%s{\"javac\": \"%s\", \"wall_ms\": %.1f, \"cpu_ms\": %.1f}",
+              results.length() > 1 ? ", " : "",
+              variant,
+              w,
+              c));
     }
     System.out.print(table);
     if (json != null) {
@@ -137,8 +168,13 @@ public final class CompileTime {
     List<File> files = sources;
     switch (variant) {
       case "plain" -> options.add("-proc:none");
-      case "processor" -> options.addAll(List.of("-processorpath", classpath(),
-          "-s", fresh(root.resolve("generated")).toString()));
+      case "processor" ->
+          options.addAll(
+              List.of(
+                  "-processorpath",
+                  classpath(),
+                  "-s",
+                  fresh(root.resolve("generated")).toString()));
       case "pregenerated" -> {
         options.add("-proc:none");
         files = new ArrayList<>(sources);
@@ -159,9 +195,12 @@ public final class CompileTime {
     all.addAll(options);
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager manager = compiler.getStandardFileManager(diagnostics, null, null)) {
-      if (!compiler.getTask(null, manager, diagnostics, all, null,
-          manager.getJavaFileObjectsFromFiles(files)).call()) {
+    try (StandardJavaFileManager manager =
+        compiler.getStandardFileManager(diagnostics, null, null)) {
+      if (!compiler
+          .getTask(
+              null, manager, diagnostics, all, null, manager.getJavaFileObjectsFromFiles(files))
+          .call()) {
         throw new IllegalStateException("compilation failed: " + diagnostics.getDiagnostics());
       }
     }
@@ -219,7 +258,8 @@ public final class CompileTime {
             return y;
           }
         }
-        """.formatted(pkg, n, in, out);
+        """
+        .formatted(pkg, n, in, out);
   }
 
   private static Path fresh(Path directory) throws IOException {
@@ -232,13 +272,16 @@ public final class CompileTime {
       return;
     }
     try (Stream<Path> paths = Files.walk(directory)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.delete(path);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              path -> {
+                try {
+                  Files.delete(path);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
   }
 }

@@ -46,7 +46,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class FillBenchmark {
 
   private static final double GAIN = Nonlinearity.RELU.gain(0);
@@ -55,15 +57,20 @@ public class FillBenchmark {
   @Param({"1024", "65536", "16777216"})
   public int size;
 
-  /** {@code flat}: one {@code float[]} with shape {@code [side, side]}; {@code nested}: {@code float[side][side]}. */
+  /**
+   * {@code flat}: one {@code float[]} with shape {@code [side, side]}; {@code nested}: {@code
+   * float[side][side]}.
+   */
   @Param({"flat", "nested"})
   public String layout;
 
   private int side;
   private float[] flat;
   private float[][] nested;
+
   /** The arrays the baselines loop over: {@code {flat}} or {@code nested}. */
   private float[][] rows;
+
   private double std;
 
   private BlockSampler oneThread;
@@ -92,7 +99,8 @@ public class FillBenchmark {
         generatedNormal = Layers.normalNested(side, nested);
         generatedUniform = Layers.uniformNested(side, nested);
       }
-      default -> throw new IllegalArgumentException("layout: " + layout + "; expected flat or nested");
+      default ->
+          throw new IllegalArgumentException("layout: " + layout + "; expected flat or nested");
     }
     std = Kaiming.std(new int[] {side, side}, FanMode.FAN_IN, GAIN);
     oneThread = BlockSampler.sequential(42);
@@ -103,7 +111,9 @@ public class FillBenchmark {
 
   /** The weight viewed as a tensor, as the generated initializer does on every call. */
   private FloatTensor weight() {
-    return flat != null ? FloatTensor.of("weight", flat, side, side) : FloatTensor.of("weight", nested);
+    return flat != null
+        ? FloatTensor.of("weight", flat, side, side)
+        : FloatTensor.of("weight", nested);
   }
 
   @Benchmark

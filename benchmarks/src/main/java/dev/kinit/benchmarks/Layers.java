@@ -38,7 +38,9 @@ final class Layers {
     };
   }
 
-  /** The generated initializer of the normal nested layer of side {@code side}, on {@code weight}. */
+  /**
+   * The generated initializer of the normal nested layer of side {@code side}, on {@code weight}.
+   */
   static Consumer<RandomGenerator> normalNested(int side, float[][] weight) {
     return switch (side) {
       case 32 -> {
@@ -60,7 +62,9 @@ final class Layers {
     };
   }
 
-  /** The generated initializer of the uniform flat layer of side {@code side}, on {@code weight}. */
+  /**
+   * The generated initializer of the uniform flat layer of side {@code side}, on {@code weight}.
+   */
   static Consumer<RandomGenerator> uniformFlat(int side, float[] weight) {
     return switch (side) {
       case 32 -> {
@@ -82,7 +86,9 @@ final class Layers {
     };
   }
 
-  /** The generated initializer of the uniform nested layer of side {@code side}, on {@code weight}. */
+  /**
+   * The generated initializer of the uniform nested layer of side {@code side}, on {@code weight}.
+   */
   static Consumer<RandomGenerator> uniformNested(int side, float[][] weight) {
     return switch (side) {
       case 32 -> {
@@ -106,7 +112,9 @@ final class Layers {
 
   /** Normal fill of a 32×32 (1K) flat weight. */
   static final class NormalFlat32 {
-    @KaimingInit(nonlinearity = RELU, shape = {32, 32})
+    @KaimingInit(
+        nonlinearity = RELU,
+        shape = {32, 32})
     float[] weight;
   }
 
@@ -118,7 +126,9 @@ final class Layers {
 
   /** Normal fill of a 256×256 (64K) flat weight. */
   static final class NormalFlat256 {
-    @KaimingInit(nonlinearity = RELU, shape = {256, 256})
+    @KaimingInit(
+        nonlinearity = RELU,
+        shape = {256, 256})
     float[] weight;
   }
 
@@ -130,7 +140,9 @@ final class Layers {
 
   /** Normal fill of a 4096×4096 (16M) flat weight. */
   static final class NormalFlat4096 {
-    @KaimingInit(nonlinearity = RELU, shape = {4096, 4096})
+    @KaimingInit(
+        nonlinearity = RELU,
+        shape = {4096, 4096})
     float[] weight;
   }
 
@@ -142,7 +154,10 @@ final class Layers {
 
   /** Uniform fill of a 32×32 (1K) flat weight. */
   static final class UniformFlat32 {
-    @KaimingInit(nonlinearity = RELU, shape = {32, 32}, distribution = UNIFORM)
+    @KaimingInit(
+        nonlinearity = RELU,
+        shape = {32, 32},
+        distribution = UNIFORM)
     float[] weight;
   }
 
@@ -154,7 +169,10 @@ final class Layers {
 
   /** Uniform fill of a 256×256 (64K) flat weight. */
   static final class UniformFlat256 {
-    @KaimingInit(nonlinearity = RELU, shape = {256, 256}, distribution = UNIFORM)
+    @KaimingInit(
+        nonlinearity = RELU,
+        shape = {256, 256},
+        distribution = UNIFORM)
     float[] weight;
   }
 
@@ -166,7 +184,10 @@ final class Layers {
 
   /** Uniform fill of a 4096×4096 (16M) flat weight. */
   static final class UniformFlat4096 {
-    @KaimingInit(nonlinearity = RELU, shape = {4096, 4096}, distribution = UNIFORM)
+    @KaimingInit(
+        nonlinearity = RELU,
+        shape = {4096, 4096},
+        distribution = UNIFORM)
     float[] weight;
   }
 

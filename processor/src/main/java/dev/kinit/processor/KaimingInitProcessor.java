@@ -187,11 +187,6 @@ public final class KaimingInitProcessor extends AbstractProcessor {
   }
 
   /**
-   * Writes the layer's initializer, unless another class has its name: the user's own {@code
-   * LinearInitializer}, or the initializer of another layer ({@code Net_Head} and {@code Net.Head}
-   * both give {@code Net_HeadInitializer}). Checked first, since the Filer would throw.
-   */
-  /**
    * Writes the layer's initializer, unless a class of this compilation or another layer's
    * initializer has its name. A class of that name found only on the class path, such as the
    * previous build's output, does not count: the new source replaces it. (Asking javac whether a

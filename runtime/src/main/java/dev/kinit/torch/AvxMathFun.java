@@ -6,11 +6,11 @@ package dev.kinit.torch;
  * aten/src/ATen/native/cpu/avx_mathfun.h} (Giovanni Garberoglio's AVX port of Julien Pommier's
  * {@code sse_mathfun.h}, itself the Cephes {@code logf}/{@code sinf}/{@code cosf}).
  *
- * <p>Every operation is the float operation of that code, in its order, and each multiply-add is
- * a fused {@link Math#fma(float, float, float)} exactly where GCC 12 contracted {@code
- * _mm256_mul_ps} followed by {@code _mm256_add_ps} into one {@code vfmadd} instruction in PyTorch
- * 1.13.1's {@code libtorch_cpu.so} (read from its disassembly). The results are not correctly
- * rounded; they are PyTorch's, bit for bit.
+ * <p>Every operation is the float operation of that code, in its order, and each multiply-add is a
+ * fused {@link Math#fma(float, float, float)} exactly where GCC 12 contracted {@code _mm256_mul_ps}
+ * followed by {@code _mm256_add_ps} into one {@code vfmadd} instruction in PyTorch 1.13.1's {@code
+ * libtorch_cpu.so} (read from its disassembly). The results are not correctly rounded; they are
+ * PyTorch's, bit for bit.
  */
 final class AvxMathFun {
   private AvxMathFun() {}
@@ -25,14 +25,18 @@ final class AvxMathFun {
   private static final float LOG_P6 = (float) 2.0000714765E-1;
   private static final float LOG_P7 = (float) -2.4999993993E-1;
   private static final float LOG_P8 = (float) 3.3333331174E-1;
+
   /** ln 2 split in two, {@code Q2 + Q1}, so that {@code e · Q2} is exact. */
   private static final float LOG_Q1 = (float) -2.12194440e-4;
+
   private static final float LOG_Q2 = (float) 0.693359375;
 
   /** 4 / π. */
   private static final float FOUR_OVER_PI = (float) 1.27323954473516;
+
   /** -π/4 split in three for an extended-precision argument reduction. */
   private static final float MINUS_DP1 = (float) -0.78515625;
+
   private static final float MINUS_DP2 = (float) -2.4187564849853515625e-4;
   private static final float MINUS_DP3 = (float) -3.77489497744594108e-8;
   private static final float SIN_P0 = (float) -1.9515295891E-4;

@@ -21,8 +21,8 @@ package dev.kinit.torch;
  * <p>PyTorch 1.13 on an x86-64 CPU with AVX2 uses {@link #AVX2} (what {@code
  * torch.__config__.show()} reports as "CPU capability usage: AVX2"), also on AVX-512 CPUs unless
  * {@code ATEN_CPU_CAPABILITY=avx512} is set; without AVX2, or with {@code
- * ATEN_CPU_CAPABILITY=default}, it uses {@link #DEFAULT}. Other platforms (ARM, the AVX-512
- * build) round in yet other ways and are not reproduced.
+ * ATEN_CPU_CAPABILITY=default}, it uses {@link #DEFAULT}. Other platforms (ARM, the AVX-512 build)
+ * round in yet other ways and are not reproduced.
  */
 public enum CpuCapability {
   /** The AVX2 kernels, PyTorch's choice on x86-64 CPUs with AVX2. */
@@ -38,7 +38,10 @@ public enum CpuCapability {
     this.kernels = kernels;
   }
 
-  /** The value of {@code ATEN_CPU_CAPABILITY} that selects this build: {@code "avx2"}, {@code "default"}. */
+  /**
+   * The value of {@code ATEN_CPU_CAPABILITY} that selects this build: {@code "avx2"}, {@code
+   * "default"}.
+   */
   public String torchName() {
     return torchName;
   }

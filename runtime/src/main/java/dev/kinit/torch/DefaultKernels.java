@@ -1,8 +1,8 @@
 package dev.kinit.torch;
 
 /**
- * PyTorch's default kernels ({@code ATEN_CPU_CAPABILITY=default}, x86-64 without FMA): {@code a *
- * b + c} rounds the product, then the sum, and the float {@code normal_} block is {@code
+ * PyTorch's default kernels ({@code ATEN_CPU_CAPABILITY=default}, x86-64 without FMA): {@code a * b
+ * + c} rounds the product, then the sum, and the float {@code normal_} block is {@code
  * normal_fill_16<float>}, which calls the C library's {@code logf}, {@code cosf} and {@code sinf}.
  *
  * <p>Java has no float log, sin or cos; the double {@link StrictMath} result rounded to float is

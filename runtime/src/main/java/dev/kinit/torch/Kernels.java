@@ -16,9 +16,8 @@ interface Kernels {
 
   /**
    * Box-Muller on 16 float uniforms in {@code [0, 1)}, in place: elements {@code j} and {@code j +
-   * 8} become {@code mean + std · r·cos θ} and {@code mean + std · r·sin θ} with {@code r =
-   * sqrt(-2 ln(1 - u_j))}, {@code θ = 2π u_{j+8}} ({@code normal_fill_16} / {@code
-   * normal_fill_16_AVX2}).
+   * 8} become {@code mean + std · r·cos θ} and {@code mean + std · r·sin θ} with {@code r = sqrt(-2
+   * ln(1 - u_j))}, {@code θ = 2π u_{j+8}} ({@code normal_fill_16} / {@code normal_fill_16_AVX2}).
    */
   void normal16(float[] block, float mean, float std);
 

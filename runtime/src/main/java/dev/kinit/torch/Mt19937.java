@@ -13,6 +13,7 @@ final class Mt19937 {
   private static final int LOWER_MASK = 0x7fffffff;
 
   private final int[] state = new int[N];
+
   /** The next word of {@link #state} to output; {@code N} when the state must be regenerated. */
   private int next;
 

@@ -10,9 +10,9 @@ import dev.kinit.FloatTensor;
  * Kernels#normal16}); when the size is not a multiple of 16, it draws 16 new uniforms for the last
  * 16 elements and computes them again.
  *
- * <p>Here each block draws its 16 uniforms just before its transform, which consumes the stream
- * in the same order; the uniforms of the elements after the last whole block are drawn and
- * dropped, since PyTorch overwrites them.
+ * <p>Here each block draws its 16 uniforms just before its transform, which consumes the stream in
+ * the same order; the uniforms of the elements after the last whole block are drawn and dropped,
+ * since PyTorch overwrites them.
  */
 abstract class NormalBlocks {
 

@@ -23,9 +23,9 @@ import java.util.random.RandomGenerator;
  * <p>The algorithms (sources in {@code aten/src/ATen/}):
  *
  * <ul>
- *   <li>Bits: MT19937 ({@code core/MT19937RNGEngine.h}) seeded by {@code init_genrand} with the
- *       low 32 bits of the seed ({@code CPUGeneratorImpl.cpp}). {@link #nextInt()} is one 32-bit
- *       draw ({@code random()}), {@link #nextLong()} two, the first in the high half ({@code
+ *   <li>Bits: MT19937 ({@code core/MT19937RNGEngine.h}) seeded by {@code init_genrand} with the low
+ *       32 bits of the seed ({@code CPUGeneratorImpl.cpp}). {@link #nextInt()} is one 32-bit draw
+ *       ({@code random()}), {@link #nextLong()} two, the first in the high half ({@code
  *       random64()}).
  *   <li>Uniform ({@code core/TransformationHelper.h}, {@code uniform_real}): float {@code x = (bits
  *       & (2^24 - 1)) · 2^-24} from one draw, double {@code x = (bits & (2^53 - 1)) · 2^-53} from
@@ -37,8 +37,8 @@ import java.util.random.RandomGenerator;
  *       multiple of 16, the last 16 elements draw new uniforms and are computed again.
  *   <li>Normal below 16 elements ({@code core/DistributionsHelper.h}, {@code
  *       normal_distribution<double>}): per element, double Box-Muller on two double uniforms,
- *       {@code r = sqrt(-2 ln(1 - u2))}, {@code θ = 2π u1}; {@code r·cos θ} is used and {@code r·sin
- *       θ} is kept in the generator for the next such sample, across calls, as PyTorch does.
+ *       {@code r = sqrt(-2 ln(1 - u2))}, {@code θ = 2π u1}; {@code r·cos θ} is used and {@code
+ *       r·sin θ} is kept in the generator for the next such sample, across calls, as PyTorch does.
  *   <li>The rounding of each step follows the chosen {@link CpuCapability}.
  * </ul>
  *
@@ -46,11 +46,11 @@ import java.util.random.RandomGenerator;
  * torch.rand(1)}, {@link #nextDouble()} {@code torch.rand(1, dtype=torch.float64)}, {@link
  * #nextGaussian()} {@code torch.randn(1, dtype=torch.float64)}, all on the same stream.
  *
- * <p>Results are tied to PyTorch 1.13's CPU algorithms (other versions and CUDA differ). Values
- * are bit-exact except where PyTorch calls the C library's log, sin or cos (the {@link
+ * <p>Results are tied to PyTorch 1.13's CPU algorithms (other versions and CUDA differ). Values are
+ * bit-exact except where PyTorch calls the C library's log, sin or cos (the {@link
  * CpuCapability#DEFAULT} float block and the double Box-Muller): there {@link StrictMath} stands in
- * for glibc, and a sample can differ in the last bit. Not thread-safe, like any stateful
- * generator; give each thread its own.
+ * for glibc, and a sample can differ in the last bit. Not thread-safe, like any stateful generator;
+ * give each thread its own.
  */
 public final class TorchGenerator implements RandomGenerator, TensorSampler {
 
@@ -61,8 +61,10 @@ public final class TorchGenerator implements RandomGenerator, TensorSampler {
   private final CpuCapability capability;
   private final Kernels kernels;
   private final Mt19937 engine;
+
   /** {@code next_double_normal_sample_}: the second sample of the last scalar Box-Muller pair. */
   private boolean hasNextNormal;
+
   private double nextNormal;
 
   private TorchGenerator(long seed, CpuCapability capability) {
@@ -81,7 +83,9 @@ public final class TorchGenerator implements RandomGenerator, TensorSampler {
     return manualSeed(seed, CpuCapability.AVX2);
   }
 
-  /** The generator {@code torch.manual_seed(seed)} leaves, with the kernels of {@code capability}. */
+  /**
+   * The generator {@code torch.manual_seed(seed)} leaves, with the kernels of {@code capability}.
+   */
   public static TorchGenerator manualSeed(long seed, CpuCapability capability) {
     return new TorchGenerator(seed, capability);
   }
@@ -134,8 +138,8 @@ public final class TorchGenerator implements RandomGenerator, TensorSampler {
   }
 
   /**
-   * {@code mean + stddev ·} {@link #nextGaussian()}, rounded as the chosen kernels round it:
-   * {@code torch.empty(1, dtype=torch.float64).normal_(mean, stddev)}.
+   * {@code mean + stddev ·} {@link #nextGaussian()}, rounded as the chosen kernels round it: {@code
+   * torch.empty(1, dtype=torch.float64).normal_(mean, stddev)}.
    *
    * @throws IllegalArgumentException if {@code stddev} is negative or NaN
    */
@@ -185,20 +189,26 @@ public final class TorchGenerator implements RandomGenerator, TensorSampler {
       requireRangeWithin(from, to, Float.MAX_VALUE, "float");
       float low = (float) from;
       float range = (float) to - low;
-      floats.forEachSegment(0, floats.size(), (array, offset, length) -> {
-        for (int i = offset; i < offset + length; i++) {
-          array[i] = kernels.multiplyAdd(nextFloat(), range, low);
-        }
-      });
+      floats.forEachSegment(
+          0,
+          floats.size(),
+          (array, offset, length) -> {
+            for (int i = offset; i < offset + length; i++) {
+              array[i] = kernels.multiplyAdd(nextFloat(), range, low);
+            }
+          });
     } else {
       requireRangeWithin(from, to, Double.MAX_VALUE, "double");
       DoubleTensor doubles = (DoubleTensor) tensor;
       double range = to - from;
-      doubles.forEachSegment(0, doubles.size(), (array, offset, length) -> {
-        for (int i = offset; i < offset + length; i++) {
-          array[i] = kernels.multiplyAdd(nextDouble(), range, from);
-        }
-      });
+      doubles.forEachSegment(
+          0,
+          doubles.size(),
+          (array, offset, length) -> {
+            for (int i = offset; i < offset + length; i++) {
+              array[i] = kernels.multiplyAdd(nextDouble(), range, from);
+            }
+          });
     }
   }
 
@@ -232,18 +242,24 @@ public final class TorchGenerator implements RandomGenerator, TensorSampler {
   /** The path of tensors below 16 elements: one scalar sample per element, rounded to its type. */
   private void scalarNormal(Tensor tensor, double mean, double std) {
     if (tensor instanceof FloatTensor floats) {
-      floats.forEachSegment(0, floats.size(), (array, offset, length) -> {
-        for (int i = offset; i < offset + length; i++) {
-          array[i] = (float) gaussian(mean, std);
-        }
-      });
+      floats.forEachSegment(
+          0,
+          floats.size(),
+          (array, offset, length) -> {
+            for (int i = offset; i < offset + length; i++) {
+              array[i] = (float) gaussian(mean, std);
+            }
+          });
     } else {
       DoubleTensor doubles = (DoubleTensor) tensor;
-      doubles.forEachSegment(0, doubles.size(), (array, offset, length) -> {
-        for (int i = offset; i < offset + length; i++) {
-          array[i] = gaussian(mean, std);
-        }
-      });
+      doubles.forEachSegment(
+          0,
+          doubles.size(),
+          (array, offset, length) -> {
+            for (int i = offset; i < offset + length; i++) {
+              array[i] = gaussian(mean, std);
+            }
+          });
     }
   }
 
@@ -256,8 +272,14 @@ public final class TorchGenerator implements RandomGenerator, TensorSampler {
   private static void requireRangeWithin(double from, double to, double max, String type) {
     if (!(to - from <= max)) {
       throw new IllegalArgumentException(
-          "uniform: to - from = " + (to - from) + " (from=" + from + ", to=" + to
-              + ") is out of range; expected to - from <= the largest " + type);
+          "uniform: to - from = "
+              + (to - from)
+              + " (from="
+              + from
+              + ", to="
+              + to
+              + ") is out of range; expected to - from <= the largest "
+              + type);
     }
   }
 }

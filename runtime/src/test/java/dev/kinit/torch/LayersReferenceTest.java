@@ -13,26 +13,38 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every case of {@code layers.json} (AVX2 kernels) and {@code scalar-kernels/layers.json}
- * (default kernels): {@code nn.Linear} and {@code nn.Conv2d} built right after {@code
+ * Every case of {@code layers.json} (AVX2 kernels) and {@code scalar-kernels/layers.json} (default
+ * kernels): {@code nn.Linear} and {@code nn.Conv2d} built right after {@code
  * torch.manual_seed(seed)}, weight then bias, reproduced bit for bit by {@link LayerDefaults} on a
  * {@link TorchGenerator}.
  */
 class LayersReferenceTest {
 
   static Stream<Arguments> cases() {
-    return Stream.of(CpuCapability.values()).flatMap(capability -> TorchReference
-        .cases(capability == CpuCapability.AVX2 ? "layers.json" : "scalar-kernels/layers.json")
-        .stream()
-        .map(c -> Arguments.of(capability, c.get("seed").getAsLong(),
-            c.get("layer").getAsString(), c)));
+    return Stream.of(CpuCapability.values())
+        .flatMap(
+            capability ->
+                TorchReference.cases(
+                        capability == CpuCapability.AVX2
+                            ? "layers.json"
+                            : "scalar-kernels/layers.json")
+                    .stream()
+                    .map(
+                        c ->
+                            Arguments.of(
+                                capability,
+                                c.get("seed").getAsLong(),
+                                c.get("layer").getAsString(),
+                                c)));
   }
 
   @ParameterizedTest(name = "{0} seed {1} {2}")
   @MethodSource("cases")
   void weightThenBiasAreBitExact(CpuCapability capability, long seed, String layer, JsonObject c) {
     int[] shape = TorchReference.shape(c, "weight_shape");
-    float[] weight = new float[Math.toIntExact(Arrays.stream(shape).asLongStream().reduce(1, Math::multiplyExact))];
+    float[] weight =
+        new float
+            [Math.toIntExact(Arrays.stream(shape).asLongStream().reduce(1, Math::multiplyExact))];
     float[] bias = new float[TorchReference.shape(c, "bias_shape")[0]];
     TorchGenerator random = TorchGenerator.manualSeed(seed, capability);
 

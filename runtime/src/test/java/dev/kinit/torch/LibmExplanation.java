@@ -22,8 +22,14 @@ final class LibmExplanation {
   private final double std64;
 
   /** {@code random} must be in the state the normal fill of {@code size} elements starts from. */
-  LibmExplanation(TorchGenerator random, int size, boolean float64, float mean32, float std32,
-      double mean64, double std64) {
+  LibmExplanation(
+      TorchGenerator random,
+      int size,
+      boolean float64,
+      float mean32,
+      float std32,
+      double mean64,
+      double std64) {
     this.size = size;
     this.float64 = float64;
     this.capability = random.capability();
@@ -86,11 +92,15 @@ final class LibmExplanation {
     double u1 = block[start + index % 8];
     double u2 = block[start + index % 8 + 8];
     boolean cosine = index < 8;
-    return float64 ? double64(u1, u2, cosine, logUlps, trigUlps)
+    return float64
+        ? double64(u1, u2, cosine, logUlps, trigUlps)
         : float32(u1, u2, cosine, logUlps, trigUlps);
   }
 
-  /** {@code normal_fill_16<float>} of the default kernels, with {@code logf}, {@code cosf}, {@code sinf}. */
+  /**
+   * {@code normal_fill_16<float>} of the default kernels, with {@code logf}, {@code cosf}, {@code
+   * sinf}.
+   */
   private float float32(double first, double second, boolean cosine, int logUlps, int trigUlps) {
     float u1 = 1 - (float) first;
     float theta = (float) (2.0f * Math.PI * (float) second);
@@ -107,7 +117,8 @@ final class LibmExplanation {
     double log = step(StrictMath.log(u1), logUlps);
     double trig = step(cosine ? StrictMath.cos(theta) : StrictMath.sin(theta), trigUlps);
     double radius = Math.sqrt(-2 * log);
-    return capability == CpuCapability.AVX2 ? Math.fma(radius * trig, std64, mean64)
+    return capability == CpuCapability.AVX2
+        ? Math.fma(radius * trig, std64, mean64)
         : radius * trig * std64 + mean64;
   }
 
@@ -116,8 +127,10 @@ final class LibmExplanation {
     double radius = Math.sqrt(-2.0 * step(StrictMath.log(1.0 - u2), logUlps));
     double theta = 2.0 * Math.PI * u1;
     double trig = step(cosine ? StrictMath.cos(theta) : StrictMath.sin(theta), trigUlps);
-    double value = capability == CpuCapability.AVX2 ? Math.fma(radius * trig, std64, mean64)
-        : radius * trig * std64 + mean64;
+    double value =
+        capability == CpuCapability.AVX2
+            ? Math.fma(radius * trig, std64, mean64)
+            : radius * trig * std64 + mean64;
     return float64 ? value : (float) value;
   }
 

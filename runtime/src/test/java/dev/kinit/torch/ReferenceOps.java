@@ -12,10 +12,10 @@ final class ReferenceOps {
 
   static void run(TorchGenerator random, String op, Tensor tensor, JsonObject args) {
     switch (op) {
-      case "uniform" -> random.uniform(tensor, args.get("from").getAsDouble(),
-          args.get("to").getAsDouble());
-      case "normal" -> random.normal(tensor, args.get("mean").getAsDouble(),
-          args.get("std").getAsDouble());
+      case "uniform" ->
+          random.uniform(tensor, args.get("from").getAsDouble(), args.get("to").getAsDouble());
+      case "normal" ->
+          random.normal(tensor, args.get("mean").getAsDouble(), args.get("std").getAsDouble());
       case "kaiming_uniform" -> Kaiming.uniform(tensor, mode(args), gain(args), random);
       case "kaiming_normal" -> Kaiming.normal(tensor, mode(args), gain(args), random);
       default -> throw new IllegalArgumentException("unknown op " + op);

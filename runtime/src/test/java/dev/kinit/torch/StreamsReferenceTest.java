@@ -20,13 +20,13 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every case of the reference streams, through kinit's public API: after {@code
- * manualSeed(seed)}, {@code uniform_}, {@code normal_}, {@code kaiming_uniform_} and {@code
- * kaiming_normal_} on fresh tensors, sequences of them on one generator, and (float64 files)
- * {@code torch.rand}/{@code torch.randn} against the scalar methods.
+ * Every case of the reference streams, through kinit's public API: after {@code manualSeed(seed)},
+ * {@code uniform_}, {@code normal_}, {@code kaiming_uniform_} and {@code kaiming_normal_} on fresh
+ * tensors, sequences of them on one generator, and (float64 files) {@code torch.rand}/{@code
+ * torch.randn} against the scalar methods.
  *
- * <p>Uniform values, scalar samples and the normal path below 16 elements must be bit-exact, and
- * so must every value of the AVX2 float32 block path, whose arithmetic is reproduced step by step.
+ * <p>Uniform values, scalar samples and the normal path below 16 elements must be bit-exact, and so
+ * must every value of the AVX2 float32 block path, whose arithmetic is reproduced step by step.
  * Where PyTorch's block path calls the C library's log, sin and cos (float in the default kernels,
  * double in both builds), {@link StrictMath} stands in for glibc; a value that is not bit-exact
  * there must be reproduced exactly by PyTorch's formula with the log and the cos/sin each moved by
@@ -76,23 +76,27 @@ class StreamsReferenceTest {
       } else {
         steps.add(c);
       }
-      tests.add(DynamicTest.dynamicTest(seed + " " + op + " " + c.get("shape"), () -> {
-        TorchGenerator random = TorchGenerator.manualSeed(seed, capability);
-        for (int k = 0; k < steps.size(); k++) {
-          JsonObject step = steps.get(k);
-          List<JsonObject> before = steps.subList(0, k);
-          Replay replay = () -> {
-            TorchGenerator again = TorchGenerator.manualSeed(seed, capability);
-            before.forEach(s -> run(again, s, float64));
-            return again;
-          };
-          if (op.equals("scalars")) {
-            checkScalar(random, step, tally.category(op));
-          } else {
-            check(random, step, float64, k == 0, replay, tally.category(op));
-          }
-        }
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              seed + " " + op + " " + c.get("shape"),
+              () -> {
+                TorchGenerator random = TorchGenerator.manualSeed(seed, capability);
+                for (int k = 0; k < steps.size(); k++) {
+                  JsonObject step = steps.get(k);
+                  List<JsonObject> before = steps.subList(0, k);
+                  Replay replay =
+                      () -> {
+                        TorchGenerator again = TorchGenerator.manualSeed(seed, capability);
+                        before.forEach(s -> run(again, s, float64));
+                        return again;
+                      };
+                  if (op.equals("scalars")) {
+                    checkScalar(random, step, tally.category(op));
+                  } else {
+                    check(random, step, float64, k == 0, replay, tally.category(op));
+                  }
+                }
+              }));
     }
     return tests.stream();
   }
@@ -126,8 +130,12 @@ class StreamsReferenceTest {
   }
 
   private static void check(
-      TorchGenerator random, JsonObject step, boolean float64, boolean freshGenerator,
-      Replay replay, Tally.Category tally) {
+      TorchGenerator random,
+      JsonObject step,
+      boolean float64,
+      boolean freshGenerator,
+      Replay replay,
+      Tally.Category tally) {
     String op = step.get("op").getAsString();
     JsonArray hex = step.getAsJsonArray("values");
     double[] actual = run(random, step, float64);
@@ -135,29 +143,52 @@ class StreamsReferenceTest {
     // the double scalar path (below 16 elements), which only a float64 result can show.
     boolean normal = op.endsWith("normal");
     boolean blockPath = actual.length >= NormalBlocks.SIZE;
-    boolean callsLibm = normal && (blockPath
-        ? float64 || random.capability() == CpuCapability.DEFAULT
-        : float64 && freshGenerator);
+    boolean callsLibm =
+        normal
+            && (blockPath
+                ? float64 || random.capability() == CpuCapability.DEFAULT
+                : float64 && freshGenerator);
     double[] expectedValues = float64 ? Bits.doubles(hex) : widen(Bits.floats(hex));
     LibmExplanation explanation = null;
     for (int i = 0; i < actual.length; i++) {
       double expected = expectedValues[i];
-      long ulps = float64 ? Bits.ulpDistance(expected, actual[i])
-          : Bits.ulpDistance((float) expected, (float) actual[i]);
+      long ulps =
+          float64
+              ? Bits.ulpDistance(expected, actual[i])
+              : Bits.ulpDistance((float) expected, (float) actual[i]);
       tally.add(ulps);
       if (ulps == 0) {
         continue;
       }
-      String where = op + " " + step.get("shape") + " element " + i + ": expected "
-          + hex.get(i).getAsString() + ", was " + actual[i] + " (" + ulps + " ulps)";
+      String where =
+          op
+              + " "
+              + step.get("shape")
+              + " element "
+              + i
+              + ": expected "
+              + hex.get(i).getAsString()
+              + ", was "
+              + actual[i]
+              + " ("
+              + ulps
+              + " ulps)";
       assertTrue(callsLibm, where + "; expected bit-exact here");
       if (explanation == null) {
-        explanation = new LibmExplanation(replay.generator(), actual.length, float64,
-            (float) mean(step), (float) std(step), mean(step), std(step));
+        explanation =
+            new LibmExplanation(
+                replay.generator(),
+                actual.length,
+                float64,
+                (float) mean(step),
+                (float) std(step),
+                mean(step),
+                std(step));
       }
       assertEquals(explanation.formula(i), actual[i], where + "; expected PyTorch's formula");
-      assertTrue(explanation.explains(i, expected), where
-          + "; not explained by a one-ulp difference of the C library's log, cos or sin");
+      assertTrue(
+          explanation.explains(i, expected),
+          where + "; not explained by a one-ulp difference of the C library's log, cos or sin");
       tally.explained();
     }
   }
@@ -169,19 +200,21 @@ class StreamsReferenceTest {
 
   private static double std(JsonObject step) {
     JsonObject args = step.getAsJsonObject("args");
-    return args.has("std") ? args.get("std").getAsDouble()
-        : Kaiming.std(TorchReference.shape(step, "shape"), ReferenceOps.mode(args),
-            ReferenceOps.gain(args));
+    return args.has("std")
+        ? args.get("std").getAsDouble()
+        : Kaiming.std(
+            TorchReference.shape(step, "shape"), ReferenceOps.mode(args), ReferenceOps.gain(args));
   }
 
   private static void checkScalar(TorchGenerator random, JsonObject step, Tally.Category tally) {
     JsonElement expected = step.getAsJsonArray("values").get(0);
-    String actual = switch (step.get("op").getAsString() + " " + step.get("dtype").getAsString()) {
-      case "rand float32" -> Bits.hex(random.nextFloat());
-      case "rand float64" -> Bits.hex(random.nextDouble());
-      case "randn float64" -> Bits.hex(random.nextGaussian());
-      default -> throw new IllegalArgumentException("unknown step " + step);
-    };
+    String actual =
+        switch (step.get("op").getAsString() + " " + step.get("dtype").getAsString()) {
+          case "rand float32" -> Bits.hex(random.nextFloat());
+          case "rand float64" -> Bits.hex(random.nextDouble());
+          case "randn float64" -> Bits.hex(random.nextGaussian());
+          default -> throw new IllegalArgumentException("unknown step " + step);
+        };
     tally.add(expected.getAsString().equals(actual) ? 0 : 1);
     assertEquals(expected.getAsString(), actual, step.toString());
   }
@@ -229,9 +262,16 @@ class StreamsReferenceTest {
 
       @Override
       public synchronized String toString() {
-        return name + " " + exact + "/" + values + " exact"
-            + (exact < values ? " (" + explained + " by a C-library ulp, largest distance "
-                + maxUlps + " ulps)" : "") + ";";
+        return name
+            + " "
+            + exact
+            + "/"
+            + values
+            + " exact"
+            + (exact < values
+                ? " (" + explained + " by a C-library ulp, largest distance " + maxUlps + " ulps)"
+                : "")
+            + ";";
       }
     }
   }

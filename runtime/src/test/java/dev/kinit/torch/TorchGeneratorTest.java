@@ -80,8 +80,8 @@ class TorchGeneratorTest {
     double[] flatDoubles = new double[18];
     TorchGenerator.manualSeed(1, capability).normal(DoubleTensor.of(nestedDoubles), 0, 1);
     TorchGenerator.manualSeed(1, capability).normal(DoubleTensor.of(flatDoubles, 3, 6), 0, 1);
-    assertArrayEquals(flatDoubles, Arrays.stream(nestedDoubles).flatMapToDouble(Arrays::stream)
-        .toArray());
+    assertArrayEquals(
+        flatDoubles, Arrays.stream(nestedDoubles).flatMapToDouble(Arrays::stream).toArray());
   }
 
   @Test
@@ -101,11 +101,13 @@ class TorchGeneratorTest {
     float[] data = {1, 2, 3};
     FloatTensor tensor = FloatTensor.of("bias", data);
 
-    assertEquals("std: -1.0; expected std >= 0.0",
+    assertEquals(
+        "std: -1.0; expected std >= 0.0",
         assertThrows(IllegalArgumentException.class, () -> random.normal(tensor, 0, -1))
             .getMessage());
     assertThrows(IllegalArgumentException.class, () -> random.normal(tensor, 0, Double.NaN));
-    assertEquals("uniform: expected from <= to, but found from=1.0 > to=0.0",
+    assertEquals(
+        "uniform: expected from <= to, but found from=1.0 > to=0.0",
         assertThrows(IllegalArgumentException.class, () -> random.uniform(tensor, 1, 0))
             .getMessage());
     assertThrows(IllegalArgumentException.class, () -> random.uniform(tensor, -1e38, 1e39));

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Prints what Kaiming initialisation will do to a weight: fan_in, fan_out, gain, std and the uniform
- * bound, the numbers to check before choosing a configuration.
+ * Prints what Kaiming initialisation will do to a weight: fan_in, fan_out, gain, std and the
+ * uniform bound, the numbers to check before choosing a configuration.
  *
  * <pre>
  *   explain                                    a table for a few common layers
@@ -24,22 +24,35 @@ import java.util.Locale;
 public final class Explain {
 
   /** One weight configuration to explain. */
-  record Configuration(String layer, int[] shape, FanMode mode, Nonlinearity nonlinearity,
-      double a) {}
+  record Configuration(
+      String layer, int[] shape, FanMode mode, Nonlinearity nonlinearity, double a) {}
 
-  static final List<Configuration> COMMON_LAYERS = List.of(
-      new Configuration("Linear(784 -> 256)", new int[] {256, 784}, FanMode.FAN_IN,
-          Nonlinearity.RELU, 0),
-      new Configuration("Linear(256 -> 10)", new int[] {10, 256}, FanMode.FAN_IN,
-          Nonlinearity.LINEAR, 0),
-      new Configuration("Conv1d(16 -> 32, k=5)", new int[] {32, 16, 5}, FanMode.FAN_IN,
-          Nonlinearity.RELU, 0),
-      new Configuration("Conv2d(3 -> 64, 3x3)", new int[] {64, 3, 3, 3}, FanMode.FAN_OUT,
-          Nonlinearity.RELU, 0),
-      new Configuration("Conv2d(64 -> 64, 3x3)", new int[] {64, 64, 3, 3}, FanMode.FAN_IN,
-          Nonlinearity.LEAKY_RELU, 0.2),
-      new Configuration("Conv3d(4 -> 8, 3x3x3)", new int[] {8, 4, 3, 3, 3}, FanMode.FAN_IN,
-          Nonlinearity.TANH, 0));
+  static final List<Configuration> COMMON_LAYERS =
+      List.of(
+          new Configuration(
+              "Linear(784 -> 256)", new int[] {256, 784}, FanMode.FAN_IN, Nonlinearity.RELU, 0),
+          new Configuration(
+              "Linear(256 -> 10)", new int[] {10, 256}, FanMode.FAN_IN, Nonlinearity.LINEAR, 0),
+          new Configuration(
+              "Conv1d(16 -> 32, k=5)", new int[] {32, 16, 5}, FanMode.FAN_IN, Nonlinearity.RELU, 0),
+          new Configuration(
+              "Conv2d(3 -> 64, 3x3)",
+              new int[] {64, 3, 3, 3},
+              FanMode.FAN_OUT,
+              Nonlinearity.RELU,
+              0),
+          new Configuration(
+              "Conv2d(64 -> 64, 3x3)",
+              new int[] {64, 64, 3, 3},
+              FanMode.FAN_IN,
+              Nonlinearity.LEAKY_RELU,
+              0.2),
+          new Configuration(
+              "Conv3d(4 -> 8, 3x3x3)",
+              new int[] {8, 4, 3, 3, 3},
+              FanMode.FAN_IN,
+              Nonlinearity.TANH,
+              0));
 
   private Explain() {}
 
@@ -49,8 +62,9 @@ public final class Explain {
       print(args.length == 0 ? COMMON_LAYERS : List.of(parse(args)), System.out);
     } catch (IllegalArgumentException e) {
       System.err.println("explain: " + e.getMessage());
-      System.err.println("usage: explain [--shape 64,3,3,3 [--mode fan_in|fan_out]"
-          + " [--nonlinearity relu|leaky_relu|tanh|...] [--a 0.2]]");
+      System.err.println(
+          "usage: explain [--shape 64,3,3,3 [--mode fan_in|fan_out]"
+              + " [--nonlinearity relu|leaky_relu|tanh|...] [--a 0.2]]");
       System.exit(2);
     }
   }
@@ -71,8 +85,9 @@ public final class Explain {
         case "--nonlinearity" ->
             nonlinearity = Nonlinearity.fromTorchName(value.toLowerCase(Locale.ROOT));
         case "--a" -> a = parseNumber("--a", value);
-        default -> throw new IllegalArgumentException(
-            "unknown option " + args[i] + "; expected --shape, --mode, --nonlinearity or --a");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown option " + args[i] + "; expected --shape, --mode, --nonlinearity or --a");
       }
     }
     if (shape == null) {
@@ -100,13 +115,32 @@ public final class Explain {
 
   static void print(List<Configuration> configurations, PrintStream out) {
     String format = "%-24s %-16s %-8s %-12s %5s %7s %8s  %-32s %9s %9s%n";
-    out.printf(Locale.ROOT, format, "layer", "shape", "mode", "nonlinearity", "a", "fan_in",
-        "fan_out", "gain", "std", "bound");
+    out.printf(
+        Locale.ROOT,
+        format,
+        "layer",
+        "shape",
+        "mode",
+        "nonlinearity",
+        "a",
+        "fan_in",
+        "fan_out",
+        "gain",
+        "std",
+        "bound");
     for (Configuration c : configurations) {
       Fans fans = Fans.of(c.shape());
       double gain = c.nonlinearity().gain(c.a());
-      out.printf(Locale.ROOT, format, c.layer(), Arrays.toString(c.shape()), c.mode().torchName(),
-          c.nonlinearity().torchName(), c.a(), fans.fanIn(), fans.fanOut(),
+      out.printf(
+          Locale.ROOT,
+          format,
+          c.layer(),
+          Arrays.toString(c.shape()),
+          c.mode().torchName(),
+          c.nonlinearity().torchName(),
+          c.a(),
+          fans.fanIn(),
+          fans.fanOut(),
           String.format(Locale.ROOT, "%.6f = %s", gain, c.nonlinearity().gainFormula(c.a())),
           String.format(Locale.ROOT, "%.6f", Kaiming.std(c.shape(), c.mode(), gain)),
           String.format(Locale.ROOT, "%.6f", Kaiming.bound(c.shape(), c.mode(), gain)));

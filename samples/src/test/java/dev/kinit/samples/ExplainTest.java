@@ -17,9 +17,18 @@ class ExplainTest {
 
   @Test
   void parsesPyTorchNames() {
-    Explain.Configuration c = Explain.parse(
-        new String[] {"--shape", "64,3,3,3", "--mode", "fan_out", "--nonlinearity", "leaky_relu",
-            "--a", "0.2"});
+    Explain.Configuration c =
+        Explain.parse(
+            new String[] {
+              "--shape",
+              "64,3,3,3",
+              "--mode",
+              "fan_out",
+              "--nonlinearity",
+              "leaky_relu",
+              "--a",
+              "0.2"
+            });
     assertArrayEquals(new int[] {64, 3, 3, 3}, c.shape());
     assertEquals(FanMode.FAN_OUT, c.mode());
     assertEquals(Nonlinearity.LEAKY_RELU, c.nonlinearity());
@@ -36,29 +45,44 @@ class ExplainTest {
 
   @Test
   void badArgumentsSayWhatWasExpected() {
-    assertEquals("--shape is required, e.g. --shape 64,3,3,3",
-        assertThrows(IllegalArgumentException.class,
-            () -> Explain.parse(new String[] {"--a", "1"})).getMessage());
-    assertEquals("--shape 3,x is not a list of sizes; expected e.g. 64,3,3,3",
-        assertThrows(IllegalArgumentException.class,
-            () -> Explain.parse(new String[] {"--shape", "3,x"})).getMessage());
-    assertEquals("Unsupported nonlinearity gelu",
-        assertThrows(IllegalArgumentException.class,
-            () -> Explain.parse(new String[] {"--shape", "3,5", "--nonlinearity", "gelu"}))
+    assertEquals(
+        "--shape is required, e.g. --shape 64,3,3,3",
+        assertThrows(IllegalArgumentException.class, () -> Explain.parse(new String[] {"--a", "1"}))
             .getMessage());
-    assertEquals("--mode needs a value",
-        assertThrows(IllegalArgumentException.class,
-            () -> Explain.parse(new String[] {"--shape", "3,5", "--mode"})).getMessage());
+    assertEquals(
+        "--shape 3,x is not a list of sizes; expected e.g. 64,3,3,3",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Explain.parse(new String[] {"--shape", "3,x"}))
+            .getMessage());
+    assertEquals(
+        "Unsupported nonlinearity gelu",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Explain.parse(new String[] {"--shape", "3,5", "--nonlinearity", "gelu"}))
+            .getMessage());
+    assertEquals(
+        "--mode needs a value",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Explain.parse(new String[] {"--shape", "3,5", "--mode"}))
+            .getMessage());
   }
 
   @Test
   void printsFansGainStdAndBound() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Explain.print(List.of(new Explain.Configuration("conv", new int[] {64, 3, 3, 3},
-        FanMode.FAN_OUT, Nonlinearity.RELU, 0)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    Explain.print(
+        List.of(
+            new Explain.Configuration(
+                "conv", new int[] {64, 3, 3, 3}, FanMode.FAN_OUT, Nonlinearity.RELU, 0)),
+        new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String row = bytes.toString(StandardCharsets.UTF_8).lines().toList().get(1);
     // fan_out = 64 * 3 * 3 = 576; std = sqrt(2) / sqrt(576) = 0.058926; bound = sqrt(3) * std
-    assertTrue(row.matches("conv\\s+\\[64, 3, 3, 3\\]\\s+fan_out\\s+relu\\s+0\\.0\\s+27\\s+576\\s+"
-        + "1\\.414214 = sqrt\\(2\\)\\s+0\\.058926\\s+0\\.102062"), row);
+    assertTrue(
+        row.matches(
+            "conv\\s+\\[64, 3, 3, 3\\]\\s+fan_out\\s+relu\\s+0\\.0\\s+27\\s+576\\s+"
+                + "1\\.414214 = sqrt\\(2\\)\\s+0\\.058926\\s+0\\.102062"),
+        row);
   }
 }

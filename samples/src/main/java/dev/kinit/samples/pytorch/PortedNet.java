@@ -4,8 +4,8 @@ import dev.kinit.torch.TorchGenerator;
 import java.util.random.RandomGenerator;
 
 /**
- * A small convolutional network whose initial weights are exactly those of the same PyTorch
- * modules created after {@code torch.manual_seed(seed)}:
+ * A small convolutional network whose initial weights are exactly those of the same PyTorch modules
+ * created after {@code torch.manual_seed(seed)}:
  *
  * <pre>
  *   torch.manual_seed(seed)
