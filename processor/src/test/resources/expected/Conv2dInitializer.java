@@ -2,6 +2,7 @@ package layers;
 
 import dev.kinit.FanMode;
 import dev.kinit.FloatTensor;
+import dev.kinit.Getters;
 import dev.kinit.Kaiming;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -26,7 +27,8 @@ public final class Conv2dInitializer {
    */
   public static void initialize(Conv2d layer, RandomGenerator random) {
     Objects.requireNonNull(layer, "layer");
-    FloatTensor weight = FloatTensor.of("Conv2d.weight", layer.getWeight());
+    FloatTensor weight = FloatTensor.of("Conv2d.weight", Getters.field(layer, "Conv2d.weight",
+        "layers.Conv2d", "getWeight", layer.getWeight(), layer.getWeight()));
 
     // Conv2d.weight: kaiming normal, fan_in; gain = sqrt(2 / (1 + 0.2^2)), leaky_relu
     Kaiming.normal(weight, FanMode.FAN_IN, 1.3867504905630728, random);

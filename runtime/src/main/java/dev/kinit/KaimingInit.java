@@ -26,11 +26,17 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>Retained in class files (so a subclass compiled later still sees it) and placed on fields (so
- * a Kotlin property's annotation lands on its backing field).
+ * a Kotlin property's annotation lands on its backing field). On a method, a class or a local
+ * variable it is a compile error ({@code [kinit.not-a-field]}).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target(ElementType.FIELD)
+// Fields are the one valid place. Methods, classes and local variables are allowed only so that the
+// processor can report the mistake at the declaration while still generating every valid class's
+// initializer: a target javac rejects stops it before annotation processing, and every use of a
+// generated initializer then fails as well. (Not parameters: Kotlin would then put the annotation
+// of a constructor property on the parameter rather than on its field.)
+@Target({ElementType.FIELD, ElementType.METHOD, ElementType.TYPE, ElementType.LOCAL_VARIABLE})
 public @interface KaimingInit {
 
   /** Which fan to divide by: {@code FAN_IN} preserves activations, {@code FAN_OUT} gradients. */

@@ -28,7 +28,12 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target(ElementType.FIELD)
+// Fields are the one valid place. Methods, classes and local variables are allowed only so that the
+// processor can report the mistake at the declaration while still generating every valid class's
+// initializer: a target javac rejects stops it before annotation processing, and every use of a
+// generated initializer then fails as well. (Not parameters: Kotlin would then put the annotation
+// of a constructor property on the parameter rather than on its field.)
+@Target({ElementType.FIELD, ElementType.METHOD, ElementType.TYPE, ElementType.LOCAL_VARIABLE})
 public @interface TorchDefaultInit {
 
   /**

@@ -3,7 +3,18 @@ package dev.kinit.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
+import com.sun.source.util.Trees;
+import dev.kinit.processor.javac.JavacLayer;
+import dev.kinit.processor.javac.JavacReporter;
+import dev.kinit.processor.javac.Misplaced;
+import dev.kinit.processor.model.Layer;
+import dev.kinit.processor.rules.InitAnnotation;
+import dev.kinit.processor.rules.LayerRules;
+import dev.kinit.processor.rules.Message;
+import dev.kinit.processor.rules.Report;
+import dev.kinit.processor.writer.InitializerWriter;
 import java.io.IOException;
+import java.io.Writer;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,30 +34,27 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
 
 /**
- * Generates, for every class with {@code @KaimingInit} fields, an initializer class in the same
- * package ({@code Conv2d} → {@code Conv2dInitializer}) whose {@code initialize(layer, random)}
- * fills those fields, and its superclasses' ones first, through {@link dev.kinit.Kaiming}; and
- * turns every invalid configuration into a compile error at the field or attribute at fault.
+ * The javac entry point: generates, for every class with kinit-annotated fields, an initializer in
+ * the same package ({@code Conv2d} → {@code Conv2dInitializer}) whose {@code initialize(layer,
+ * random)} fills those fields, its superclasses' first, and turns every invalid configuration into
+ * a compile error at the field or attribute at fault.
  *
- * <p>Pipeline per class: {@link LayerReader} validates and builds a {@link Layer}, reporting into a
- * {@link Report}; {@link InitializerWriter} writes it with JavaPoet. A class whose types are not
- * resolved yet is retried next round and reported only after the last one. No exception escapes: an
- * internal error becomes a compile error on the class being processed. Fields in local and
- * anonymous classes, which javac does not show to this processor, are {@link HiddenFieldChecker}'s.
+ * <p>Per class: the javac front end declares it ({@link JavacLayer}), the rules check it and build
+ * its model ({@link LayerRules}, reporting into a {@link Report}), and the writer turns a clean one
+ * into code ({@link InitializerWriter}); this class stands above the three and writes the file. A
+ * class whose types are not resolved yet is retried next round and reported only after the last
+ * one. No exception escapes: an internal error becomes a compile error on the class at hand.
  */
 @AutoService(Processor.class)
 public final class KaimingInitProcessor extends AbstractProcessor {
 
   /**
-   * A class retried next round: the unresolved type and where it is, and what reading it found so
-   * far, printed only if the type never resolves (else each round would print it again).
+   * A class retried next round, and what checking it found so far, printed if it never resolves.
    */
-  private record Retry(LayerReader.Outcome.Deferred outcome, Report report) {}
-
-  /** Classes retried next round, by qualified name. */
-  private final Map<String, Retry> deferred = new TreeMap<>();
+  private final Map<String, Report> deferred = new TreeMap<>();
 
   /** The classes declared in this compilation's sources (every round's), by qualified name. */
   private final Set<String> sourceTypes = new HashSet<>();
@@ -56,6 +64,8 @@ public final class KaimingInitProcessor extends AbstractProcessor {
 
   /** Whether {@code javax.annotation.processing.Generated} exists (from Java 9). */
   private boolean generatedAnnotationExists;
+
+  private Trees trees;
 
   /** Sees each valid layer before it is written; tests use it to simulate an internal error. */
   private final Consumer<Layer> beforeWrite;
@@ -70,12 +80,12 @@ public final class KaimingInitProcessor extends AbstractProcessor {
   }
 
   /**
-   * {@code @KaimingInit}, {@code @TorchDefaultInit}, and {@code @Generated} so that the processor
-   * can claim the annotation on its own output (see {@link #process}).
+   * The kinit annotations, and {@code @Generated} so that the processor can claim the annotation on
+   * its own output (see {@link #process}).
    */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    Set<String> names = new TreeSet<>(InitAnnotation.NAMES);
+    Set<String> names = new TreeSet<>(InitAnnotation.QUALIFIED_NAMES);
     names.add(InitializerWriter.GENERATED.canonicalName());
     return names;
   }
@@ -86,6 +96,7 @@ public final class KaimingInitProcessor extends AbstractProcessor {
     generatedAnnotationExists =
         environment.getElementUtils().getTypeElement(InitializerWriter.GENERATED.canonicalName())
             != null;
+    trees = LocalClassChecker.treesOf(environment);
   }
 
   @Override
@@ -94,17 +105,37 @@ public final class KaimingInitProcessor extends AbstractProcessor {
   }
 
   /**
-   * Processes one round. Claims {@code @KaimingInit} and {@code @TorchDefaultInit}, which are this
-   * processor's alone, and {@code @Generated} when every class carrying it is an initializer
-   * written here, so that {@code -Xlint:processing} does not warn about annotations nobody claimed.
+   * Processes one round. Claims the kinit annotations, which are this processor's alone, and
+   * {@code @Generated} when every class carrying it is an initializer written here, so that {@code
+   * -Xlint:processing} does not warn about annotations nobody claimed.
    */
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     try {
       round.getRootElements().forEach(this::addSourceType);
-      for (TypeElement layer : layersOf(round)) {
-        processLayer(layer);
+      LocalClassChecker.scan(trees, round, processingEnv);
+      Set<TypeElement> layers =
+          new TreeSet<>(Comparator.comparing(t -> t.getQualifiedName().toString()));
+      for (String name : InitAnnotation.QUALIFIED_NAMES) {
+        TypeElement annotation = processingEnv.getElementUtils().getTypeElement(name);
+        if (annotation != null) {
+          for (Element element : round.getElementsAnnotatedWith(annotation)) {
+            if (element.getKind() == ElementKind.FIELD
+                || element.getKind() == ElementKind.ENUM_CONSTANT) {
+              layers.add((TypeElement) element.getEnclosingElement());
+            } else {
+              reportMisplaced(element, name);
+            }
+          }
+        }
       }
+      Map<String, Report> retry = new LinkedHashMap<>(deferred);
+      deferred.clear();
+      for (String name : retry.keySet()) {
+        Optional.ofNullable(processingEnv.getElementUtils().getTypeElement(name))
+            .ifPresent(layers::add);
+      }
+      layers.forEach(this::process);
       if (round.processingOver()) {
         reportUnresolved();
       }
@@ -116,6 +147,16 @@ public final class KaimingInitProcessor extends AbstractProcessor {
           .printMessage(Diagnostic.Kind.ERROR, Message.INTERNAL_ERROR.format("round", describe(t)));
       return false;
     }
+  }
+
+  private void reportMisplaced(Element element, String annotation) {
+    Report report = new Report();
+    Misplaced.report(
+        element,
+        InitAnnotation.named(annotation).orElseThrow(),
+        processingEnv.getTypeUtils(),
+        report);
+    JavacReporter.print(report, processingEnv.getMessager());
   }
 
   private boolean onlyOwnGeneratedClasses(RoundEnvironment round) {
@@ -137,52 +178,32 @@ public final class KaimingInitProcessor extends AbstractProcessor {
                                         .contains(getClass().getCanonicalName())));
   }
 
-  /** This round's classes with annotated fields and last round's deferred ones, sorted by name. */
-  private Set<TypeElement> layersOf(RoundEnvironment round) {
-    Set<TypeElement> layers =
-        new TreeSet<>(Comparator.comparing(type -> type.getQualifiedName().toString()));
-    for (String name : InitAnnotation.NAMES) {
-      TypeElement annotation = processingEnv.getElementUtils().getTypeElement(name);
-      if (annotation == null) {
-        continue;
-      }
-      for (Element field : round.getElementsAnnotatedWith(annotation)) {
-        if (field.getKind() == ElementKind.FIELD) {
-          layers.add((TypeElement) field.getEnclosingElement());
-        }
-      }
-    }
-    Map<String, Retry> retry = new LinkedHashMap<>(deferred);
-    deferred.clear();
-    for (String name : retry.keySet()) {
-      Optional.ofNullable(processingEnv.getElementUtils().getTypeElement(name))
-          .ifPresent(layers::add);
-    }
-    return layers;
-  }
-
-  private void processLayer(TypeElement layer) {
+  private void process(TypeElement type) {
     Report report = new Report();
     try {
-      LayerReader.Outcome outcome =
-          new LayerReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils())
-              .read(layer, report);
-      if (outcome instanceof LayerReader.Outcome.Deferred later) {
-        deferred.put(layer.getQualifiedName().toString(), new Retry(later, report));
+      JavacLayer declaration =
+          new JavacLayer(
+              type,
+              processingEnv.getElementUtils(),
+              processingEnv.getTypeUtils(),
+              other -> sourceTypes.contains(other.getQualifiedName().toString()));
+      Layer layer = LayerRules.check(declaration, report);
+      if (report.deferred().isPresent()) {
+        deferred.put(type.getQualifiedName().toString(), report);
         return;
       }
-      if (outcome instanceof LayerReader.Outcome.Valid valid) {
-        write(valid.layer(), report);
+      if (report.isClean()) {
+        write(layer, type, report);
       }
-      report.printTo(processingEnv.getMessager());
+      JavacReporter.print(report, processingEnv.getMessager());
     } catch (IOException | RuntimeException | Error e) {
-      report.printTo(processingEnv.getMessager());
+      JavacReporter.print(report, processingEnv.getMessager());
       processingEnv
           .getMessager()
           .printMessage(
               Diagnostic.Kind.ERROR,
-              Message.INTERNAL_ERROR.format(layer.getQualifiedName(), describe(e)),
-              layer);
+              Message.INTERNAL_ERROR.format(type.getQualifiedName(), describe(e)),
+              type);
     }
   }
 
@@ -192,31 +213,27 @@ public final class KaimingInitProcessor extends AbstractProcessor {
    * previous build's output, does not count: the new source replaces it. (Asking javac whether a
    * name exists would search the whole class path for every layer, and find that old output.)
    */
-  private void write(Layer layer, Report report) throws IOException {
+  private void write(Layer layer, TypeElement type, Report report) throws IOException {
     ClassName initializer = layer.initializer();
     if (sourceTypes.contains(initializer.canonicalName())
         || !written.add(initializer.canonicalName())) {
-      reportNameTaken(layer, report);
+      LayerRules.initializerNameTaken(layer, report);
       return;
     }
     beforeWrite.accept(layer);
-    JavaFile file = new InitializerWriter(generatedAnnotationExists).write(layer);
+    JavaFile file =
+        new InitializerWriter(getClass().getCanonicalName(), generatedAnnotationExists)
+            .write(layer);
+    JavaFileObject source;
     try {
-      file.writeTo(processingEnv.getFiler());
+      source = processingEnv.getFiler().createSourceFile(initializer.canonicalName(), type);
     } catch (FilerException nameTaken) {
-      reportNameTaken(layer, report); // a source type of a round this processor did not see
+      LayerRules.initializerNameTaken(layer, report); // a source type of a round not seen here
+      return;
     }
-  }
-
-  private static void reportNameTaken(Layer layer, Report report) {
-    ClassName initializer = layer.initializer();
-    report.add(
-        Message.INITIALIZER_EXISTS,
-        layer.element(),
-        initializer.canonicalName(),
-        layer.element().getQualifiedName(),
-        initializer.simpleName(),
-        initializer.packageName());
+    try (Writer writer = source.openWriter()) {
+      file.writeTo(writer);
+    }
   }
 
   /** Adds {@code type} and the types nested in it to {@link #sourceTypes}. */
@@ -229,15 +246,9 @@ public final class KaimingInitProcessor extends AbstractProcessor {
 
   private void reportUnresolved() {
     deferred.forEach(
-        (name, retry) -> {
-          retry.report().printTo(processingEnv.getMessager());
-          LayerReader.Outcome.Deferred later = retry.outcome();
-          processingEnv
-              .getMessager()
-              .printMessage(
-                  Diagnostic.Kind.ERROR,
-                  Message.UNRESOLVED_TYPE.format(later.type(), later.neededBy()),
-                  later.element());
+        (name, report) -> {
+          LayerRules.neverResolved(report.deferred().orElseThrow(), report);
+          JavacReporter.print(report, processingEnv.getMessager());
         });
     deferred.clear();
   }

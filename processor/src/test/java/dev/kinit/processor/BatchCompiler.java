@@ -67,7 +67,7 @@ final class BatchCompiler implements AutoCloseable {
     InMemoryOutput output = new InMemoryOutput(platform);
     JavaCompiler.CompilationTask task =
         javac.getTask(null, output, diagnostics, OPTIONS, null, sources);
-    task.setProcessors(List.of(new HiddenFieldChecker(), new KaimingInitProcessor()));
+    task.setProcessors(List.of(new LocalClassChecker(), new KaimingInitProcessor()));
     task.setLocale(Locale.ROOT);
     boolean success = task.call();
     return new Result(

@@ -17,7 +17,7 @@ final class Compilations {
   /** Compiles with both processors, in the order javac loads them from META-INF/services. */
   static Compilation compile(JavaFileObject... sources) {
     return Compiler.javac()
-        .withProcessors(new HiddenFieldChecker(), new KaimingInitProcessor())
+        .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
         .withOptions("-Xlint:all")
         .compile(sources);
   }

@@ -6,6 +6,7 @@ import static dev.kinit.processor.Compilations.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
+import dev.kinit.processor.rules.Message;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -571,7 +572,7 @@ class DiagnosticsTest {
             .withProcessors(
                 // First: javac calls a "*" processor only while some annotation is unclaimed.
                 new GeneratesSource("layers.Later", "package layers; public class Later {}"),
-                new HiddenFieldChecker(),
+                new LocalClassChecker(),
                 new KaimingInitProcessor())
             .withOptions("-Xlint:all")
             .compile(file);

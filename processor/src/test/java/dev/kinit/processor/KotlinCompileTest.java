@@ -46,7 +46,7 @@ class KotlinCompileTest {
     }
     compilation.setSources(List.of(sources));
     compilation.setAnnotationProcessors(
-        List.of(new HiddenFieldChecker(), new KaimingInitProcessor()));
+        List.of(new LocalClassChecker(), new KaimingInitProcessor()));
     compilation.setKaptFlags(Set.of(KaptFlag.MAP_DIAGNOSTIC_LOCATIONS));
     compilation.setInheritClassPath(true);
     compilation.setMessageOutputStream(OutputStream.nullOutputStream());
@@ -185,14 +185,110 @@ class KotlinCompileTest {
   @Test
   void kaptReadsPlainPropertiesThroughTheirGetters() {
     JvmCompilationResult result = compile("Layers.kt", LAYERS_KT, "JavaLayer.java", JAVA_LAYER);
-    String plainVal = generated(result, "PlainValInitializer");
+    String plainVal = oneLine(generated(result, "PlainValInitializer"));
     assertTrue(
-        plainVal.contains("FloatTensor.of(\"PlainVal.weight\", layer.getWeight())"), plainVal);
-    String jvmField = generated(result, "JvmFieldValInitializer");
+        plainVal.contains(
+            "Getters.field(layer, \"PlainVal.weight\", \"layers.PlainVal\", \"getWeight\","
+                + " layer.getWeight(), layer.getWeight())"),
+        plainVal);
+    String jvmField = oneLine(generated(result, "JvmFieldValInitializer"));
     assertTrue(jvmField.contains("FloatTensor.of(\"JvmFieldVal.weight\", layer.weight)"), jvmField);
-    String flat = generated(result, "FlatInitializer");
+    String flat = oneLine(generated(result, "FlatInitializer"));
     assertTrue(
-        flat.contains("layer.getWeight(), layer.getOutFeatures(), layer.getInFeatures())"), flat);
+        flat.contains("layer.getWeight()), layer.getOutFeatures(), layer.getInFeatures())"), flat);
+  }
+
+  /**
+   * Getters whose JVM name is not {@code getName} (issue 11.9): an {@code internal} property's is
+   * mangled with the module name, a {@code @get:JvmName} one renamed; both are read through the
+   * name Kotlin's metadata gives, and called from Java.
+   */
+  @Test
+  void gettersWithOtherJvmNamesAreCalledByTheirRealName() throws Exception {
+    JvmCompilationResult result =
+        compile(
+            "Mangled.kt",
+            """
+            package layers
+            import dev.kinit.KaimingInit
+            import dev.kinit.Nonlinearity.RELU
+            import java.util.random.RandomGenerator
+            class Mangled {
+              @KaimingInit(nonlinearity = RELU) internal val weight = Array(3) { FloatArray(4) }
+              @KaimingInit(nonlinearity = RELU) @get:JvmName("fetchOther") val other = Array(2) { FloatArray(5) }
+              internal val inFeatures = 2
+              @KaimingInit(nonlinearity = RELU, shapeFields = ["inFeatures", "inFeatures"])
+              val flat = FloatArray(4)
+            }
+            object Init {
+              fun run(random: RandomGenerator): Mangled = Mangled().also { MangledInitializer.initialize(it, random) }
+            }
+            """);
+    assertEquals(KotlinCompilation.ExitCode.OK, result.getExitCode(), result.getMessages());
+    String code = oneLine(generated(result, "MangledInitializer"));
+    assertTrue(code.contains("layer.fetchOther()"), code);
+    assertTrue(code.contains("layer.getWeight$"), code);
+    Class<?> init = result.getClassLoader().loadClass("layers.Init");
+    Object layer =
+        init.getMethod("run", RandomGenerator.class)
+            .invoke(init.getField("INSTANCE").get(null), new SplittableRandom(9));
+    SplittableRandom r = new SplittableRandom(9);
+    assertArrayEquals(
+        kaiming(3, 4, FanMode.FAN_IN, RELU, r), (float[][]) privateField(layer, "weight"));
+    assertArrayEquals(
+        kaiming(2, 5, FanMode.FAN_IN, RELU, r), (float[][]) privateField(layer, "other"));
+    float[] flat = new float[4];
+    Kaiming.normal(FloatTensor.of(flat, 2, 2), FanMode.FAN_IN, RELU, r);
+    assertArrayEquals(flat, (float[]) privateField(layer, "flat"));
+  }
+
+  /**
+   * A value-class property's getter has a JVM name Java cannot call, and an {@code open val}
+   * overridden in a subclass would give the subclass's array (issues 11.9 and 11.1): each is an
+   * error at the {@code .kt} line that says why.
+   */
+  @Test
+  void uncallableAndOverriddenGettersAreErrorsAtTheKotlinLine() {
+    JvmCompilationResult result =
+        compile(
+            "Bad.kt",
+            """
+            package layers
+            import dev.kinit.KaimingInit
+            @JvmInline value class Size(val n: Int)
+            class Sized(val out: Size) {
+              val inFeatures = 2
+              @KaimingInit(shapeFields = ["out", "inFeatures"]) val weight = FloatArray(4)
+            }
+            open class OpenBase {
+              @KaimingInit open val weight = Array(2) { FloatArray(2) }
+            }
+            class Overrider : OpenBase() {
+              override val weight = Array(3) { FloatArray(3) }
+              @KaimingInit val head = Array(2) { FloatArray(2) }
+            }
+            """);
+    assertError(
+        result,
+        "Bad.kt:6",
+        "[kinit.getter-uncallable] field Sized.out is private and its getter getOut-");
+    assertError(
+        result,
+        "Bad.kt:11",
+        "[kinit.getter-overridden] field OpenBase.weight is private and the generated"
+            + " OverriderInitializer would read it through getWeight(), which Overrider overrides");
+  }
+
+  private static Object privateField(Object layer, String name)
+      throws ReflectiveOperationException {
+    java.lang.reflect.Field field = layer.getClass().getDeclaredField(name);
+    field.setAccessible(true);
+    return field.get(layer);
+  }
+
+  /** The generated code with each run of white space one space, whatever JavaPoet wrapped. */
+  private static String oneLine(String code) {
+    return code.replaceAll("\\s+", " ");
   }
 
   private static String generated(JvmCompilationResult result, String simpleName) {
@@ -239,8 +335,9 @@ class KotlinCompileTest {
   }
 
   /**
-   * {@code @KaimingInit} targets fields only; kotlinc itself rejects it on a getter or a property
-   * with an error at the annotation, so it never silently misses the field.
+   * {@code @KaimingInit} belongs on a field: on a getter ({@code @get:}) or on the property itself
+   * ({@code @property:}) the processor reports it at the property's line, so it never silently
+   * misses the field.
    */
   @Test
   void getterAndPropertyTargetsAreCompileErrors() {
@@ -254,8 +351,8 @@ class KotlinCompileTest {
               @get:KaimingInit val weight = Array(3) { FloatArray(4) }
             }
             """),
-        "Get.kt:4:3",
-        "This annotation is not applicable to target 'getter' and use-site target '@get'");
+        "Get.kt:4",
+        "[kinit.not-a-field] @KaimingInit is on method Get.getWeight(), which is not a field");
     assertError(
         compile(
             "Property.kt",
@@ -267,9 +364,9 @@ class KotlinCompileTest {
               @property:KaimingInit val weight = Array(3) { FloatArray(4) }
             }
             """),
-        "Property.kt:5:3",
-        "This annotation is not applicable to target 'member property with backing field' and"
-            + " use-site target '@property'");
+        "Property.kt:5",
+        "[kinit.not-a-field] @KaimingInit is on property Property.weight (@property:), which is"
+            + " not a field");
   }
 
   /**

@@ -88,7 +88,13 @@ class LayerKindsTest {
                 "package layers;",
                 "public record Frozen(@dev.kinit.KaimingInit float[][] weight) {}"),
             "layers.FrozenInitializer");
-    assertTrue(code.contains("FloatTensor.of(\"Frozen.weight\", layer.weight())"), code);
+    // Checked to be the field itself: a record's accessor may be written to return a copy.
+    assertTrue(
+        code.replaceAll("\\s+", " ")
+            .contains(
+                "Getters.field(layer, \"Frozen.weight\", \"layers.Frozen\", \"weight\","
+                    + " layer.weight(), layer.weight())"),
+        code);
   }
 
   @Test
@@ -166,7 +172,7 @@ class LayerKindsTest {
     assertThat(library).succeeded();
     Compilation compilation =
         Compiler.javac()
-            .withProcessors(new HiddenFieldChecker(), new KaimingInitProcessor())
+            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
             .withOptions("-Xlint:all")
             .withClasspath(classPathWith(library, classes))
             .compile(com.google.testing.compile.JavaFileObjects.forResource("good/Block.java"));
@@ -189,7 +195,7 @@ class LayerKindsTest {
     assertThat(first).succeeded();
     Compilation again =
         Compiler.javac()
-            .withProcessors(new HiddenFieldChecker(), new KaimingInitProcessor())
+            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
             .withClasspath(classPathWith(first, classes))
             .compile(com.google.testing.compile.JavaFileObjects.forResource("good/Linear.java"));
     assertThat(again).succeededWithoutWarnings();

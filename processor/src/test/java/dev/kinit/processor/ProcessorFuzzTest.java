@@ -21,6 +21,7 @@ import dev.kinit.processor.LayerCase.Target;
 import dev.kinit.processor.Specification.Expectation;
 import dev.kinit.processor.Specification.Fill;
 import dev.kinit.processor.Specification.Finding;
+import dev.kinit.processor.rules.Message;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -10,6 +10,7 @@ import dev.kinit.processor.LayerCase.Getter;
 import dev.kinit.processor.LayerCase.Placement;
 import dev.kinit.processor.LayerCase.SizeField;
 import dev.kinit.processor.LayerCase.Visibility;
+import dev.kinit.processor.rules.Message;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -235,7 +236,13 @@ final class Specification {
       errors.add(new Finding(Message.STATIC_FIELD, line));
     }
     if (field.visibility() == Visibility.PRIVATE && !reads(field.getter())) {
-      errors.add(new Finding(Message.PRIVATE_WITHOUT_GETTER, line));
+      // A private getter exists but the initializer cannot call it: said as such (issue 11).
+      errors.add(
+          new Finding(
+              field.getter() == Getter.PRIVATE
+                  ? Message.GETTER_INACCESSIBLE
+                  : Message.PRIVATE_WITHOUT_GETTER,
+              line));
     }
   }
 

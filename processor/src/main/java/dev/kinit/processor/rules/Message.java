@@ -1,132 +1,160 @@
-package dev.kinit.processor;
+package dev.kinit.processor.rules;
 
 import java.util.Locale;
-import javax.tools.Diagnostic;
 
 /**
- * Every diagnostic the processor can emit, in one place. Each says what was found and what is
- * expected, and starts with a tag such as {@code [kinit.static-field]} that users can search for
- * (see {@code docs/diagnostics.md}).
+ * Every diagnostic the processor can emit, in one place, whichever front end reports it. Each says
+ * what was found and what is expected, and starts with a tag such as {@code [kinit.static-field]}
+ * that users can search for (see {@code docs/diagnostics.md}).
  */
-enum Message {
+public enum Message {
   UNSUPPORTED_TYPE(
-      Diagnostic.Kind.ERROR,
+      Severity.ERROR,
       "field %s has type %s; expected float[] or double[] with 1 to 5 dimensions (float[][] for a"
           + " Linear weight [out][in], float[][][][] for Conv2d [out][in][kh][kw])"),
   UNRESOLVED_TYPE(
-      Diagnostic.Kind.ERROR,
+      Severity.ERROR,
       "type %s, needed by %s, could not be resolved, so no initializer was generated; expected a"
           + " type that exists once every annotation processor has run"),
   STATIC_FIELD(
-      Diagnostic.Kind.ERROR,
+      Severity.ERROR,
       "field %s is static; expected an instance field, since every layer has its own weights"),
   PRIVATE_WITHOUT_GETTER(
-      Diagnostic.Kind.ERROR,
+      Severity.ERROR,
       "field %s is private and %s has no getter %s() or %s() returning %s; expected a field the"
           + " generated %s can read: make the field package-private or public, or add the getter"
           + " (in Kotlin: a plain val/var property has one; or use @JvmField val or lateinit var)"),
   INACCESSIBLE_FIELD(
-      Diagnostic.Kind.ERROR,
+      Severity.ERROR,
       "field %s is not accessible from package %s, where the generated %s is, and has no public"
           + " getter; expected a public field, or a public getter %s()"),
   UNREACHABLE_CLASS(
-      Diagnostic.Kind.ERROR,
+      Severity.ERROR,
       "field %s is in %s, which generated code cannot reach; expected the field in a top-level"
           + " class or a non-private nested class"),
   FLAT_WITHOUT_SHAPE(
-      Diagnostic.Kind.ERROR,
+      Severity.ERROR,
       "flat array %s needs its shape; expected shape = {out, in, ...} (constants) or"
           + " shapeFields = {\"out\", \"in\", ...} (names of int fields)"),
   SHAPE_ON_NESTED(
-      Diagnostic.Kind.ERROR,
+      Severity.ERROR,
       "%s is a nested array, whose shape is read from the arrays, but has %s; expected no shape"
           + " or shapeFields, which are only for flat float[] or double[] fields"),
-  SHAPE_TWICE(Diagnostic.Kind.ERROR, "%s has both shape and shapeFields; expected one of them"),
+  SHAPE_TWICE(Severity.ERROR, "%s has both shape and shapeFields; expected one of them"),
   SHAPE_TOO_SHORT(
-      Diagnostic.Kind.ERROR,
+      Severity.ERROR,
       "shape of %s has %d dimension(s) %s; expected at least 2, since fan_in = shape[1] *"
           + " receptive field and fan_out = shape[0] * receptive field"),
-  NEGATIVE_SIZE(
-      Diagnostic.Kind.ERROR, "shape of %s has size %d at dimension %d; expected sizes >= 0"),
+  NEGATIVE_SIZE(Severity.ERROR, "shape of %s has size %d at dimension %d; expected sizes >= 0"),
   SHAPE_TOO_LARGE(
-      Diagnostic.Kind.ERROR,
+      Severity.ERROR,
       "shape of %s %s has %s elements, more than a Java array can hold; expected a product of"
           + " the sizes of at most 2147483647"),
   SHAPE_FIELD_MISSING(
-      Diagnostic.Kind.ERROR,
+      Severity.ERROR,
       "shapeFields of %s names \"%s\", but %s has no field of that name; expected the name of"
           + " an int field of %s"),
   SHAPE_FIELD_NOT_INT(
-      Diagnostic.Kind.ERROR,
-      "shapeFields of %s names \"%s\", a field of type %s; expected an int field"),
+      Severity.ERROR, "shapeFields of %s names \"%s\", a field of type %s; expected an int field"),
   SHAPE_FIELD_UNREADABLE(
-      Diagnostic.Kind.ERROR,
+      Severity.ERROR,
       "shapeFields of %s names \"%s\", which the generated %s cannot read; expected a"
           + " non-private int field or one with a getter"),
   TWO_RULES(
-      Diagnostic.Kind.ERROR,
-      "field %s has both @KaimingInit and @TorchDefaultInit; expected one of them"),
+      Severity.ERROR, "field %s has both @KaimingInit and @TorchDefaultInit; expected one of them"),
   BIAS_NOT_A_VECTOR(
-      Diagnostic.Kind.ERROR,
+      Severity.ERROR,
       "bias %s has type %s; expected float[] or double[]: a bias is 1-D, with biasOf naming its"
           + " weight"),
   BIAS_WITH_SHAPE(
-      Diagnostic.Kind.ERROR,
+      Severity.ERROR,
       "bias %s has %s; expected neither shape nor shapeFields: a bias is 1-D, its length is its"
           + " shape"),
   BIAS_OF_NOT_A_WEIGHT(
-      Diagnostic.Kind.ERROR,
+      Severity.ERROR,
       "biasOf of %s names \"%s\", which is not a weight of %s; expected the name of a field with"
           + " @TorchDefaultInit (without biasOf) or @KaimingInit, whose fan_in bounds the bias"),
   A_NOT_FINITE(
-      Diagnostic.Kind.ERROR,
-      "a = %s for %s is not a valid negative slope; expected a finite number"),
+      Severity.ERROR, "a = %s for %s is not a valid negative slope; expected a finite number"),
   A_TOO_LARGE(
-      Diagnostic.Kind.ERROR,
+      Severity.ERROR,
       "a = %s for %s is too large: a^2 overflows a double; expected |a| < 1.34E154"),
   INITIALIZER_EXISTS(
-      Diagnostic.Kind.ERROR,
+      Severity.ERROR,
       "the initializer %s of %s cannot be written: another class has that name; expected no"
           + " other class named %s in package %s: rename it or the layer"),
+  ENUM_CONSTANT(
+      Severity.ERROR,
+      "%s is on enum constant %s, which is one shared object, not an array; expected it on an"
+          + " instance field of type float[] or double[]"),
+  NOT_A_FIELD(
+      Severity.ERROR,
+      "%s is on %s, which is not a field; expected it on the float[] or double[] field to fill"
+          + " (in Kotlin: on the property, without @get: or @param:)"),
+  GETTER_OVERRIDDEN(
+      Severity.ERROR,
+      "field %s is private and the generated %s would read it through %s(), which %s overrides,"
+          + " so it would fill whatever the override returns; expected the field readable from"
+          + " package %s (not private), or a getter that no subclass overrides"),
+  GETTER_INACCESSIBLE(
+      Severity.ERROR,
+      "field %s is private and its getter %s() is %s in %s, which the generated %s in package %s"
+          + " cannot call; expected a public getter, or the field readable from package %s"),
+  GETTER_UNCALLABLE(
+      Severity.ERROR,
+      "field %s is private and its getter %s cannot be called from Java (Kotlin mangles the names"
+          + " of getters whose type is a value class); expected @JvmField on the property, or a"
+          + " type that is not a value class"),
+  FIELD_UNNAMEABLE(
+      Severity.ERROR,
+      "%s cannot be named by the generated %s in package %s: %s; expected a field that the layer"
+          + " class, or a superclass the initializer can name, reaches unambiguously, or a"
+          + " getter"),
   INTERNAL_ERROR(
-      Diagnostic.Kind.ERROR,
-      "internal error while processing %s: %s; please report it with this message"),
+      Severity.ERROR, "internal error while processing %s: %s; please report it with this message"),
 
   A_IGNORED(
-      Diagnostic.Kind.WARNING,
+      Severity.WARNING,
       "a = %s for %s is ignored: nonlinearity %s does not use a negative slope (PyTorch ignores"
           + " it too); expected a = 0, or nonlinearity = LEAKY_RELU"),
   SELU_GAIN(
-      Diagnostic.Kind.WARNING,
+      Severity.WARNING,
       "nonlinearity SELU for %s gives gain 3/4, which PyTorch documents as trading"
           + " self-normalisation for gradient flow; for a self-normalising (SELU) network PyTorch"
           + " recommends nonlinearity = LINEAR, i.e. variance 1/fan"),
   BIAS_BEFORE_WEIGHT(
-      Diagnostic.Kind.WARNING,
+      Severity.WARNING,
       "bias %s is declared before its weight %s, so it is drawn first, unlike in PyTorch; expected"
           + " %s declared before %s to reproduce PyTorch's values"),
   ZERO_SIZE(
-      Diagnostic.Kind.WARNING,
+      Severity.WARNING,
       "shape of %s %s has a size 0: the array has no elements, so initialising it is a no-op");
 
-  private final Diagnostic.Kind kind;
+  /** Whether a message stops the build. */
+  public enum Severity {
+    ERROR,
+    WARNING
+  }
+
+  private final Severity severity;
   private final String format;
 
-  Message(Diagnostic.Kind kind, String format) {
-    this.kind = kind;
+  Message(Severity severity, String format) {
+    this.severity = severity;
     this.format = format;
   }
 
-  Diagnostic.Kind kind() {
-    return kind;
+  public Severity severity() {
+    return severity;
   }
 
   /** The tag users search for: {@code [kinit.static-field]}. */
-  String tag() {
+  public String tag() {
     return "[kinit." + name().toLowerCase(Locale.ROOT).replace('_', '-') + "]";
   }
 
-  String format(Object... args) {
+  /** The tag and the text, with {@code args} in its placeholders. */
+  public String format(Object... args) {
     return tag() + " " + String.format(Locale.ROOT, format, args);
   }
 }

@@ -1,16 +1,22 @@
-package dev.kinit.processor;
+package dev.kinit.processor.model;
 
 /**
- * One valid annotated field: how to read it, its shape, and how to initialise it.
+ * One annotated array the initializer fills: a weight, or a bias.
  *
  * @param id {@code binary.ClassName.field}, unique in a layer (labels are not: a {@code Net.Base}
  *     may extend a {@code Base})
  * @param label {@code DeclaringClass.field}, for comments and run-time messages
  * @param name the field's name
- * @param doubles {@code double} elements (otherwise {@code float})
+ * @param elementType {@code float} or {@code double}
  * @param access how generated code reads the array
  * @param shape where its shape comes from
  * @param init how it is initialised
  */
-record WeightField(
-    String id, String label, String name, boolean doubles, Access access, Shape shape, Init init) {}
+public record Parameter(
+    String id,
+    String label,
+    String name,
+    ElementType elementType,
+    Access access,
+    Shape shape,
+    InitSpec init) {}

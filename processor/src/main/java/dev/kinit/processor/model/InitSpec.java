@@ -1,28 +1,31 @@
-package dev.kinit.processor;
+package dev.kinit.processor.model;
 
 import dev.kinit.Distribution;
 import dev.kinit.FanMode;
 import dev.kinit.Nonlinearity;
 
-/** How a field is initialised. */
-sealed interface Init {
+/**
+ * How one parameter is initialised: the runtime call the initializer makes, with every constant
+ * folded at compile time. One record per kind of initialisation; the writer has one case each.
+ */
+public sealed interface InitSpec {
 
   /**
    * {@code @KaimingInit}: {@code Kaiming.normal} or {@code Kaiming.uniform}.
    *
    * @param gain {@code nonlinearity.gain(a)}, folded at compile time by the runtime's own rule
    */
-  record Kaiming(
+  record KaimingSpec(
       Distribution distribution, FanMode mode, Nonlinearity nonlinearity, double a, double gain)
-      implements Init {}
+      implements InitSpec {}
 
   /** {@code @TorchDefaultInit} on a weight: {@code LayerDefaults.weight}. */
-  record TorchWeight() implements Init {}
+  record TorchWeightSpec() implements InitSpec {}
 
   /**
    * {@code @TorchDefaultInit(biasOf = ...)}: {@code LayerDefaults.bias}.
    *
-   * @param weight the {@link WeightField#id} of the weight whose fan_in bounds the bias
+   * @param weightId the {@link Parameter#id} of the weight whose fan_in bounds the bias
    */
-  record TorchBias(String weight) implements Init {}
+  record TorchBiasSpec(String weightId) implements InitSpec {}
 }

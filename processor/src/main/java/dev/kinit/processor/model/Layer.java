@@ -1,0 +1,39 @@
+package dev.kinit.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A class with annotated parameters, ready to have its initializer written: plain values that any
+ * front end can fill, and a {@link Site} that says where it came from.
+ *
+ * @param name the class
+ * @param parameterType the type of {@code initialize}'s parameter: the class, with {@code ?} for
+ *     each type parameter (also of the enclosing classes of an inner class)
+ * @param initializer the generated class: {@code Conv2dInitializer}, {@code Outer_InnerInitializer}
+ * @param parameters the arrays to fill, superclasses' first, each class's in declaration order
+ * @param deprecations the deprecation warnings the generated code must silence, because it names a
+ *     deprecated class or member of the user's
+ * @param site the class, the origin of the generated file
+ */
+public record Layer(
+    ClassName name,
+    TypeName parameterType,
+    ClassName initializer,
+    List<Parameter> parameters,
+    Set<Deprecation> deprecations,
+    Site site) {
+
+  public Layer {
+    parameters = List.copyOf(parameters);
+    deprecations = Set.copyOf(deprecations);
+  }
+
+  /** The initializer's name for {@code layer}: its nested simple names joined by '_'. */
+  public static ClassName initializerName(ClassName layer) {
+    return ClassName.get(
+        layer.packageName(), String.join("_", layer.simpleNames()) + "Initializer");
+  }
+}

@@ -1,0 +1,68 @@
+package dev.kinit.processor.rules;
+
+import com.palantir.javapoet.ClassName;
+import dev.kinit.processor.model.Deprecation;
+import dev.kinit.processor.model.Layer;
+import dev.kinit.processor.model.Parameter;
+import dev.kinit.processor.model.Site;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Validates a layer class as a front end declares it and builds its {@link Layer}: the one copy of
+ * the rules, whichever front end (javac, KSP) read the source. Every problem goes to the {@link
+ * Report}, which alone decides whether the layer is written; the layer returned is meaningful only
+ * when it is {@linkplain Report#isClean() clean}.
+ */
+public final class LayerRules {
+
+  private LayerRules() {}
+
+  /** Checks {@code layer}, reporting into {@code report}. */
+  public static Layer check(LayerDeclaration layer, Report report) {
+    ClassName initializer = Layer.initializerName(layer.name());
+    Set<Deprecation> deprecations = EnumSet.noneOf(Deprecation.class);
+    deprecations.addAll(layer.deprecations());
+    List<Parameter> parameters = new ArrayList<>();
+    layer.unresolvedSuperclass().ifPresent(report::defer);
+    if (report.deferred().isEmpty()) {
+      for (FieldDeclaration field : layer.annotatedFields()) {
+        FieldRules.check(layer, field, initializer, report, deprecations, parameters::add);
+      }
+    }
+    return new Layer(
+        layer.name(), layer.parameterType(), initializer, parameters, deprecations, layer.site());
+  }
+
+  /**
+   * Reports a kinit annotation on a declaration that is not a field ({@code what}: {@code "method
+   * Linear.weight()"}): the compiler accepts it there only so that it can be reported here, while
+   * the initializers of the valid classes are still generated.
+   */
+  public static void misplaced(InitAnnotation annotation, String what, Site site, Report report) {
+    report.add(Message.NOT_A_FIELD, site, annotation.written(), what);
+  }
+
+  /**
+   * Reports that the initializer's name is taken by another class, which keeps it from being
+   * written.
+   */
+  public static void initializerNameTaken(Layer layer, Report report) {
+    ClassName initializer = layer.initializer();
+    report.add(
+        Message.INITIALIZER_EXISTS,
+        layer.site(),
+        initializer.canonicalName(),
+        layer.name().canonicalName(),
+        initializer.simpleName(),
+        initializer.packageName());
+  }
+
+  /** Reports a type that never resolved, once every processor has run. */
+  public static void neverResolved(Unresolved unresolved, Report report) {
+    report.add(
+        Message.UNRESOLVED_TYPE, unresolved.site(), unresolved.type(), unresolved.neededBy());
+  }
+}

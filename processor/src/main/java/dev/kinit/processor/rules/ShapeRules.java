@@ -1,0 +1,128 @@
+package dev.kinit.processor.rules;
+
+import dev.kinit.processor.model.Access;
+import dev.kinit.processor.model.Shape;
+import dev.kinit.processor.model.Site;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * The rules for a weight's shape: a nested array reads it from the arrays; a flat one takes {@code
+ * shape} (constants) or {@code shapeFields} (names of {@code int} members), and exactly one.
+ */
+final class ShapeRules {
+
+  /** The fewest dimensions a weight may have: fans need an output and an input size. */
+  static final int MIN_RANK = 2;
+
+  private final FieldDeclaration field;
+  private final AnnotationUse annotation;
+  private final FieldReport report;
+  private final BiFunction<FieldDeclaration, Site, Access> readInt;
+
+  ShapeRules(
+      FieldDeclaration field,
+      AnnotationUse annotation,
+      FieldReport report,
+      BiFunction<FieldDeclaration, Site, Access> readInt) {
+    this.field = field;
+    this.annotation = annotation;
+    this.report = report;
+    this.readInt = readInt;
+  }
+
+  /** The shape of a weight array of {@code rank} dimensions. */
+  Shape shape(int rank) {
+    String label = field.label();
+    List<Integer> sizes = annotation.intValues("shape");
+    List<String> names = annotation.stringValues("shapeFields");
+    if (!sizes.isEmpty() && !names.isEmpty()) {
+      report.error(Message.SHAPE_TWICE, "shapeFields", label);
+      return new Shape.Constants(sizes);
+    }
+    if (rank > 1) {
+      if (!sizes.isEmpty() || !names.isEmpty()) {
+        String attribute = sizes.isEmpty() ? "shapeFields" : "shape";
+        report.error(Message.SHAPE_ON_NESTED, attribute, label, attribute);
+      }
+      return new Shape.Nested(rank);
+    }
+    if (sizes.isEmpty() && names.isEmpty()) {
+      report.error(Message.FLAT_WITHOUT_SHAPE, null, label);
+      return new Shape.Constants(sizes);
+    }
+    return sizes.isEmpty() ? sizeFields(names) : constants(sizes);
+  }
+
+  private Shape constants(List<Integer> sizes) {
+    String label = field.label();
+    boolean valid = true;
+    if (sizes.size() < MIN_RANK) {
+      report.error(Message.SHAPE_TOO_SHORT, "shape", label, sizes.size(), sizes);
+      valid = false;
+    }
+    for (int i = 0; i < sizes.size(); i++) {
+      if (sizes.get(i) < 0) {
+        report.errorAt(Message.NEGATIVE_SIZE, "shape", i, label, sizes.get(i), i);
+        valid = false;
+      }
+    }
+    BigInteger elements =
+        sizes.stream().map(BigInteger::valueOf).reduce(BigInteger.ONE, BigInteger::multiply);
+    if (elements.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0
+        && sizes.stream().allMatch(size -> size >= 0)) {
+      // A Java array has at most Integer.MAX_VALUE elements: the initializer could only throw.
+      report.error(Message.SHAPE_TOO_LARGE, "shape", label, sizes, elements);
+      valid = false;
+    }
+    if (valid && sizes.contains(0)) {
+      report.warning(Message.ZERO_SIZE, "shape", label, sizes);
+    }
+    return new Shape.Constants(sizes);
+  }
+
+  private Shape sizeFields(List<String> names) {
+    String label = field.label();
+    if (names.size() < MIN_RANK) {
+      report.error(Message.SHAPE_TOO_SHORT, "shapeFields", label, names.size(), names);
+    }
+    // Each name once: a name given twice is read twice but reported once.
+    Map<String, Access> reads = new LinkedHashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      if (!reads.containsKey(name)) {
+        reads.put(name, sizeField(name, i));
+      }
+    }
+    List<Access> sizes = new ArrayList<>();
+    names.forEach(name -> sizes.add(reads.get(name)));
+    return new Shape.Fields(sizes);
+  }
+
+  /** How the initializer reads the size named at element {@code index} of {@code shapeFields}. */
+  private Access sizeField(String name, int index) {
+    String label = field.label();
+    Access placeholder = new Access.Field(name, null);
+    Optional<FieldDeclaration> size = field.resolve(name);
+    if (size.isEmpty()) {
+      String owner = field.declaringClass();
+      report.errorAt(Message.SHAPE_FIELD_MISSING, "shapeFields", index, label, name, owner, owner);
+      return placeholder;
+    }
+    FieldType type = size.get().type();
+    if (type.element() == FieldType.Element.UNRESOLVED) {
+      report.defer(new Unresolved(field.site(), type.text(), "shapeFields of " + label));
+      return placeholder;
+    }
+    if (!type.isInt()) {
+      report.errorAt(Message.SHAPE_FIELD_NOT_INT, "shapeFields", index, label, name, type);
+      return placeholder;
+    }
+    return readInt.apply(size.get(), annotation.site("shapeFields", index));
+  }
+}
