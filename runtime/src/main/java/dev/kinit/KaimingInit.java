@@ -52,6 +52,22 @@ public @interface KaimingInit {
   Distribution distribution() default Distribution.NORMAL;
 
   /**
+   * The name of a {@link Nonlinearity} member of the layer (a field, or a property in Kotlin), read
+   * when the initializer runs, to use instead of {@link #nonlinearity()}: one layer class for every
+   * activation. Checked at compile time to exist, be readable and have that type.
+   */
+  String nonlinearityField() default "";
+
+  /**
+   * The name of a {@code double} member of the layer with the negative slope, read when the
+   * initializer runs, to use instead of {@link #a()}.
+   */
+  String slopeField() default "";
+
+  /** How the weight's dimensions are ordered, which decides its fans: PyTorch's by default. */
+  WeightLayout layout() default WeightLayout.TORCH;
+
+  /**
    * The shape of a flat {@code float[]} / {@code double[]} field, as constants, outermost first:
    * {@code shape = {6, 20}} for a {@code Linear(20, 6)} weight. At least two sizes (the fan rule
    * needs an output and an input size). Nested arrays read their shape from the arrays and take

@@ -30,18 +30,26 @@ import org.junit.jupiter.params.provider.MethodSource;
  * section shows.
  *
  * <p>A section starts with {@code ## `[kinit.tag]`}; its {@code java} blocks whose first line is
- * {@code // path/Name.java} are the example's files, and its {@code text} block lists diagnostics
- * as javac prints them ({@code path:line: error: message}).
+ * {@code // path/Name.java} are the example's files (or {@code kotlin} blocks starting {@code //
+ * path/Name.kt}, compiled with kapt), and its {@code text} block lists diagnostics as javac prints
+ * them ({@code path:line: error: message}).
  */
 class DiagnosticsDocTest {
 
   private static final Path DOC = Path.of("../docs/diagnostics.md");
   private static final Pattern HEADING = Pattern.compile("^## `(\\[kinit\\.[a-z-]+\\])`");
-  private static final Pattern FILE = Pattern.compile("^// (\\S+)\\.java$");
-  private static final Pattern PRINTED = Pattern.compile("^\\S+\\.java:\\d+: (error|warning): .*");
+  private static final Pattern FILE = Pattern.compile("^// (\\S+)\\.(java|kt)$");
+  private static final Pattern KAPT_ERROR =
+      Pattern.compile("(?m)^e: \\S*?([^/\\s]+/[^/\\s]+\\.kt):(\\d+): error: (.*)$");
+  private static final Pattern PRINTED =
+      Pattern.compile("^\\S+\\.(java|kt):\\d+: (error|warning): .*");
 
-  /** One section of the document: its example files and the diagnostics it shows. */
-  record Section(String tag, List<JavaFileObject> files, List<String> printed) {
+  /**
+   * One section of the document: its example files (Java, or Kotlin compiled through kapt: path and
+   * text) and the diagnostics it shows.
+   */
+  record Section(
+      String tag, List<JavaFileObject> files, List<String> kotlin, List<String> printed) {
     @Override
     public String toString() {
       return tag;
@@ -63,12 +71,7 @@ class DiagnosticsDocTest {
   @ParameterizedTest
   @MethodSource("examples")
   void exampleGivesTheDiagnosticsItShows(Section section) {
-    Compilation compilation = Compilations.compile(section.files().toArray(JavaFileObject[]::new));
-    List<String> actual =
-        compilation.diagnostics().stream()
-            .filter(d -> d.getSource() != null)
-            .map(DiagnosticsDocTest::printed)
-            .toList();
+    List<String> actual = section.kotlin().isEmpty() ? javac(section) : kapt(section);
     assertTrue(
         actual.stream().anyMatch(line -> line.contains(": " + section.tag() + " ")),
         section.tag() + " not reported by its example; got " + actual);
@@ -77,9 +80,30 @@ class DiagnosticsDocTest {
     }
   }
 
+  private static List<String> javac(Section section) {
+    Compilation compilation = Compilations.compile(section.files().toArray(JavaFileObject[]::new));
+    return compilation.diagnostics().stream()
+        .filter(d -> d.getSource() != null)
+        .map(DiagnosticsDocTest::printed)
+        .toList();
+  }
+
+  /** The errors kapt prints, as {@code path/Name.kt:line: error: message}. */
+  private static List<String> kapt(Section section) {
+    String messages =
+        KotlinCompileTest.compile(section.kotlin().toArray(String[]::new)).getMessages();
+    List<String> printed = new ArrayList<>();
+    Matcher error = KAPT_ERROR.matcher(messages);
+    while (error.find()) {
+      printed.add(error.group(1) + ":" + error.group(2) + ": error: " + error.group(3));
+    }
+    return printed;
+  }
+
   /** Sections with an example: all but the internal error, which no valid input gives. */
   static Stream<Section> examples() throws IOException {
-    return sections().stream().filter(section -> !section.files().isEmpty());
+    return sections().stream()
+        .filter(section -> !section.files().isEmpty() || !section.kotlin().isEmpty());
   }
 
   private static String printed(Diagnostic<? extends JavaFileObject> diagnostic) {
@@ -118,10 +142,14 @@ class DiagnosticsDocTest {
     blocks.forEach(
         (name, contents) -> {
           List<JavaFileObject> files = new ArrayList<>();
+          List<String> kotlin = new ArrayList<>();
           List<String> printed = new ArrayList<>();
           for (List<String> content : contents) {
             Matcher file = content.isEmpty() ? null : FILE.matcher(content.get(0));
-            if (file != null && file.find()) {
+            if (file != null && file.find() && file.group(2).equals("kt")) {
+              kotlin.add(file.group(1) + ".kt");
+              kotlin.add(String.join("\n", content) + "\n");
+            } else if (file != null && file.matches()) {
               // The path comment stays: line numbers are those a reader counts in the block.
               files.add(JavaFileObjects.forSourceLines(file.group(1).replace('/', '.'), content));
             } else {
@@ -130,7 +158,7 @@ class DiagnosticsDocTest {
                   .forEach(printed::add);
             }
           }
-          sections.add(new Section(name, files, printed));
+          sections.add(new Section(name, files, kotlin, printed));
         });
     return sections;
   }

@@ -33,7 +33,7 @@ class KotlinCompileTest {
   private static final double RELU = Math.sqrt(2);
 
   /** Compiles {@code sources} ({@code name.kt} or {@code name.java}, text) with both processors. */
-  private static JvmCompilationResult compile(String... namesAndTexts) {
+  static JvmCompilationResult compile(String... namesAndTexts) {
     KotlinCompilation compilation = new KotlinCompilation();
     SourceFile[] sources = new SourceFile[namesAndTexts.length / 2];
     for (int i = 0; i < sources.length; i++) {
