@@ -1,9 +1,12 @@
 package dev.kinit;
 
+import dev.kinit.internal.ElementType;
+import dev.kinit.internal.Rules;
 import java.lang.System.Logger.Level;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Kaiming (He) initialisation: PyTorch's {@code kaiming_normal_} and {@code kaiming_uniform_}.
@@ -74,7 +77,9 @@ public final class Kaiming {
    *
    * @param random the source of randomness; if it implements {@link TensorSampler} it samples the
    *     whole tensor itself
-   * @throws IllegalArgumentException as {@link #std}, before any element is written
+   * @throws IllegalArgumentException as {@link #std}, or if the std is not a normal number of the
+   *     element type ({@link TensorSampler}: a gain so small that the values would be subnormal or
+   *     0, or so large that they would be infinite); before any element is written
    */
   public static void normal(Tensor tensor, FanMode mode, double gain, RandomGenerator random) {
     requireValid(tensor, mode, gain, random);
@@ -83,6 +88,12 @@ public final class Kaiming {
       return;
     }
     double std = std(tensor.shape(), mode, gain);
+    requireUsable(
+        Rules.stdProblem(tensor.name(), ElementType.of(tensor), std),
+        "gain / sqrt(" + mode.torchName() + ")",
+        tensor,
+        mode,
+        gain);
     TensorSampler.of(random).normal(tensor, 0.0, std);
   }
 
@@ -93,9 +104,10 @@ public final class Kaiming {
    *
    * @param random the source of randomness; if it implements {@link TensorSampler} it samples the
    *     whole tensor itself
-   * @throws IllegalArgumentException as {@link #std}, or if the bound is 0 (a gain so small that
-   *     the std underflows) or so large that the width {@code 2 · bound} of the range overflows a
-   *     double; before any element is written
+   * @throws IllegalArgumentException as {@link #std}, or if the bound is not a normal number of the
+   *     element type with a finite width {@code 2 · bound} ({@link TensorSampler}: a gain so small
+   *     that the values would be subnormal or 0, or so large that the range overflows); before any
+   *     element is written
    */
   public static void uniform(Tensor tensor, FanMode mode, double gain, RandomGenerator random) {
     requireValid(tensor, mode, gain, random);
@@ -104,21 +116,30 @@ public final class Kaiming {
       return;
     }
     double bound = bound(tensor.shape(), mode, gain);
-    if (!(bound > 0 && bound <= Double.MAX_VALUE / 2)) {
-      // A sampler needs from < to and a finite to - from (RandomGenerator.nextDouble does).
-      throw new IllegalArgumentException(
-          "gain: "
-              + gain
-              + " gives "
-              + tensor.name()
-              + " the bound "
-              + bound
-              + "; expected a"
-              + " gain for which bound = sqrt(3) * gain / sqrt(fan) is in (0, "
-              + Double.MAX_VALUE / 2
-              + "]");
-    }
+    requireUsable(
+        Rules.boundProblem(tensor.name(), ElementType.of(tensor), bound),
+        "sqrt(3) * gain / sqrt(" + mode.torchName() + ")",
+        tensor,
+        mode,
+        gain);
     TensorSampler.of(random).uniform(tensor, -bound, bound);
+  }
+
+  /** Throws {@code problem}, if any, saying where the std or bound came from. */
+  private static void requireUsable(
+      @Nullable String problem, String formula, Tensor tensor, FanMode mode, double gain) {
+    if (problem != null) {
+      throw new IllegalArgumentException(
+          problem
+              + "; it is "
+              + formula
+              + " with gain "
+              + gain
+              + " and "
+              + mode.torchName()
+              + " "
+              + mode.of(Fans.of(tensor.shape())));
+    }
   }
 
   private static void requireValid(

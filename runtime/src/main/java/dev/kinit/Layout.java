@@ -1,8 +1,12 @@
 package dev.kinit;
 
+import dev.kinit.Tensor.SegmentVisitor;
 import java.lang.reflect.Array;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.DoubleSupplier;
 
 /**
  * Where the elements of a tensor live: one flat primitive array with an explicit shape, or a nested
@@ -10,17 +14,16 @@ import java.util.Objects;
  * then walks any range of row-major positions as contiguous segments of primitive arrays.
  *
  * <p>Shared by {@link FloatTensor} and {@link DoubleTensor}; a leaf is a {@code float[]} or a
- * {@code double[]}, which they cast back.
+ * {@code double[]}, and this is the one place that casts it back ({@link #forEachSegment}).
  */
 final class Layout {
 
-  /** Receives one contiguous run of elements: {@code array[offset .. offset + length)}. */
-  interface Segments {
-    void accept(Object array, int offset, int length);
-  }
-
   private final String name;
   private final Object root;
+
+  /** Whether the leaves are {@code float[]} (else {@code double[]}). */
+  private final boolean floats;
+
   private final int[] shape;
   private final long size;
 
@@ -30,6 +33,11 @@ final class Layout {
   private Layout(String name, Object root, int[] shape, long size, long[] strides) {
     this.name = name;
     this.root = root;
+    Class<?> leaf = root.getClass();
+    while (leaf.getComponentType().isArray()) {
+      leaf = leaf.getComponentType();
+    }
+    this.floats = leaf == float[].class;
     this.shape = shape;
     this.size = size;
     this.strides = strides;
@@ -64,7 +72,8 @@ final class Layout {
    * depth; every other array at that depth must have the same length.
    *
    * @throws NullPointerException naming the path of a null sub-array ({@code weight[2][0] is null})
-   * @throws IllegalArgumentException for a jagged array, naming the first row that differs
+   * @throws IllegalArgumentException for a jagged array, naming the first row that differs, or for
+   *     an array that appears at two positions, naming both
    */
   static Layout nested(String name, Object[] root, int rank) {
     Objects.requireNonNull(name, "name");
@@ -83,7 +92,7 @@ final class Layout {
         }
       }
     }
-    requireRectangular(name, root, shape, 0, new int[rank]);
+    requireRectangular(name, root, shape, 0, new int[rank], new IdentityHashMap<>());
     long[] strides = new long[rank];
     strides[rank - 1] = 1;
     for (int depth = rank - 2; depth >= 0; depth--) {
@@ -98,8 +107,12 @@ final class Layout {
     }
   }
 
+  /**
+   * Checks the arrays below {@code node}, at {@code path[0 .. depth)}, depth first: each is not
+   * null, has its depth's length, and is not already in {@code seen} (at another position).
+   */
   private static void requireRectangular(
-      String name, Object node, int[] shape, int depth, int[] path) {
+      String name, Object node, int[] shape, int depth, int[] path, Map<Object, int[]> seen) {
     int length = Array.getLength(node);
     if (length != shape[depth]) {
       throw new IllegalArgumentException(
@@ -127,7 +140,20 @@ final class Layout {
       if (children[i] == null) {
         throw new NullPointerException(name + index(path, depth + 1) + " is null");
       }
-      requireRectangular(name, children[i], shape, depth + 1, path);
+      int[] first = seen.putIfAbsent(children[i], Arrays.copyOf(path, depth + 1));
+      if (first != null) {
+        throw new IllegalArgumentException(
+            name
+                + ": "
+                + name
+                + index(path, depth + 1)
+                + " is the same array as "
+                + name
+                + index(first, depth + 1)
+                + "; expected a distinct array at each position, since a fill would write it"
+                + " twice");
+      }
+      requireRectangular(name, children[i], shape, depth + 1, path, seen);
     }
   }
 
@@ -152,13 +178,14 @@ final class Layout {
   }
 
   /**
-   * Calls {@code segments} for each contiguous run of the elements at row-major positions {@code
-   * [from, to)}, in order.
+   * Calls {@code visitor} for each contiguous run of the elements at row-major positions {@code
+   * [from, to)}, in order: {@link SegmentVisitor#floats} or {@link SegmentVisitor#doubles}, as the
+   * leaves are.
    *
    * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= size()}
    */
-  void forEachSegment(long from, long to, Segments segments) {
-    Objects.requireNonNull(segments, "segments");
+  void forEachSegment(long from, long to, SegmentVisitor visitor) {
+    Objects.requireNonNull(visitor, "visitor");
     if (from < 0 || from > to || to > size) {
       throw new IndexOutOfBoundsException(
           name + ": range [" + from + ", " + to + ") is outside [0, " + size + ")");
@@ -167,17 +194,18 @@ final class Layout {
       return;
     }
     if (strides == null) {
-      segments.accept(root, (int) from, (int) (to - from));
+      segment(root, (int) from, (int) (to - from), visitor);
     } else {
-      visit(root, 0, 0, from, to, segments);
+      visit(root, 0, 0, from, to, visitor);
     }
   }
 
-  private void visit(Object node, int depth, long base, long from, long to, Segments segments) {
+  private void visit(
+      Object node, int depth, long base, long from, long to, SegmentVisitor visitor) {
     if (depth == shape.length - 1) {
       int offset = (int) Math.max(0, from - base);
       int end = (int) Math.min(shape[depth], to - base);
-      segments.accept(node, offset, end - offset);
+      segment(node, offset, end - offset, visitor);
       return;
     }
     Object[] children = (Object[]) node;
@@ -187,8 +215,39 @@ final class Layout {
       if (childBase >= to) {
         return;
       }
-      visit(children[i], depth + 1, childBase, from, to, segments);
+      visit(children[i], depth + 1, childBase, from, to, visitor);
     }
+  }
+
+  private void segment(Object leaf, int offset, int length, SegmentVisitor visitor) {
+    if (floats) {
+      visitor.floats((float[]) leaf, offset, length);
+    } else {
+      visitor.doubles((double[]) leaf, offset, length);
+    }
+  }
+
+  /** {@link Tensor#setAll}: one value per element, in row-major order. */
+  void setAll(DoubleSupplier values) {
+    Objects.requireNonNull(values, "values");
+    forEachSegment(
+        0,
+        size,
+        new SegmentVisitor() {
+          @Override
+          public void floats(float[] array, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+              array[i] = (float) values.getAsDouble();
+            }
+          }
+
+          @Override
+          public void doubles(double[] array, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+              array[i] = values.getAsDouble();
+            }
+          }
+        });
   }
 
   @Override
