@@ -82,18 +82,12 @@ public final class Kaiming {
    *     0, or so large that they would be infinite); before any element is written
    */
   public static void normal(Tensor tensor, FanMode mode, double gain, RandomGenerator random) {
-    requireValid(tensor, mode, gain, random);
+    Objects.requireNonNull(random, "random");
+    double std = checkedScale(tensor, mode, gain, Distribution.NORMAL);
     if (tensor.size() == 0) {
       warnZeroElements(tensor);
       return;
     }
-    double std = std(tensor.shape(), mode, gain);
-    requireUsable(
-        Rules.stdProblem(tensor.name(), ElementType.of(tensor), std),
-        "gain / sqrt(" + mode.torchName() + ")",
-        tensor,
-        mode,
-        gain);
     TensorSampler.of(random).normal(tensor, 0.0, std);
   }
 
@@ -110,19 +104,58 @@ public final class Kaiming {
    *     element is written
    */
   public static void uniform(Tensor tensor, FanMode mode, double gain, RandomGenerator random) {
-    requireValid(tensor, mode, gain, random);
+    Objects.requireNonNull(random, "random");
+    double bound = checkedScale(tensor, mode, gain, Distribution.UNIFORM);
     if (tensor.size() == 0) {
       warnZeroElements(tensor);
       return;
     }
+    TensorSampler.of(random).uniform(tensor, -bound, bound);
+  }
+
+  /**
+   * Checks what {@link #normal} or {@link #uniform} (as {@code distribution} says) checks for these
+   * arguments, and writes nothing: for code that fills several tensors and must fail before its
+   * first write, as the initializers that the annotation processor generates do.
+   *
+   * @throws IllegalArgumentException as {@link #normal} or {@link #uniform}
+   */
+  public static void check(Tensor tensor, FanMode mode, double gain, Distribution distribution) {
+    Objects.requireNonNull(distribution, "distribution");
+    checkedScale(tensor, mode, gain, distribution);
+  }
+
+  /**
+   * The std ({@link Distribution#NORMAL}) or bound of a fill of {@code tensor}, checked; 0 for a
+   * tensor with no elements, which a fill leaves as it is.
+   */
+  private static double checkedScale(
+      Tensor tensor, FanMode mode, double gain, Distribution distribution) {
+    Objects.requireNonNull(tensor, "tensor");
+    Objects.requireNonNull(mode, "mode");
+    requireValidGain(gain);
+    if (tensor.size() == 0) {
+      return 0;
+    }
+    ElementType type = ElementType.of(tensor);
+    if (distribution == Distribution.NORMAL) {
+      double std = std(tensor.shape(), mode, gain);
+      requireUsable(
+          Rules.stdProblem(tensor.name(), type, std),
+          "gain / sqrt(" + mode.torchName() + ")",
+          tensor,
+          mode,
+          gain);
+      return std;
+    }
     double bound = bound(tensor.shape(), mode, gain);
     requireUsable(
-        Rules.boundProblem(tensor.name(), ElementType.of(tensor), bound),
+        Rules.boundProblem(tensor.name(), type, bound),
         "sqrt(3) * gain / sqrt(" + mode.torchName() + ")",
         tensor,
         mode,
         gain);
-    TensorSampler.of(random).uniform(tensor, -bound, bound);
+    return bound;
   }
 
   /** Throws {@code problem}, if any, saying where the std or bound came from. */
@@ -140,14 +173,6 @@ public final class Kaiming {
               + " "
               + mode.of(Fans.of(tensor.shape())));
     }
-  }
-
-  private static void requireValid(
-      Tensor tensor, FanMode mode, double gain, RandomGenerator random) {
-    Objects.requireNonNull(tensor, "tensor");
-    Objects.requireNonNull(mode, "mode");
-    Objects.requireNonNull(random, "random");
-    requireValidGain(gain);
   }
 
   /** PyTorch leaves a tensor with no elements alone, with this warning. */

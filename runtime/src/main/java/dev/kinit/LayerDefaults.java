@@ -71,6 +71,18 @@ public final class LayerDefaults {
   }
 
   /**
+   * Checks what {@link #bias(Tensor, Tensor, RandomGenerator)} checks, and writes nothing: for code
+   * that fills several tensors and must fail before its first write, as the initializers that the
+   * annotation processor generates do.
+   *
+   * @throws IllegalArgumentException as {@link #bias(Tensor, Tensor, RandomGenerator)}
+   */
+  public static void checkBias(Tensor bias, Tensor weight) {
+    Objects.requireNonNull(weight, "weight");
+    checkedFanIn(bias, weight.name(), weight.shape());
+  }
+
+  /**
    * {@link #bias(Tensor, Tensor, RandomGenerator)} given only the weight's shape, {@code
    * [out][in][k…]}. When the weight's fan_in is 0 the bound is undefined and the bias is left
    * alone, with a warning: that is what PyTorch's {@code Conv*d} does, while its {@code Linear}
@@ -115,11 +127,17 @@ public final class LayerDefaults {
 
   private static void bias(
       Tensor bias, String weightName, int[] weightShape, RandomGenerator random) {
-    Objects.requireNonNull(bias, "bias");
     Objects.requireNonNull(random, "random");
+    long fanIn = checkedFanIn(bias, weightName, weightShape);
+    fill(bias, fanIn, "the weight of shape " + Arrays.toString(weightShape), random);
+  }
+
+  /** The fan_in of a weight {@code [out][in][k…]}, checked, and that {@code bias} fits it. */
+  private static long checkedFanIn(Tensor bias, String weightName, int[] weightShape) {
+    Objects.requireNonNull(bias, "bias");
     long fanIn = Fans.of(weightShape).fanIn();
     Rules.require(Rules.biasProblem(bias.name(), bias.shape(), weightName, weightShape));
-    fill(bias, fanIn, "the weight of shape " + Arrays.toString(weightShape), random);
+    return fanIn;
   }
 
   private static void fill(Tensor bias, long fanIn, String weight, RandomGenerator random) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kinit.internal.Rules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -266,6 +267,37 @@ class KaimingFillTest {
                 FanMode.FAN_IN,
                 Nonlinearity.LEAKY_RELU.gain(Double.NaN),
                 new SplittableRandom(1)));
+  }
+
+  @Test
+  void checkThrowsWhatTheFillWouldWithoutWriting() {
+    float[] weight = filled(8);
+    FloatTensor tensor = FloatTensor.of("weight", weight, 4, 2);
+    for (Distribution distribution : Distribution.values()) {
+      Kaiming.check(tensor, FanMode.FAN_IN, RELU, distribution);
+      String expected =
+          assertThrows(IllegalArgumentException.class, () -> fill(distribution, tensor, 1e-39))
+              .getMessage();
+      assertFailsUntouched(
+          IllegalArgumentException.class,
+          expected,
+          weight,
+          () -> Kaiming.check(tensor, FanMode.FAN_IN, 1e-39, distribution));
+    }
+    assertFailsUntouched(
+        IllegalArgumentException.class,
+        Rules.FEWER_THAN_TWO_DIMENSIONS,
+        weight,
+        () -> Kaiming.check(FloatTensor.of(weight), FanMode.FAN_IN, RELU, Distribution.UNIFORM));
+    Kaiming.check(FloatTensor.of(new float[0][3]), FanMode.FAN_IN, RELU, Distribution.NORMAL);
+  }
+
+  private static void fill(Distribution distribution, Tensor tensor, double gain) {
+    if (distribution == Distribution.NORMAL) {
+      Kaiming.normal(tensor, FanMode.FAN_IN, gain, new SplittableRandom(1));
+    } else {
+      Kaiming.uniform(tensor, FanMode.FAN_IN, gain, new SplittableRandom(1));
+    }
   }
 
   private static float[] normalConv(int out, long seed) {

@@ -135,4 +135,23 @@ class LayerDefaultsTest {
             .getMessage());
     assertArrayEquals(new float[] {5, 6}, bias);
   }
+
+  @Test
+  void checkBiasThrowsWhatTheFillWouldWithoutWriting() {
+    float[] bias = {5, 6, 7};
+    FloatTensor tensor = FloatTensor.of("bias", bias);
+    LayerDefaults.checkBias(tensor, FloatTensor.of("weight", new float[3][2]));
+    FloatTensor wrongWeight = FloatTensor.of("weight", new float[4][2]);
+    String expected =
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> LayerDefaults.bias(tensor, wrongWeight, new SplittableRandom(1)))
+            .getMessage();
+    assertEquals(
+        expected,
+        assertThrows(
+                IllegalArgumentException.class, () -> LayerDefaults.checkBias(tensor, wrongWeight))
+            .getMessage());
+    assertArrayEquals(new float[] {5, 6, 7}, bias);
+  }
 }
