@@ -1,5 +1,6 @@
 package layers;
 
+import dev.kinit.Distribution;
 import dev.kinit.FanMode;
 import dev.kinit.FloatTensor;
 import dev.kinit.Kaiming;
@@ -27,6 +28,7 @@ public final class Conv2dInitializer {
   public static void initialize(Conv2d layer, RandomGenerator random) {
     Objects.requireNonNull(layer, "layer");
     FloatTensor weight = FloatTensor.of("Conv2d.weight", layer.getWeight());
+    Kaiming.check(weight, FanMode.FAN_IN, 1.3867504905630728, Distribution.NORMAL);
 
     // Conv2d.weight: kaiming normal, fan_in; gain = sqrt(2 / (1 + 0.2^2)), leaky_relu
     Kaiming.normal(weight, FanMode.FAN_IN, 1.3867504905630728, random);

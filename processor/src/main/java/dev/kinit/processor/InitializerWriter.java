@@ -13,6 +13,7 @@ import dev.kinit.FanMode;
 import dev.kinit.FloatTensor;
 import dev.kinit.Kaiming;
 import dev.kinit.LayerDefaults;
+import dev.kinit.internal.Gains;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +29,10 @@ import javax.lang.model.element.Modifier;
  * Turns a {@link Layer} into its initializer's source. Only writes: every check happened in {@link
  * LayerReader}.
  *
- * <p>The initializer first views every array as a tensor, which validates its shape, and only then
- * fills them: a layer whose third array is jagged keeps its first two untouched.
+ * <p>The initializer first views every array as a tensor, which validates its shape, then checks
+ * what the fills will check on the sizes it reads ({@code Kaiming.check}, {@code
+ * LayerDefaults.checkBias}), and only then fills them: a layer whose third array is jagged, or
+ * whose bias does not fit its weight, keeps its first two arrays untouched.
  */
 final class InitializerWriter {
 
@@ -104,15 +107,51 @@ final class InitializerWriter {
     for (int i = 0; i < tensors.size(); i++) {
       indexOfId.put(layer.fields().get(i).id(), i);
     }
+    // A bias names its weight by id: labels may repeat (a Net.Base extending a Base).
+    int[] weightOf = new int[tensors.size()];
+    for (int i = 0; i < tensors.size(); i++) {
+      weightOf[i] =
+          layer.fields().get(i).init() instanceof Init.TorchBias bias
+              ? indexOfId.get(bias.weight())
+              : i;
+    }
+    // The runtime's checks that depend on sizes known only now, before the first write.
+    for (int i = 0; i < tensors.size(); i++) {
+      method.addCode(check(layer.fields().get(i), tensors.get(i), tensors.get(weightOf[i])));
+    }
     for (int i = 0; i < tensors.size(); i++) {
       WeightField field = layer.fields().get(i);
-      // A bias names its weight by id: labels may repeat (a Net.Base extending a Base).
-      int weight = field.init() instanceof Init.TorchBias bias ? indexOfId.get(bias.weight()) : i;
-      method
-          .addCode("\n")
-          .addCode(fill(field, tensors.get(i), layer.fields().get(weight), tensors.get(weight)));
+      WeightField weight = layer.fields().get(weightOf[i]);
+      method.addCode("\n").addCode(fill(field, tensors.get(i), weight, tensors.get(weightOf[i])));
     }
     return method.build();
+  }
+
+  /**
+   * The statement that checks, without writing, what the fill of {@code field} will check: the std
+   * or bound of a Kaiming fill, a bias's length. None for PyTorch's default weight, whose bound 1 /
+   * sqrt(fan_in) is always valid.
+   */
+  private static CodeBlock check(WeightField field, String tensor, String weightTensor) {
+    if (field.init() instanceof Init.Kaiming kaiming) {
+      return CodeBlock.builder()
+          .addStatement(
+              "$T.check($L, $T.$L, $L, $T.$L)",
+              Kaiming.class,
+              tensor,
+              FanMode.class,
+              kaiming.mode().name(),
+              kaiming.gain(),
+              Distribution.class,
+              kaiming.distribution().name())
+          .build();
+    }
+    if (field.init() instanceof Init.TorchBias) {
+      return CodeBlock.builder()
+          .addStatement("$T.checkBias($L, $L)", LayerDefaults.class, tensor, weightTensor)
+          .build();
+    }
+    return CodeBlock.of("");
   }
 
   /**
@@ -128,7 +167,7 @@ final class InitializerWriter {
               field.label(),
               kaiming.distribution().name().toLowerCase(Locale.ROOT),
               kaiming.mode().torchName(),
-              kaiming.nonlinearity().gainFormula(kaiming.a()),
+              Gains.formula(kaiming.nonlinearity(), kaiming.a()),
               kaiming.nonlinearity().torchName())
           .addStatement(
               "$T.$L($L, $T.$L, $L, $L)",
@@ -173,6 +212,7 @@ final class InitializerWriter {
                 ClassName.get(Kaiming.class),
                 ClassName.get(LayerDefaults.class),
                 ClassName.get(FanMode.class),
+                ClassName.get(Distribution.class),
                 ClassName.get(FloatTensor.class),
                 ClassName.get(DoubleTensor.class)));
     for (WeightField field : layer.fields()) {

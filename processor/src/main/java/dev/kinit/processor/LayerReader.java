@@ -5,6 +5,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.kinit.Nonlinearity;
+import dev.kinit.internal.Gains;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -306,7 +307,7 @@ final class LayerReader {
         fail(Message.A_TOO_LARGE, "a", a, diagnoser.label);
         return Double.NaN;
       }
-      if (a != 0 && !nonlinearity.usesNegativeSlope()) {
+      if (a != 0 && !Gains.usesNegativeSlope(nonlinearity)) {
         diagnoser.error(Message.A_IGNORED, "a", a, diagnoser.label, nonlinearity);
       }
       if (nonlinearity == Nonlinearity.SELU) {
