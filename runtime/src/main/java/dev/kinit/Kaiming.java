@@ -6,7 +6,6 @@ import java.lang.System.Logger.Level;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Kaiming (He) initialisation: PyTorch's {@code kaiming_normal_} and {@code kaiming_uniform_}.
@@ -137,42 +136,29 @@ public final class Kaiming {
     if (tensor.size() == 0) {
       return 0;
     }
+    int[] shape = tensor.shape();
     ElementType type = ElementType.of(tensor);
-    if (distribution == Distribution.NORMAL) {
-      double std = std(tensor.shape(), mode, gain);
-      requireUsable(
-          Rules.stdProblem(tensor.name(), type, std),
-          "gain / sqrt(" + mode.torchName() + ")",
-          tensor,
-          mode,
-          gain);
-      return std;
-    }
-    double bound = bound(tensor.shape(), mode, gain);
-    requireUsable(
-        Rules.boundProblem(tensor.name(), type, bound),
-        "sqrt(3) * gain / sqrt(" + mode.torchName() + ")",
-        tensor,
-        mode,
-        gain);
-    return bound;
-  }
-
-  /** Throws {@code problem}, if any, saying where the std or bound came from. */
-  private static void requireUsable(
-      @Nullable String problem, String formula, Tensor tensor, FanMode mode, double gain) {
+    boolean normal = distribution == Distribution.NORMAL;
+    double scale = normal ? std(shape, mode, gain) : bound(shape, mode, gain);
+    String problem =
+        normal
+            ? Rules.stdProblem(tensor.name(), type, scale)
+            : Rules.boundProblem(tensor.name(), type, scale);
     if (problem != null) {
       throw new IllegalArgumentException(
           problem
               + "; it is "
-              + formula
-              + " with gain "
+              + (normal ? "" : "sqrt(3) * ")
+              + "gain / sqrt("
+              + mode.torchName()
+              + ") with gain "
               + gain
               + " and "
               + mode.torchName()
               + " "
-              + mode.of(Fans.of(tensor.shape())));
+              + mode.of(Fans.of(shape)));
     }
+    return scale;
   }
 
   /** PyTorch leaves a tensor with no elements alone, with this warning. */
