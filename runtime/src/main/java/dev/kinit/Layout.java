@@ -3,8 +3,6 @@ package dev.kinit;
 import dev.kinit.Tensor.SegmentVisitor;
 import java.lang.reflect.Array;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.DoubleSupplier;
 
@@ -92,7 +90,7 @@ final class Layout {
         }
       }
     }
-    requireRectangular(name, root, shape, 0, new int[rank], new IdentityHashMap<>());
+    requireRectangular(name, root, shape, 0, new int[rank], new Seen(root, rows(shape)));
     long[] strides = new long[rank];
     strides[rank - 1] = 1;
     for (int depth = rank - 2; depth >= 0; depth--) {
@@ -109,11 +107,13 @@ final class Layout {
 
   /**
    * Checks the arrays below {@code node}, at {@code path[0 .. depth)}, depth first: each is not
-   * null, has its depth's length, and is not already in {@code seen} (at another position).
+   * null and has its depth's length, and each innermost row is not already in {@code seen} (at
+   * another position). Rows suffice: an array shared at a higher level shares its rows too, and the
+   * message then names it ({@link #sameArray}).
    */
   private static void requireRectangular(
-      String name, Object node, int[] shape, int depth, int[] path, Map<Object, int[]> seen) {
-    int length = Array.getLength(node);
+      String name, Object node, int[] shape, int depth, int[] path, Seen seen) {
+    int length = length(node);
     if (length != shape[depth]) {
       throw new IllegalArgumentException(
           name
@@ -135,26 +135,81 @@ final class Layout {
       return;
     }
     Object[] children = (Object[]) node;
+    boolean rows = depth + 2 == shape.length;
     for (int i = 0; i < children.length; i++) {
       path[depth] = i;
       if (children[i] == null) {
         throw new NullPointerException(name + index(path, depth + 1) + " is null");
       }
-      int[] first = seen.putIfAbsent(children[i], Arrays.copyOf(path, depth + 1));
-      if (first != null) {
-        throw new IllegalArgumentException(
-            name
-                + ": "
-                + name
-                + index(path, depth + 1)
-                + " is the same array as "
-                + name
-                + index(first, depth + 1)
-                + "; expected a distinct array at each position, since a fill would write it"
-                + " twice");
+      if (rows && !seen.add(children[i])) {
+        throw sameArray(name, seen.root, path, children[i]);
       }
       requireRectangular(name, children[i], shape, depth + 1, path, seen);
     }
+  }
+
+  /**
+   * The error for {@code row}, at {@code path}, met before at another position: names the two
+   * positions at the outermost depth where the arrays are already the same ({@code w[2]} and {@code
+   * w[0]} when a whole block of rows is shared).
+   */
+  private static IllegalArgumentException sameArray(
+      String name, Object root, int[] path, Object row) {
+    int rowDepth = path.length - 1;
+    int[] first = new int[rowDepth];
+    find(root, row, 0, first);
+    int depth = 1;
+    Object here = ((Object[]) root)[path[0]];
+    Object there = ((Object[]) root)[first[0]];
+    while (here != there) {
+      here = ((Object[]) here)[path[depth]];
+      there = ((Object[]) there)[first[depth]];
+      depth++;
+    }
+    return new IllegalArgumentException(
+        name
+            + ": "
+            + name
+            + index(path, depth)
+            + " is the same array as "
+            + name
+            + index(first, depth)
+            + "; expected a distinct array at each position, since a fill would write it twice");
+  }
+
+  /** How many innermost rows a nested array of {@code shape} has; at most 2^29 (fits memory). */
+  private static int rows(int[] shape) {
+    long count = 1;
+    for (int depth = 0; depth + 1 < shape.length; depth++) {
+      count = Math.min(count * shape[depth], 1 << 29);
+    }
+    return (int) count;
+  }
+
+  /**
+   * Finds, depth first, the first position of {@code target} below {@code node}, into {@code path};
+   * returns whether it is there.
+   */
+  private static boolean find(Object node, Object target, int depth, int[] path) {
+    if (depth == path.length) {
+      return false;
+    }
+    Object[] children = (Object[]) node;
+    for (int i = 0; i < children.length; i++) {
+      path[depth] = i;
+      if (children[i] == target || find(children[i], target, depth + 1, path)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link Array#getLength}, without reflection: this runs once per row of every view. */
+  private static int length(Object array) {
+    if (array instanceof Object[] rows) {
+      return rows.length;
+    }
+    return array instanceof float[] floats ? floats.length : ((double[]) array).length;
   }
 
   private static String index(int[] path, int depth) {
@@ -248,6 +303,39 @@ final class Layout {
             }
           }
         });
+  }
+
+  /**
+   * The arrays met while checking a nested array: an identity set with open addressing, sized once
+   * for all of them (so that viewing a {@code float[32][32]} costs one small table, not a map entry
+   * per row).
+   */
+  private static final class Seen {
+    final Object root;
+    private final Object[] table;
+    private final int shift;
+
+    Seen(Object root, int count) {
+      this.root = root;
+      int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, 2 * count - 1)); // >= 2·count
+      this.table = new Object[1 << bits];
+      this.shift = 32 - bits;
+    }
+
+    /** Adds {@code array}; false if it is already there. */
+    boolean add(Object array) {
+      int mask = table.length - 1;
+      // Fibonacci hashing: the high bits of the product spread identity hash codes evenly.
+      int i = (System.identityHashCode(array) * 0x9E3779B9) >>> shift;
+      while (table[i] != null) {
+        if (table[i] == array) {
+          return false;
+        }
+        i = (i + 1) & mask;
+      }
+      table[i] = array;
+      return true;
+    }
   }
 
   @Override
