@@ -125,6 +125,18 @@ class TensorTest {
   }
 
   @Test
+  void aSharedRowIsFoundAmongManyRows() {
+    float[][][] many = new float[40][50][2]; // 2,000 rows
+    many[39][49] = many[25][7];
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> FloatTensor.of("w", many));
+    assertEquals(
+        "w: w[39][49] is the same array as w[25][7]; expected a distinct array at each position,"
+            + " since a fill would write it twice",
+        e.getMessage());
+  }
+
+  @Test
   void twoViewsOfOneArrayAreLegalAndTheLastFillWins() {
     float[][] tied = new float[2][3];
     FloatTensor encoder = FloatTensor.of("encoder", tied);
