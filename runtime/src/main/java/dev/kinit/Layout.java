@@ -306,9 +306,9 @@ final class Layout {
   }
 
   /**
-   * The arrays met while checking a nested array: an identity set with open addressing, sized once
-   * for all of them (so that viewing a {@code float[32][32]} costs one small table, not a map entry
-   * per row).
+   * The innermost rows met while checking a nested array ({@code root}): an identity set with open
+   * addressing, sized once for all of them, so that viewing a {@code float[32][32]} costs one small
+   * table rather than a map entry per row.
    */
   private static final class Seen {
     final Object root;
