@@ -1,5 +1,6 @@
 package layers;
 
+import dev.kinit.Distribution;
 import dev.kinit.FanMode;
 import dev.kinit.FloatTensor;
 import dev.kinit.Kaiming;
@@ -30,6 +31,10 @@ public final class BlockInitializer {
     FloatTensor conv1 = FloatTensor.of("Block.conv1", layer.conv1);
     FloatTensor conv2 = FloatTensor.of("Block.conv2", layer.conv2);
     FloatTensor projection = FloatTensor.of("Block.projection", layer.projection);
+    Kaiming.check(stem, FanMode.FAN_IN, 1.4142135623730951, Distribution.NORMAL);
+    Kaiming.check(conv1, FanMode.FAN_IN, 1.4142135623730951, Distribution.NORMAL);
+    Kaiming.check(conv2, FanMode.FAN_OUT, 1.4142135623730951, Distribution.NORMAL);
+    Kaiming.check(projection, FanMode.FAN_IN, 1.0, Distribution.NORMAL);
 
     // Stem.stem: kaiming normal, fan_in; gain = sqrt(2), relu
     Kaiming.normal(stem, FanMode.FAN_IN, 1.4142135623730951, random);

@@ -1,5 +1,6 @@
 package layers;
 
+import dev.kinit.Distribution;
 import dev.kinit.DoubleTensor;
 import dev.kinit.FanMode;
 import dev.kinit.Kaiming;
@@ -27,6 +28,7 @@ public final class Conv1dInitializer {
   public static void initialize(Conv1d layer, RandomGenerator random) {
     Objects.requireNonNull(layer, "layer");
     DoubleTensor weight = DoubleTensor.of("Conv1d.weight", layer.weight);
+    Kaiming.check(weight, FanMode.FAN_OUT, 1.6666666666666667, Distribution.UNIFORM);
 
     // Conv1d.weight: kaiming uniform, fan_out; gain = 5 / 3, tanh
     Kaiming.uniform(weight, FanMode.FAN_OUT, 1.6666666666666667, random);

@@ -1,5 +1,6 @@
 package layers;
 
+import dev.kinit.Distribution;
 import dev.kinit.FanMode;
 import dev.kinit.FloatTensor;
 import dev.kinit.Getters;
@@ -29,6 +30,7 @@ public final class Conv2dInitializer {
     Objects.requireNonNull(layer, "layer");
     FloatTensor weight = FloatTensor.of("Conv2d.weight", Getters.field(layer, "Conv2d.weight",
         "layers.Conv2d", "getWeight", layer.getWeight(), layer.getWeight()));
+    Kaiming.check(weight, FanMode.FAN_IN, 1.3867504905630728, Distribution.NORMAL);
 
     // Conv2d.weight: kaiming normal, fan_in; gain = sqrt(2 / (1 + 0.2^2)), leaky_relu
     Kaiming.normal(weight, FanMode.FAN_IN, 1.3867504905630728, random);

@@ -1,5 +1,6 @@
 package layers;
 
+import dev.kinit.Distribution;
 import dev.kinit.FanMode;
 import dev.kinit.FloatTensor;
 import dev.kinit.Kaiming;
@@ -27,6 +28,7 @@ public final class Conv3dInitializer {
   public static void initialize(Conv3d layer, RandomGenerator random) {
     Objects.requireNonNull(layer, "layer");
     FloatTensor weight = FloatTensor.of("Conv3d.weight", layer.weight);
+    Kaiming.check(weight, FanMode.FAN_IN, 1.4142135623730951, Distribution.NORMAL);
 
     // Conv3d.weight: kaiming normal, fan_in; gain = sqrt(2 / (1 + 0.0^2)), leaky_relu
     Kaiming.normal(weight, FanMode.FAN_IN, 1.4142135623730951, random);

@@ -1,5 +1,6 @@
 package layers;
 
+import dev.kinit.Distribution;
 import dev.kinit.DoubleTensor;
 import dev.kinit.FanMode;
 import dev.kinit.FloatTensor;
@@ -29,6 +30,8 @@ public final class FlatLinearInitializer {
     Objects.requireNonNull(layer, "layer");
     FloatTensor fixed = FloatTensor.of("FlatLinear.fixed", layer.fixed, 6, 20);
     DoubleTensor sized = DoubleTensor.of("FlatLinear.sized", layer.sized, layer.out, layer.getIn());
+    Kaiming.check(fixed, FanMode.FAN_IN, 1.4142135623730951, Distribution.NORMAL);
+    Kaiming.check(sized, FanMode.FAN_IN, 1.4142135623730951, Distribution.NORMAL);
 
     // FlatLinear.fixed: kaiming normal, fan_in; gain = sqrt(2), relu
     Kaiming.normal(fixed, FanMode.FAN_IN, 1.4142135623730951, random);

@@ -1,5 +1,6 @@
 package layers;
 
+import dev.kinit.Distribution;
 import dev.kinit.FanMode;
 import dev.kinit.FloatTensor;
 import dev.kinit.Kaiming;
@@ -27,6 +28,7 @@ public final class LinearInitializer {
   public static void initialize(Linear layer, RandomGenerator random) {
     Objects.requireNonNull(layer, "layer");
     FloatTensor weight = FloatTensor.of("Linear.weight", layer.weight);
+    Kaiming.check(weight, FanMode.FAN_IN, 1.4142135623730951, Distribution.NORMAL);
 
     // Linear.weight: kaiming normal, fan_in; gain = sqrt(2), relu
     Kaiming.normal(weight, FanMode.FAN_IN, 1.4142135623730951, random);

@@ -27,6 +27,7 @@ public final class TorchLinearInitializer {
     Objects.requireNonNull(layer, "layer");
     FloatTensor weight = FloatTensor.of("TorchLinear.weight", layer.weight);
     FloatTensor bias = FloatTensor.of("TorchLinear.bias", layer.bias);
+    LayerDefaults.checkBias(bias, weight);
 
     // TorchLinear.weight: PyTorch's default weight, kaiming_uniform_(a = sqrt(5)), fan_in
     LayerDefaults.weight(weight, random);

@@ -7,9 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks an array to be filled with one value: PyTorch's {@code constant_} ({@link
- * Constant#fill}). No randomness and no fan: valid on a 1-D bias or norm parameter, and it draws
- * nothing from the generator.
+ * Marks an array to be filled with one value: PyTorch's {@code constant_} ({@link Constant#fill}).
+ * No randomness and no fan: valid on a 1-D bias or norm parameter, and it draws nothing from the
+ * generator.
  *
  * <pre>{@code
  * @ConstantInit(0.01) final float[] bias = new float[64];

@@ -1,6 +1,6 @@
 package dev.kinit;
 
-import java.util.Objects;
+import java.util.function.DoubleSupplier;
 
 /**
  * A {@link Tensor} of {@code double} elements: a flat {@code double[]} with an explicit shape, or a
@@ -14,17 +14,14 @@ import java.util.Objects;
  *
  * <p>Every factory validates before returning: a {@code null} array or sub-array gives a {@link
  * NullPointerException} naming it, a jagged nested array or a shape that is negative or does not
- * match the data length gives an {@link IllegalArgumentException} naming the problem. The factories
- * without a {@code name} use {@code "tensor"} in their messages.
+ * match the data length, or a nested array with a row at two positions ({@code w[1] == w[0]}),
+ * gives an {@link IllegalArgumentException} naming the problem. The factories without a {@code
+ * name} use {@code "tensor"} in their messages.
+ *
+ * <p>A nested array's shape is read from its first row at each depth: {@code new double[0][3]} has
+ * no row, so it reads as shape {@code [0, 0]} (see {@link Tensor}).
  */
 public final class DoubleTensor implements Tensor {
-
-  /** Receives one contiguous run of elements, {@code array[offset .. offset + length)}. */
-  @FunctionalInterface
-  public interface SegmentAction {
-    /** Called for one run of elements. */
-    void accept(double[] array, int offset, int length);
-  }
 
   private static final String DEFAULT_NAME = "tensor";
 
@@ -109,34 +106,14 @@ public final class DoubleTensor implements Tensor {
     return layout.size();
   }
 
-  /**
-   * Calls {@code action} for each contiguous run of the elements at row-major positions {@code
-   * [from, to)}, in order; a sampler writes through the arrays it is given.
-   *
-   * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= size()}
-   */
-  public void forEachSegment(long from, long to, SegmentAction action) {
-    Objects.requireNonNull(action, "action");
-    layout.forEachSegment(
-        from, to, (array, offset, length) -> action.accept((double[]) array, offset, length));
+  @Override
+  public void forEachSegment(long from, long to, SegmentVisitor visitor) {
+    layout.forEachSegment(from, to, visitor);
   }
 
-  /**
-   * Copies {@code values[offset .. offset + count)} to the elements at row-major positions {@code
-   * [position, position + count)}.
-   *
-   * @throws IndexOutOfBoundsException if either range is out of bounds; nothing is written then
-   */
-  public void write(long position, double[] values, int offset, int count) {
-    Objects.checkFromIndexSize(offset, count, values.length);
-    int[] next = {offset};
-    layout.forEachSegment(
-        position,
-        position + count,
-        (array, at, length) -> {
-          System.arraycopy(values, next[0], array, at, length);
-          next[0] += length;
-        });
+  @Override
+  public void setAll(DoubleSupplier values) {
+    layout.setAll(values);
   }
 
   @Override

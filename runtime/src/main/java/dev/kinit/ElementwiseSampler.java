@@ -1,5 +1,7 @@
 package dev.kinit;
 
+import dev.kinit.internal.ElementType;
+import dev.kinit.internal.Rules;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -14,49 +16,13 @@ final class ElementwiseSampler implements TensorSampler {
 
   @Override
   public void normal(Tensor tensor, double mean, double std) {
-    if (tensor instanceof FloatTensor floats) {
-      floats.forEachSegment(
-          0,
-          floats.size(),
-          (array, offset, length) -> {
-            for (int i = offset; i < offset + length; i++) {
-              array[i] = (float) (mean + std * random.nextGaussian());
-            }
-          });
-    } else {
-      DoubleTensor doubles = (DoubleTensor) tensor;
-      doubles.forEachSegment(
-          0,
-          doubles.size(),
-          (array, offset, length) -> {
-            for (int i = offset; i < offset + length; i++) {
-              array[i] = mean + std * random.nextGaussian();
-            }
-          });
-    }
+    Rules.require(Rules.normalProblem(tensor.name(), ElementType.of(tensor), mean, std));
+    tensor.setAll(() -> mean + std * random.nextGaussian());
   }
 
   @Override
   public void uniform(Tensor tensor, double from, double to) {
-    if (tensor instanceof FloatTensor floats) {
-      floats.forEachSegment(
-          0,
-          floats.size(),
-          (array, offset, length) -> {
-            for (int i = offset; i < offset + length; i++) {
-              array[i] = (float) random.nextDouble(from, to);
-            }
-          });
-    } else {
-      DoubleTensor doubles = (DoubleTensor) tensor;
-      doubles.forEachSegment(
-          0,
-          doubles.size(),
-          (array, offset, length) -> {
-            for (int i = offset; i < offset + length; i++) {
-              array[i] = random.nextDouble(from, to);
-            }
-          });
-    }
+    Rules.require(Rules.uniformProblem(tensor.name(), ElementType.of(tensor), from, to));
+    tensor.setAll(() -> random.nextDouble(from, to));
   }
 }

@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a 2-D array to be the identity matrix, ones on the diagonal and zeros elsewhere: PyTorch's
- * {@code eye_} ({@link Identity#eye}), which makes a linear layer pass its input through (the
- * first {@code min(out, in)} features). Draws nothing from the generator.
+ * {@code eye_} ({@link Identity#eye}), which makes a linear layer pass its input through (the first
+ * {@code min(out, in)} features). Draws nothing from the generator.
  *
  * <pre>{@code
  * @EyeInit final float[][] weight = new float[64][64];

@@ -1,5 +1,6 @@
 package dev.kinit;
 
+import dev.kinit.internal.Rules;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -22,10 +23,6 @@ import java.util.Objects;
  */
 public record Fans(long fanIn, long fanOut) {
 
-  /** PyTorch's message for a shape of fewer than two dimensions. */
-  static final String FEWER_THAN_TWO_DIMENSIONS =
-      "Fan in and fan out can not be computed for tensor with fewer than 2 dimensions";
-
   /**
    * @throws IllegalArgumentException if a fan is negative
    */
@@ -44,9 +41,7 @@ public record Fans(long fanIn, long fanOut) {
    */
   public static Fans of(int... shape) {
     Objects.requireNonNull(shape, "shape");
-    if (shape.length < 2) {
-      throw new IllegalArgumentException(FEWER_THAN_TWO_DIMENSIONS);
-    }
+    Rules.require(Rules.fanRankProblem(shape.length));
     Shapes.requireNonNegative("shape", shape);
     // fan_in is the product of every size but shape[0], fan_out of every size but shape[1]. A
     // product with a 0 is 0 however large the other sizes, as in PyTorch: it cannot overflow.

@@ -1,5 +1,7 @@
 package dev.kinit;
 
+import dev.kinit.internal.ElementType;
+import dev.kinit.internal.Rules;
 import java.lang.System.Logger.Level;
 import java.util.Arrays;
 import java.util.Objects;
@@ -74,15 +76,17 @@ public final class Kaiming {
    *
    * @param random the source of randomness; if it implements {@link TensorSampler} it samples the
    *     whole tensor itself
-   * @throws IllegalArgumentException as {@link #std}, before any element is written
+   * @throws IllegalArgumentException as {@link #std}, or if the std is not a normal number of the
+   *     element type ({@link TensorSampler}: a gain so small that the values would be subnormal or
+   *     0, or so large that they would be infinite); before any element is written
    */
   public static void normal(Tensor tensor, FanMode mode, double gain, RandomGenerator random) {
-    requireValid(tensor, mode, gain, random);
+    Objects.requireNonNull(random, "random");
+    double std = checkedScale(tensor, mode, gain, Distribution.NORMAL);
     if (tensor.size() == 0) {
       warnZeroElements(tensor);
       return;
     }
-    double std = std(tensor.shape(), mode, gain);
     TensorSampler.of(random).normal(tensor, 0.0, std);
   }
 
@@ -93,40 +97,68 @@ public final class Kaiming {
    *
    * @param random the source of randomness; if it implements {@link TensorSampler} it samples the
    *     whole tensor itself
-   * @throws IllegalArgumentException as {@link #std}, or if the bound is 0 (a gain so small that
-   *     the std underflows) or so large that the width {@code 2 · bound} of the range overflows a
-   *     double; before any element is written
+   * @throws IllegalArgumentException as {@link #std}, or if the bound is not a normal number of the
+   *     element type with a finite width {@code 2 · bound} ({@link TensorSampler}: a gain so small
+   *     that the values would be subnormal or 0, or so large that the range overflows); before any
+   *     element is written
    */
   public static void uniform(Tensor tensor, FanMode mode, double gain, RandomGenerator random) {
-    requireValid(tensor, mode, gain, random);
+    Objects.requireNonNull(random, "random");
+    double bound = checkedScale(tensor, mode, gain, Distribution.UNIFORM);
     if (tensor.size() == 0) {
       warnZeroElements(tensor);
       return;
     }
-    double bound = bound(tensor.shape(), mode, gain);
-    if (!(bound > 0 && bound <= Double.MAX_VALUE / 2)) {
-      // A sampler needs from < to and a finite to - from (RandomGenerator.nextDouble does).
-      throw new IllegalArgumentException(
-          "gain: "
-              + gain
-              + " gives "
-              + tensor.name()
-              + " the bound "
-              + bound
-              + "; expected a"
-              + " gain for which bound = sqrt(3) * gain / sqrt(fan) is in (0, "
-              + Double.MAX_VALUE / 2
-              + "]");
-    }
     TensorSampler.of(random).uniform(tensor, -bound, bound);
   }
 
-  private static void requireValid(
-      Tensor tensor, FanMode mode, double gain, RandomGenerator random) {
+  /**
+   * Checks what {@link #normal} or {@link #uniform} (as {@code distribution} says) checks for these
+   * arguments, and writes nothing: for code that fills several tensors and must fail before its
+   * first write, as the initializers that the annotation processor generates do.
+   *
+   * @throws IllegalArgumentException as {@link #normal} or {@link #uniform}
+   */
+  public static void check(Tensor tensor, FanMode mode, double gain, Distribution distribution) {
+    Objects.requireNonNull(distribution, "distribution");
+    checkedScale(tensor, mode, gain, distribution);
+  }
+
+  /**
+   * The std ({@link Distribution#NORMAL}) or bound of a fill of {@code tensor}, checked; 0 for a
+   * tensor with no elements, which a fill leaves as it is.
+   */
+  private static double checkedScale(
+      Tensor tensor, FanMode mode, double gain, Distribution distribution) {
     Objects.requireNonNull(tensor, "tensor");
     Objects.requireNonNull(mode, "mode");
-    Objects.requireNonNull(random, "random");
     requireValidGain(gain);
+    if (tensor.size() == 0) {
+      return 0;
+    }
+    int[] shape = tensor.shape();
+    ElementType type = ElementType.of(tensor);
+    boolean normal = distribution == Distribution.NORMAL;
+    double scale = normal ? std(shape, mode, gain) : bound(shape, mode, gain);
+    String problem =
+        normal
+            ? Rules.stdProblem(tensor.name(), type, scale)
+            : Rules.boundProblem(tensor.name(), type, scale);
+    if (problem != null) {
+      throw new IllegalArgumentException(
+          problem
+              + "; it is "
+              + (normal ? "" : "sqrt(3) * ")
+              + "gain / sqrt("
+              + mode.torchName()
+              + ") with gain "
+              + gain
+              + " and "
+              + mode.torchName()
+              + " "
+              + mode.of(Fans.of(shape)));
+    }
+    return scale;
   }
 
   /** PyTorch leaves a tensor with no elements alone, with this warning. */

@@ -1,5 +1,7 @@
 package dev.kinit;
 
+import dev.kinit.internal.ElementType;
+import dev.kinit.internal.Rules;
 import java.lang.System.Logger.Level;
 import java.util.Arrays;
 import java.util.Objects;
@@ -27,6 +29,11 @@ import java.util.random.RandomGenerator;
  * LayerDefaults.weight(FloatTensor.of("weight", weight), random);
  * LayerDefaults.bias(FloatTensor.of("bias", bias), FloatTensor.of("weight", weight), random);
  * }</pre>
+ *
+ * <p>The bias must fit its weight (length {@code shape[0]}); a transposed convolution, whose weight
+ * is laid out {@code [in][out / groups][k…]}, uses {@link #biasForFanIn}. Two layers that share one
+ * array (a tied weight) may both fill it: each fill runs and the last one wins, as when PyTorch
+ * initialises a tied weight twice.
  */
 public final class LayerDefaults {
 
@@ -50,42 +57,104 @@ public final class LayerDefaults {
 
   /**
    * Fills {@code bias} from {@code U(-1/sqrt(fan_in), 1/sqrt(fan_in))}, {@code fan_in} being that
-   * of {@code weight}. Draw it after {@link #weight} to follow PyTorch's order.
+   * of {@code weight}, laid out {@code [out][in][k…]} as in {@code nn.Linear} and {@code
+   * nn.Conv*d}: {@code bias} must be 1-D of length {@code out}, the weight's {@code shape[0]}. Draw
+   * it after {@link #weight} to follow PyTorch's order. (A transposed convolution's weight is laid
+   * out otherwise: use {@link #biasForFanIn}.)
    *
-   * @throws IllegalArgumentException if {@code weight} has fewer than two dimensions, before any
-   *     write
+   * @throws IllegalArgumentException if {@code weight} has fewer than two dimensions, or if {@code
+   *     bias} is not 1-D of the weight's output size; before any write
    */
   public static void bias(Tensor bias, Tensor weight, RandomGenerator random) {
     Objects.requireNonNull(weight, "weight");
-    bias(bias, weight.shape(), random);
+    bias(bias, weight.name(), weight.shape(), random);
   }
 
   /**
-   * {@link #bias(Tensor, Tensor, RandomGenerator)} given only the weight's shape. When the weight's
-   * fan_in is 0 the bound is undefined and the bias is left alone, with a warning: that is what
-   * PyTorch's {@code Conv*d} does, while its {@code Linear} writes zeros, drawing from the
-   * generator.
+   * Checks what {@link #bias(Tensor, Tensor, RandomGenerator)} checks, and writes nothing: for code
+   * that fills several tensors and must fail before its first write, as the initializers that the
+   * annotation processor generates do.
+   *
+   * @throws IllegalArgumentException as {@link #bias(Tensor, Tensor, RandomGenerator)}
+   */
+  public static void checkBias(Tensor bias, Tensor weight) {
+    Objects.requireNonNull(weight, "weight");
+    checkedFanIn(bias, weight.name(), weight.shape());
+  }
+
+  /**
+   * {@link #bias(Tensor, Tensor, RandomGenerator)} given only the weight's shape, {@code
+   * [out][in][k…]}. When the weight's fan_in is 0 the bound is undefined and the bias is left
+   * alone, with a warning: that is what PyTorch's {@code Conv*d} does, while its {@code Linear}
+   * writes zeros, drawing from the generator.
    *
    * @throws IllegalArgumentException if {@code weightShape} has fewer than two dimensions or a
-   *     negative size, before any write
+   *     negative size, or if {@code bias} is not 1-D of length {@code weightShape[0]}; before any
+   *     write
    */
   public static void bias(Tensor bias, int[] weightShape, RandomGenerator random) {
+    bias(bias, "weight", weightShape, random);
+  }
+
+  /**
+   * Fills {@code bias} from {@code U(-1/sqrt(fanIn), 1/sqrt(fanIn))} whatever its length: the bias
+   * of a layer whose weight is not laid out {@code [out][in][k…]}. A transposed convolution ({@code
+   * nn.ConvTranspose1d/2d/3d}) has a weight {@code [in][out / groups][k…]} and a bias {@code
+   * [out]}; PyTorch bounds the bias with the fan_in of that weight, {@code (out / groups) · k…}:
+   *
+   * <pre>{@code
+   * float[][][][] weight = new float[16][8][3][3];  // ConvTranspose2d(16, 8, 3): [in][out][kh][kw]
+   * float[] bias = new float[8];
+   * LayerDefaults.weight(FloatTensor.of("weight", weight), random);
+   * LayerDefaults.biasForFanIn(
+   *     FloatTensor.of("bias", bias), Fans.of(16, 8, 3, 3).fanIn(), random);
+   * }</pre>
+   *
+   * <p>A fan_in of 0 leaves the bias alone, with a warning, as {@link #bias(Tensor, int[],
+   * RandomGenerator)} does.
+   *
+   * @throws IllegalArgumentException if {@code fanIn} is negative, before any write
+   */
+  public static void biasForFanIn(Tensor bias, long fanIn, RandomGenerator random) {
     Objects.requireNonNull(bias, "bias");
     Objects.requireNonNull(random, "random");
+    if (fanIn < 0) {
+      throw new IllegalArgumentException(
+          "fanIn: " + fanIn + " is negative; expected the fan_in of " + bias.name() + "'s weight");
+    }
+    fill(bias, fanIn, "the weight", random);
+  }
+
+  private static void bias(
+      Tensor bias, String weightName, int[] weightShape, RandomGenerator random) {
+    Objects.requireNonNull(random, "random");
+    long fanIn = checkedFanIn(bias, weightName, weightShape);
+    fill(bias, fanIn, "the weight of shape " + Arrays.toString(weightShape), random);
+  }
+
+  /** The fan_in of a weight {@code [out][in][k…]}, checked, and that {@code bias} fits it. */
+  private static long checkedFanIn(Tensor bias, String weightName, int[] weightShape) {
+    Objects.requireNonNull(bias, "bias");
     long fanIn = Fans.of(weightShape).fanIn();
+    Rules.require(Rules.biasProblem(bias.name(), bias.shape(), weightName, weightShape));
+    return fanIn;
+  }
+
+  private static void fill(Tensor bias, long fanIn, String weight, RandomGenerator random) {
     if (fanIn == 0) {
       LOG.log(
           Level.WARNING,
-          "{0} is left as it is: the weight of shape {1} has fan_in 0, so the"
-              + " bias bound 1 / sqrt(fan_in) is undefined",
+          "{0} is left as it is: {1} has fan_in 0, so the bias bound 1 / sqrt(fan_in) is"
+              + " undefined",
           bias.name(),
-          Arrays.toString(weightShape));
+          weight);
       return;
     }
     if (bias.size() == 0) {
       return;
     }
     double bound = 1 / Math.sqrt(fanIn);
+    Rules.require(Rules.boundProblem(bias.name(), ElementType.of(bias), bound));
     TensorSampler.of(random).uniform(bias, -bound, bound);
   }
 }

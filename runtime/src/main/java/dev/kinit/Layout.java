@@ -1,8 +1,10 @@
 package dev.kinit;
 
+import dev.kinit.Tensor.SegmentVisitor;
 import java.lang.reflect.Array;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.DoubleSupplier;
 
 /**
  * Where the elements of a tensor live: one flat primitive array with an explicit shape, or a nested
@@ -10,17 +12,16 @@ import java.util.Objects;
  * then walks any range of row-major positions as contiguous segments of primitive arrays.
  *
  * <p>Shared by {@link FloatTensor} and {@link DoubleTensor}; a leaf is a {@code float[]} or a
- * {@code double[]}, which they cast back.
+ * {@code double[]}, and this is the one place that casts it back ({@link #forEachSegment}).
  */
 final class Layout {
 
-  /** Receives one contiguous run of elements: {@code array[offset .. offset + length)}. */
-  interface Segments {
-    void accept(Object array, int offset, int length);
-  }
-
   private final String name;
   private final Object root;
+
+  /** Whether the leaves are {@code float[]} (else {@code double[]}). */
+  private final boolean floats;
+
   private final int[] shape;
   private final long size;
 
@@ -30,6 +31,11 @@ final class Layout {
   private Layout(String name, Object root, int[] shape, long size, long[] strides) {
     this.name = name;
     this.root = root;
+    Class<?> leaf = root.getClass();
+    while (leaf.getComponentType().isArray()) {
+      leaf = leaf.getComponentType();
+    }
+    this.floats = leaf == float[].class;
     this.shape = shape;
     this.size = size;
     this.strides = strides;
@@ -64,7 +70,8 @@ final class Layout {
    * depth; every other array at that depth must have the same length.
    *
    * @throws NullPointerException naming the path of a null sub-array ({@code weight[2][0] is null})
-   * @throws IllegalArgumentException for a jagged array, naming the first row that differs
+   * @throws IllegalArgumentException for a jagged array, naming the first row that differs, or for
+   *     an array that appears at two positions, naming both
    */
   static Layout nested(String name, Object[] root, int rank) {
     Objects.requireNonNull(name, "name");
@@ -83,7 +90,7 @@ final class Layout {
         }
       }
     }
-    requireRectangular(name, root, shape, 0, new int[rank]);
+    requireRectangular(name, root, shape, 0, new int[rank], new Seen(root, rows(shape)));
     long[] strides = new long[rank];
     strides[rank - 1] = 1;
     for (int depth = rank - 2; depth >= 0; depth--) {
@@ -98,9 +105,15 @@ final class Layout {
     }
   }
 
+  /**
+   * Checks the arrays below {@code node}, at {@code path[0 .. depth)}, depth first: each is not
+   * null and has its depth's length, and each innermost row is not already in {@code seen} (at
+   * another position). Rows suffice: an array shared at a higher level shares its rows too, and the
+   * message then names it ({@link #sameArray}).
+   */
   private static void requireRectangular(
-      String name, Object node, int[] shape, int depth, int[] path) {
-    int length = Array.getLength(node);
+      String name, Object node, int[] shape, int depth, int[] path, Seen seen) {
+    int length = length(node);
     if (length != shape[depth]) {
       throw new IllegalArgumentException(
           name
@@ -122,13 +135,81 @@ final class Layout {
       return;
     }
     Object[] children = (Object[]) node;
+    boolean rows = depth + 2 == shape.length;
     for (int i = 0; i < children.length; i++) {
       path[depth] = i;
       if (children[i] == null) {
         throw new NullPointerException(name + index(path, depth + 1) + " is null");
       }
-      requireRectangular(name, children[i], shape, depth + 1, path);
+      if (rows && !seen.add(children[i])) {
+        throw sameArray(name, seen.root, path, children[i]);
+      }
+      requireRectangular(name, children[i], shape, depth + 1, path, seen);
     }
+  }
+
+  /**
+   * The error for {@code row}, at {@code path}, met before at another position: names the two
+   * positions at the outermost depth where the arrays are already the same ({@code w[2]} and {@code
+   * w[0]} when a whole block of rows is shared).
+   */
+  private static IllegalArgumentException sameArray(
+      String name, Object root, int[] path, Object row) {
+    int rowDepth = path.length - 1;
+    int[] first = new int[rowDepth];
+    find(root, row, 0, first);
+    int depth = 1;
+    Object here = ((Object[]) root)[path[0]];
+    Object there = ((Object[]) root)[first[0]];
+    while (here != there) {
+      here = ((Object[]) here)[path[depth]];
+      there = ((Object[]) there)[first[depth]];
+      depth++;
+    }
+    return new IllegalArgumentException(
+        name
+            + ": "
+            + name
+            + index(path, depth)
+            + " is the same array as "
+            + name
+            + index(first, depth)
+            + "; expected a distinct array at each position, since a fill would write it twice");
+  }
+
+  /** How many innermost rows a nested array of {@code shape} has; at most 2^29 (fits memory). */
+  private static int rows(int[] shape) {
+    long count = 1;
+    for (int depth = 0; depth + 1 < shape.length; depth++) {
+      count = Math.min(count * shape[depth], 1 << 29);
+    }
+    return (int) count;
+  }
+
+  /**
+   * Finds, depth first, the first position of {@code target} below {@code node}, into {@code path};
+   * returns whether it is there.
+   */
+  private static boolean find(Object node, Object target, int depth, int[] path) {
+    if (depth == path.length) {
+      return false;
+    }
+    Object[] children = (Object[]) node;
+    for (int i = 0; i < children.length; i++) {
+      path[depth] = i;
+      if (children[i] == target || find(children[i], target, depth + 1, path)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link Array#getLength}, without reflection: this runs once per row of every view. */
+  private static int length(Object array) {
+    if (array instanceof Object[] rows) {
+      return rows.length;
+    }
+    return array instanceof float[] floats ? floats.length : ((double[]) array).length;
   }
 
   private static String index(int[] path, int depth) {
@@ -152,13 +233,14 @@ final class Layout {
   }
 
   /**
-   * Calls {@code segments} for each contiguous run of the elements at row-major positions {@code
-   * [from, to)}, in order.
+   * Calls {@code visitor} for each contiguous run of the elements at row-major positions {@code
+   * [from, to)}, in order: {@link SegmentVisitor#floats} or {@link SegmentVisitor#doubles}, as the
+   * leaves are.
    *
    * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= size()}
    */
-  void forEachSegment(long from, long to, Segments segments) {
-    Objects.requireNonNull(segments, "segments");
+  void forEachSegment(long from, long to, SegmentVisitor visitor) {
+    Objects.requireNonNull(visitor, "visitor");
     if (from < 0 || from > to || to > size) {
       throw new IndexOutOfBoundsException(
           name + ": range [" + from + ", " + to + ") is outside [0, " + size + ")");
@@ -167,17 +249,18 @@ final class Layout {
       return;
     }
     if (strides == null) {
-      segments.accept(root, (int) from, (int) (to - from));
+      segment(root, (int) from, (int) (to - from), visitor);
     } else {
-      visit(root, 0, 0, from, to, segments);
+      visit(root, 0, 0, from, to, visitor);
     }
   }
 
-  private void visit(Object node, int depth, long base, long from, long to, Segments segments) {
+  private void visit(
+      Object node, int depth, long base, long from, long to, SegmentVisitor visitor) {
     if (depth == shape.length - 1) {
       int offset = (int) Math.max(0, from - base);
       int end = (int) Math.min(shape[depth], to - base);
-      segments.accept(node, offset, end - offset);
+      segment(node, offset, end - offset, visitor);
       return;
     }
     Object[] children = (Object[]) node;
@@ -187,7 +270,71 @@ final class Layout {
       if (childBase >= to) {
         return;
       }
-      visit(children[i], depth + 1, childBase, from, to, segments);
+      visit(children[i], depth + 1, childBase, from, to, visitor);
+    }
+  }
+
+  private void segment(Object leaf, int offset, int length, SegmentVisitor visitor) {
+    if (floats) {
+      visitor.floats((float[]) leaf, offset, length);
+    } else {
+      visitor.doubles((double[]) leaf, offset, length);
+    }
+  }
+
+  /** {@link Tensor#setAll}: one value per element, in row-major order. */
+  void setAll(DoubleSupplier values) {
+    Objects.requireNonNull(values, "values");
+    forEachSegment(
+        0,
+        size,
+        new SegmentVisitor() {
+          @Override
+          public void floats(float[] array, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+              array[i] = (float) values.getAsDouble();
+            }
+          }
+
+          @Override
+          public void doubles(double[] array, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+              array[i] = values.getAsDouble();
+            }
+          }
+        });
+  }
+
+  /**
+   * The innermost rows met while checking a nested array ({@code root}): an identity set with open
+   * addressing, sized once for all of them, so that viewing a {@code float[32][32]} costs one small
+   * table rather than a map entry per row.
+   */
+  private static final class Seen {
+    final Object root;
+    private final Object[] table;
+    private final int shift;
+
+    Seen(Object root, int count) {
+      this.root = root;
+      int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, 2 * count - 1)); // >= 2·count
+      this.table = new Object[1 << bits];
+      this.shift = 32 - bits;
+    }
+
+    /** Adds {@code array}; false if it is already there. */
+    boolean add(Object array) {
+      int mask = table.length - 1;
+      // Fibonacci hashing: the high bits of the product spread identity hash codes evenly.
+      int i = (System.identityHashCode(array) * 0x9E3779B9) >>> shift;
+      while (table[i] != null) {
+        if (table[i] == array) {
+          return false;
+        }
+        i = (i + 1) & mask;
+      }
+      table[i] = array;
+      return true;
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.kinit;
 
+import dev.kinit.internal.Rules;
+
 /**
  * The nonlinearity that follows a layer, and its gain: PyTorch's {@code
  * torch.nn.init.calculate_gain}.
@@ -71,7 +73,7 @@ public enum Nonlinearity {
    *     overflows (PyTorch raises {@code OverflowError} there)
    */
   public double gain(double a) {
-    requireValidSlope(a);
+    Rules.require(Rules.slopeProblem(a, null));
     return switch (this) {
       case LINEAR,
           CONV1D,
@@ -99,33 +101,6 @@ public enum Nonlinearity {
     return gain(DEFAULT_NEGATIVE_SLOPE);
   }
 
-  /**
-   * How {@link #gain(double)} is computed, for a reader: {@code "sqrt(2)"}, {@code "sqrt(2 / (1 +
-   * 0.2^2))"}, {@code "5 / 3"}.
-   */
-  public String gainFormula(double a) {
-    return switch (this) {
-      case LINEAR,
-          CONV1D,
-          CONV2D,
-          CONV3D,
-          CONV_TRANSPOSE1D,
-          CONV_TRANSPOSE2D,
-          CONV_TRANSPOSE3D,
-          SIGMOID ->
-          "1";
-      case TANH -> "5 / 3";
-      case RELU -> "sqrt(2)";
-      case LEAKY_RELU -> "sqrt(2 / (1 + " + (a < 0 ? "(" + a + ")" : a) + "^2))";
-      case SELU -> "3 / 4";
-    };
-  }
-
-  /** Whether the gain depends on {@code a}: true only for {@link #LEAKY_RELU}. */
-  public boolean usesNegativeSlope() {
-    return this == LEAKY_RELU;
-  }
-
   /** PyTorch's name, as {@code calculate_gain} takes it: {@code "leaky_relu"}, {@code "conv2d"}. */
   public String torchName() {
     return torchName;
@@ -144,16 +119,5 @@ public enum Nonlinearity {
       }
     }
     throw new IllegalArgumentException("Unsupported nonlinearity " + name);
-  }
-
-  private static void requireValidSlope(double a) {
-    if (!Double.isFinite(a)) {
-      throw new IllegalArgumentException(
-          "a: " + a + " is not a valid negative slope; expected a finite number");
-    }
-    if (Double.isInfinite(a * a)) {
-      throw new IllegalArgumentException(
-          "a: " + a + " is too large: a^2 overflows a double; expected |a| < 1.34E154");
-    }
   }
 }

@@ -8,21 +8,36 @@ import java.util.random.RandomGenerator;
  * tensor its own way (a PyTorch-compatible stream, a block-parallel sampler); any other generator
  * is drawn from element by element, in row-major order, by {@link #of(RandomGenerator)}.
  *
- * <p>An implementation must fill every element, and the same generator state must give the same
- * values on every run and JVM.
+ * <h2>Implementing a sampler</h2>
+ *
+ * <p>A sampler writes through the tensor: {@link Tensor#setAll} for one value per element, or
+ * {@link Tensor#forEachSegment} for the contiguous runs of the arrays (see {@link Tensor} for the
+ * order and what a sampler may do with a run). It must fill every element, and the same generator
+ * state must give the same values on every run and JVM.
+ *
+ * <p>The numbers of a fill must be usable in the tensor's element type: for {@link #normal}, a
+ * {@code mean} that is finite and a {@code std} that is a normal number of the element type ({@code
+ * Float.MIN_NORMAL <= std <= Float.MAX_VALUE} for a {@link FloatTensor}, the same with {@code
+ * Double} for a {@link DoubleTensor}); for {@link #uniform}, {@code from < to}, both finite, with a
+ * half-width {@code (to - from) / 2} that is a normal number and a width {@code to - from} that is
+ * finite in the element type. Smaller scales would give subnormal values or a tensor of equal
+ * values, larger ones infinities. {@link Kaiming} and {@link LayerDefaults} check this before they
+ * call a sampler; kinit's samplers check it again when called directly, and throw an {@link
+ * IllegalArgumentException} naming the tensor, the value and the expected range, before any write.
  */
 public interface TensorSampler {
 
-  /** Fills {@code tensor} with samples of {@code N(mean, std²)}; {@code std >= 0}. */
+  /** Fills {@code tensor} with samples of {@code N(mean, std²)}. */
   void normal(Tensor tensor, double mean, double std);
 
-  /** Fills {@code tensor} with samples of {@code U(from, to)}; {@code from < to}. */
+  /** Fills {@code tensor} with samples of {@code U(from, to)}. */
   void uniform(Tensor tensor, double from, double to);
 
   /**
    * The sampler for {@code random}: {@code random} itself if it implements this interface,
    * otherwise one that draws each element, in row-major order, as {@code mean + std *
-   * random.nextGaussian()} or {@code random.nextDouble(from, to)}, rounded to the element type.
+   * random.nextGaussian()} or {@code random.nextDouble(from, to)}, rounded to the element type; it
+   * checks the numbers of each fill as the class comment says.
    */
   static TensorSampler of(RandomGenerator random) {
     return random instanceof TensorSampler sampler ? sampler : new ElementwiseSampler(random);

@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
  * nn.Conv1d/2d/3d} ({@link LayerDefaults}); the kinit annotation processor generates the calls.
  *
  * <pre>
- *   weight ~ kaiming_uniform_(a = sqrt(5)):  U(-b, b), b = sqrt(3) · sqrt(2 / (1 + 5)) / sqrt(fan_in)
+ *   weight ~ kaiming_uniform_(a = sqrt(5)):
+ *            U(-b, b), b = sqrt(3) · sqrt(2 / (1 + 5)) / sqrt(fan_in)
  *   bias   ~ U(-1 / sqrt(fan_in), 1 / sqrt(fan_in)),  fan_in of the weight named by biasOf
  * </pre>
  *
@@ -38,7 +39,9 @@ public @interface TorchDefaultInit {
 
   /**
    * On a bias: the name of the weight field (with {@code @TorchDefaultInit} or
-   * {@code @KaimingInit}) whose fan_in bounds it. Empty, the default, marks a weight.
+   * {@code @KaimingInit}) whose fan_in bounds it. Empty, the default, marks a weight. The weight is
+   * laid out {@code [out][in][k…]} and the bias's length must be its {@code out}, as {@link
+   * LayerDefaults#bias(Tensor, Tensor, java.util.random.RandomGenerator)} checks.
    */
   String biasOf() default "";
 

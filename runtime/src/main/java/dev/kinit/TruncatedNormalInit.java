@@ -16,10 +16,9 @@ import java.lang.annotation.Target;
  * @TruncatedNormalInit(std = 0.02) final float[][] weight = new float[768][768];
  * }</pre>
  *
- * <p>The interval is in absolute values, not in standard deviations (as in PyTorch): {@code
- * std = 0.02, a = -2, b = 2} hardly truncates. It must hold some probability: {@code a < b}, and
- * not so far in a tail that the normal's distribution function rounds to the same value at both
- * ends.
+ * <p>The interval is in absolute values, not in standard deviations (as in PyTorch): {@code std =
+ * 0.02, a = -2, b = 2} hardly truncates. It must hold some probability: {@code a < b}, and not so
+ * far in a tail that the normal's distribution function rounds to the same value at both ends.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -17,8 +17,8 @@ import java.lang.annotation.Target;
  *
  * <p>Glorot and Bengio, "Understanding the difficulty of training deep feedforward neural
  * networks", AISTATS 2010: the compromise between keeping activations and gradients stable, for
- * symmetric activations such as {@code tanh}. The gain is {@link #gain()}, or that of a
- * {@link #nonlinearity()} (and its slope {@link #a()}), or read per instance ({@link
+ * symmetric activations such as {@code tanh}. The gain is {@link #gain()}, or that of a {@link
+ * #nonlinearity()} (and its slope {@link #a()}), or read per instance ({@link
  * #nonlinearityField()}); at most one of the three.
  *
  * <pre>{@code
@@ -31,7 +31,9 @@ import java.lang.annotation.Target;
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.TYPE, ElementType.LOCAL_VARIABLE})
 public @interface XavierInit {
 
-  /** Normal ({@code xavier_normal_}) or uniform ({@code xavier_uniform_}, the default, as Glorot). */
+  /**
+   * Normal ({@code xavier_normal_}) or uniform ({@code xavier_uniform_}, the default, as Glorot).
+   */
   Distribution distribution() default Distribution.UNIFORM;
 
   /** The gain, finite and positive; 1 unless a nonlinearity gives it. */
@@ -43,10 +45,16 @@ public @interface XavierInit {
   /** The negative slope of a leaky ReLU nonlinearity; see {@link KaimingInit#a()}. */
   double a() default 0.0;
 
-  /** A {@link Nonlinearity} member read per instance instead; see {@link KaimingInit#nonlinearityField()}. */
+  /**
+   * A {@link Nonlinearity} member read per instance instead; see {@link
+   * KaimingInit#nonlinearityField()}.
+   */
   String nonlinearityField() default "";
 
-  /** A {@code double} member with the slope, read per instance; see {@link KaimingInit#slopeField()}. */
+  /**
+   * A {@code double} member with the slope, read per instance; see {@link
+   * KaimingInit#slopeField()}.
+   */
   String slopeField() default "";
 
   /** How the weight's dimensions are ordered, which decides its fans. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kinit.block.BlockSampler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

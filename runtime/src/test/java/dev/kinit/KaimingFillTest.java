@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kinit.internal.Rules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -160,11 +161,16 @@ class KaimingFillTest {
   @Test
   void uniformBoundWhoseRangeOverflowsFailsBeforeWriting() {
     float[] weight = filled(6);
+    double bound = Math.sqrt(3.0) * (Double.MAX_VALUE / Math.sqrt(3));
     assertFailsUntouched(
         IllegalArgumentException.class,
-        "gain: 1.7976931348623157E308 gives weight the bound 1.7976931348623157E308; expected a"
-            + " gain for which"
-            + " bound = sqrt(3) * gain / sqrt(fan) is in (0, 8.988465674311579E307]",
+        "weight: bound "
+            + bound
+            + " is not a normal float with a finite width 2 * bound; expected Float.MIN_NORMAL"
+            + " (1.17549435E-38)"
+            + " <= bound <= Float.MAX_VALUE / 2 (1.7014117E38); it is sqrt(3) * gain /"
+            + " sqrt(fan_in) with gain"
+            + " 1.7976931348623157E308 and fan_in 3",
         weight,
         () ->
             Kaiming.uniform(
@@ -176,18 +182,44 @@ class KaimingFillTest {
 
   @Test
   void uniformBoundThatUnderflowsToZeroFailsBeforeWriting() {
-    float[] weight = filled(200);
+    double[] weight = new double[200];
+    Arrays.fill(weight, UNTOUCHED);
     // std = 4.9E-324 / sqrt(100) rounds to 0.
+    assertEquals(
+        "weight: bound 0.0 is not a normal double with a finite width 2 * bound; expected"
+            + " Double.MIN_NORMAL (2.2250738585072014E-308) <= bound <= Double.MAX_VALUE / 2"
+            + " (8.988465674311579E307); it is sqrt(3) * gain"
+            + " / sqrt(fan_in) with gain 4.9E-324 and fan_in 100",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    Kaiming.uniform(
+                        DoubleTensor.of("weight", weight, 2, 100),
+                        FanMode.FAN_IN,
+                        Double.MIN_VALUE,
+                        new SplittableRandom(1)))
+            .getMessage());
+    for (double value : weight) {
+      assertEquals(UNTOUCHED, value);
+    }
+  }
+
+  @Test
+  void normalStdBelowTheNormalFloatsFailsBeforeWriting() {
+    float[] weight = filled(8);
+    // std = 1e-38 / sqrt(4) = 5e-39: a subnormal float.
     assertFailsUntouched(
         IllegalArgumentException.class,
-        "gain: 4.9E-324 gives weight the bound 0.0; expected a gain for which"
-            + " bound = sqrt(3) * gain / sqrt(fan) is in (0, 8.988465674311579E307]",
+        "weight: std 5.0E-39 is not a normal float; expected Float.MIN_NORMAL (1.17549435E-38) <="
+            + " std <="
+            + " Float.MAX_VALUE (3.4028235E38); it is gain / sqrt(fan_out) with gain 1.0E-38 and"
+            + " fan_out 4",
         weight,
         () ->
-            Kaiming.uniform(
-                FloatTensor.of("weight", weight, 2, 100),
-                FanMode.FAN_IN,
-                Double.MIN_VALUE,
+            Kaiming.normal(
+                FloatTensor.of("weight", weight, 4, 2),
+                FanMode.FAN_OUT,
+                1e-38,
                 new SplittableRandom(1)));
   }
 
@@ -227,7 +259,7 @@ class KaimingFillTest {
     float[] weight = filled(6);
     assertFailsUntouched(
         IllegalArgumentException.class,
-        "a: NaN is not a valid negative slope; expected a finite number",
+        "a = NaN is not a valid negative slope; expected a finite number",
         weight,
         () ->
             Kaiming.normal(
@@ -235,6 +267,37 @@ class KaimingFillTest {
                 FanMode.FAN_IN,
                 Nonlinearity.LEAKY_RELU.gain(Double.NaN),
                 new SplittableRandom(1)));
+  }
+
+  @Test
+  void checkThrowsWhatTheFillWouldWithoutWriting() {
+    float[] weight = filled(8);
+    FloatTensor tensor = FloatTensor.of("weight", weight, 4, 2);
+    for (Distribution distribution : Distribution.values()) {
+      Kaiming.check(tensor, FanMode.FAN_IN, RELU, distribution);
+      String expected =
+          assertThrows(IllegalArgumentException.class, () -> fill(distribution, tensor, 1e-39))
+              .getMessage();
+      assertFailsUntouched(
+          IllegalArgumentException.class,
+          expected,
+          weight,
+          () -> Kaiming.check(tensor, FanMode.FAN_IN, 1e-39, distribution));
+    }
+    assertFailsUntouched(
+        IllegalArgumentException.class,
+        Rules.FEWER_THAN_TWO_DIMENSIONS,
+        weight,
+        () -> Kaiming.check(FloatTensor.of(weight), FanMode.FAN_IN, RELU, Distribution.UNIFORM));
+    Kaiming.check(FloatTensor.of(new float[0][3]), FanMode.FAN_IN, RELU, Distribution.NORMAL);
+  }
+
+  private static void fill(Distribution distribution, Tensor tensor, double gain) {
+    if (distribution == Distribution.NORMAL) {
+      Kaiming.normal(tensor, FanMode.FAN_IN, gain, new SplittableRandom(1));
+    } else {
+      Kaiming.uniform(tensor, FanMode.FAN_IN, gain, new SplittableRandom(1));
+    }
   }
 
   private static float[] normalConv(int out, long seed) {

@@ -3,6 +3,7 @@ package dev.kinit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kinit.internal.Rules;
 import java.lang.reflect.Array;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -50,7 +51,10 @@ class KaimingFuzzTest {
       List.of(
           0.0, -0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -1e-300);
 
-  /** Valid gains: PyTorch's, and finite positive extremes. */
+  /**
+   * Valid gains: PyTorch's, and finite positive extremes, some near the ends of the normal floats
+   * (whose std or bound may then fall outside them).
+   */
   private static final List<Double> GAINS =
       List.of(
           1.0,
@@ -60,6 +64,8 @@ class KaimingFuzzTest {
           Nonlinearity.LEAKY_RELU.gain(0.2),
           Double.MIN_VALUE,
           1e-300,
+          2e-38,
+          3e38,
           1e300,
           Double.MAX_VALUE);
 
@@ -323,18 +329,31 @@ class KaimingFuzzTest {
     if (input.elements() == 0) {
       acceptable.add(NO_OP); // as PyTorch: a tensor with no elements is left alone
     } else if (shape.length < 2) {
-      acceptable.add("IllegalArgumentException " + Fans.FEWER_THAN_TWO_DIMENSIONS);
+      acceptable.add("IllegalArgumentException " + Rules.FEWER_THAN_TWO_DIMENSIONS);
     } else if (input.argumentProblem == null) {
-      boolean rangeOk = !input.uniform || validBound(shape, input.mode, input.gain);
-      acceptable.add(rangeOk ? FILLS : "IllegalArgumentException gain: " + input.gain + " gives ");
+      String quantity = input.uniform ? "bound " : "std ";
+      acceptable.add(
+          usable(input, shape)
+              ? FILLS
+              : "IllegalArgumentException " + input.name + ": " + quantity);
     }
     return acceptable;
   }
 
-  /** {@code U(-bound, bound)} needs {@code 0 < bound} and a finite width {@code 2 · bound}. */
-  private static boolean validBound(int[] shape, FanMode mode, double gain) {
-    double bound = Math.sqrt(3.0) * std(shape, mode, gain);
-    return bound > 0 && Double.isFinite(2 * bound);
+  /**
+   * The rule of {@link TensorSampler}: the std of a normal fill, or the bound of a uniform one, is
+   * a normal number of the element type; a uniform's range, of width {@code 2 · bound}, is finite
+   * in it.
+   */
+  private static boolean usable(Input input, int[] shape) {
+    double min = input.doubles ? Double.MIN_NORMAL : Float.MIN_NORMAL;
+    double max = input.doubles ? Double.MAX_VALUE : Float.MAX_VALUE;
+    double std = std(shape, input.mode, input.gain);
+    if (!input.uniform) {
+      return min <= std && std <= max;
+    }
+    double bound = Math.sqrt(3.0) * std;
+    return min <= bound && 2 * bound <= max;
   }
 
   /** {@code gain / sqrt(fan)}, with the fan of {@link Fans}, for a shape of small sizes. */
@@ -545,7 +564,7 @@ class KaimingFuzzTest {
    */
   private static Map.Entry<String, String> expectedStd(int[] shape, FanMode mode, double gain) {
     if (shape.length < 2) {
-      return Map.entry("fewer than 2 dimensions", Fans.FEWER_THAN_TWO_DIMENSIONS);
+      return Map.entry("fewer than 2 dimensions", Rules.FEWER_THAN_TWO_DIMENSIONS);
     }
     for (int i = 0; i < shape.length; i++) {
       if (shape[i] < 0) {

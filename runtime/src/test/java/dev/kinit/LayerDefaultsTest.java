@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.kinit.internal.Rules;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,7 @@ class LayerDefaultsTest {
     float[] bias = {5, 6};
     FloatTensor tensor = FloatTensor.of("bias", bias);
     assertEquals(
-        Fans.FEWER_THAN_TWO_DIMENSIONS,
+        Rules.FEWER_THAN_TWO_DIMENSIONS,
         assertThrows(
                 IllegalArgumentException.class,
                 () -> LayerDefaults.bias(tensor, new int[] {2}, new SplittableRandom(1)))
@@ -75,5 +76,82 @@ class LayerDefaultsTest {
         IllegalArgumentException.class,
         () -> LayerDefaults.weight(tensor, new SplittableRandom(1)));
     assertArrayEquals(new float[] {5, 6}, bias);
+  }
+
+  @Test
+  void aBiasThatDoesNotFitItsWeightFailsBeforeWriting() {
+    float[] bias = {5, 6, 7};
+    SplittableRandom random = new SplittableRandom(3);
+    FloatTensor weight = FloatTensor.of("Net.weight", new float[4][6]); // Linear(6, 4)
+    assertEquals(
+        "Net.bias: shape [3] does not fit Net.weight of shape [4, 6]; expected a 1-D bias of"
+            + " length 4, the weight's output size shape[0]",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> LayerDefaults.bias(FloatTensor.of("Net.bias", bias), weight, random))
+            .getMessage());
+    assertEquals(
+        "bias: shape [3] does not fit weight of shape [8, 3, 3, 3]; expected a 1-D bias of"
+            + " length 8, the weight's output size shape[0]",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    LayerDefaults.bias(
+                        FloatTensor.of("bias", bias), new int[] {8, 3, 3, 3}, random))
+            .getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> LayerDefaults.bias(FloatTensor.of("bias", bias, 3, 1), new int[] {3, 2}, random));
+    // Even when the weight's fan_in is 0 and nothing would be drawn.
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> LayerDefaults.bias(FloatTensor.of("bias", bias), new int[] {2, 0}, random));
+    assertArrayEquals(new float[] {5, 6, 7}, bias);
+    assertEquals(new SplittableRandom(3).nextLong(), random.nextLong(), "nothing drawn");
+  }
+
+  @Test
+  void biasForFanInTakesTheBoundFromTheGivenFan() {
+    double[] bias = new double[6];
+    LayerDefaults.biasForFanIn(DoubleTensor.of("bias", bias), 54, new SplittableRandom(4));
+    SplittableRandom expected = new SplittableRandom(4);
+    for (double value : bias) {
+      assertEquals(expected.nextDouble(-1 / Math.sqrt(54), 1 / Math.sqrt(54)), value);
+    }
+  }
+
+  @Test
+  void biasForFanInOf0LeavesTheBiasAloneAndANegativeFanFails() {
+    float[] bias = {5, 6};
+    LayerDefaults.biasForFanIn(FloatTensor.of("bias", bias), 0, new SplittableRandom(1));
+    assertArrayEquals(new float[] {5, 6}, bias);
+    assertEquals(
+        "fanIn: -1 is negative; expected the fan_in of bias's weight",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    LayerDefaults.biasForFanIn(
+                        FloatTensor.of("bias", bias), -1, new SplittableRandom(1)))
+            .getMessage());
+    assertArrayEquals(new float[] {5, 6}, bias);
+  }
+
+  @Test
+  void checkBiasThrowsWhatTheFillWouldWithoutWriting() {
+    float[] bias = {5, 6, 7};
+    FloatTensor tensor = FloatTensor.of("bias", bias);
+    LayerDefaults.checkBias(tensor, FloatTensor.of("weight", new float[3][2]));
+    FloatTensor wrongWeight = FloatTensor.of("weight", new float[4][2]);
+    String expected =
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> LayerDefaults.bias(tensor, wrongWeight, new SplittableRandom(1)))
+            .getMessage();
+    assertEquals(
+        expected,
+        assertThrows(
+                IllegalArgumentException.class, () -> LayerDefaults.checkBias(tensor, wrongWeight))
+            .getMessage());
+    assertArrayEquals(new float[] {5, 6, 7}, bias);
   }
 }

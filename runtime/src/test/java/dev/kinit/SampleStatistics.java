@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 
 /** Sample moments and the Kolmogorov–Smirnov statistic, for the distribution tests. */
-final class SampleStatistics {
+public final class SampleStatistics {
   /** Numerical Recipes' {@code erfcc} coefficients, lowest power of t first. */
   private static final double[] ERFCC = {
     -1.26551223,
@@ -23,7 +23,7 @@ final class SampleStatistics {
   private final double mean;
   private final double variance;
 
-  SampleStatistics(double[] samples) {
+  public SampleStatistics(double[] samples) {
     sorted = samples.clone();
     Arrays.sort(sorted);
     double sum = 0;
@@ -38,28 +38,28 @@ final class SampleStatistics {
     variance = squares / (samples.length - 1);
   }
 
-  int count() {
+  public int count() {
     return sorted.length;
   }
 
-  double mean() {
+  public double mean() {
     return mean;
   }
 
-  double variance() {
+  public double variance() {
     return variance;
   }
 
-  double min() {
+  public double min() {
     return sorted[0];
   }
 
-  double max() {
+  public double max() {
     return sorted[sorted.length - 1];
   }
 
   /** sup |F_n(x) − F(x)| over the sample, for a continuous CDF {@code cdf}. */
-  double kolmogorovSmirnov(DoubleUnaryOperator cdf) {
+  public double kolmogorovSmirnov(DoubleUnaryOperator cdf) {
     int n = sorted.length;
     double d = 0;
     for (int i = 0; i < n; i++) {
@@ -70,12 +70,12 @@ final class SampleStatistics {
   }
 
   /** The CDF of {@code N(0, std²)}. */
-  static DoubleUnaryOperator normalCdf(double std) {
+  public static DoubleUnaryOperator normalCdf(double std) {
     return x -> 0.5 * erfc(-x / (std * Math.sqrt(2)));
   }
 
   /** The CDF of {@code U(-bound, bound)}. */
-  static DoubleUnaryOperator uniformCdf(double bound) {
+  public static DoubleUnaryOperator uniformCdf(double bound) {
     return x -> Math.min(1, Math.max(0, (x + bound) / (2 * bound)));
   }
 
@@ -84,7 +84,7 @@ final class SampleStatistics {
    * relative error below 1.2e-7 everywhere): far below the 1e-3 scale of the KS statistics it
    * feeds.
    */
-  static double erfc(double x) {
+  public static double erfc(double x) {
     double z = Math.abs(x);
     double t = 1 / (1 + 0.5 * z);
     double polynomial = 0;

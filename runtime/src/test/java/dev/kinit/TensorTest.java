@@ -2,6 +2,7 @@ package dev.kinit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
@@ -35,45 +36,139 @@ class TensorTest {
   }
 
   @Test
-  void segmentsWalkNestedArraysInRowMajorOrder() {
+  void setAllFillsNestedArraysInRowMajorOrder() {
     float[][][] data = new float[2][3][4];
-    FloatTensor tensor = FloatTensor.of(data);
-    float[] values = new float[24];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = i;
-    }
-    tensor.write(0, values, 0, 24);
+    double[] next = {0};
+    FloatTensor.of(data).setAll(() -> next[0]++);
     assertEquals(0, data[0][0][0]);
     assertEquals(1 * 12 + 2 * 4 + 3, data[1][2][3]);
     assertEquals(1 * 12 + 0 * 4 + 1, data[1][0][1]);
+    assertEquals(24, next[0], "one value per element");
+  }
+
+  @Test
+  void setAllRoundsToTheElementType() {
+    float[] floats = new float[1];
+    double[][] doubles = new double[1][1];
+    FloatTensor.of(floats).setAll(() -> 0.1);
+    DoubleTensor.of(doubles).setAll(() -> 0.1);
+    assertEquals(0.1f, floats[0]);
+    assertEquals(0.1, doubles[0][0]);
   }
 
   @Test
   void rangesSplitAtRowBoundaries() {
     float[][][] data = new float[2][3][4];
-    List<String> segments = new ArrayList<>();
-    FloatTensor.of(data)
-        .forEachSegment(5, 19, (array, offset, length) -> segments.add(offset + "+" + length));
+    Recorder recorder = new Recorder();
+    FloatTensor.of(data).forEachSegment(5, 19, recorder);
     // rows of 4: positions 5..7 | 8..11 | 12..15 | 16..18
-    assertEquals(List.of("1+3", "0+4", "0+4", "0+3"), segments);
+    assertEquals(List.of("floats 1+3", "floats 0+4", "floats 0+4", "floats 0+3"), recorder.runs);
+    assertSame(data[0][1], recorder.arrays.get(0), "the caller's own rows, not copies");
+    assertSame(data[1][1], recorder.arrays.get(3));
   }
 
   @Test
-  void writeAtAnOffsetTouchesOnlyItsRange() {
-    double[][] data = new double[3][3];
-    DoubleTensor.of(data).write(2, new double[] {9, 8, 7, 6}, 1, 2);
-    assertArrayEquals(new double[][] {{0, 0, 8}, {7, 0, 0}, {0, 0, 0}}, data);
+  void eachTensorCallsTheVisitorForItsElementType() {
+    Recorder recorder = new Recorder();
+    DoubleTensor.of(new double[6], 2, 3).forEachSegment(1, 5, recorder);
+    DoubleTensor.of(new double[2][3]).forEachSegment(2, 4, recorder);
+    FloatTensor.of(new float[6], 3, 2).forEachSegment(0, 6, recorder);
+    assertEquals(List.of("doubles 1+4", "doubles 2+1", "doubles 0+1", "floats 0+6"), recorder.runs);
+  }
+
+  @Test
+  void anEmptyRangeVisitsNothing() {
+    Recorder recorder = new Recorder();
+    FloatTensor.of(new float[2][3]).forEachSegment(4, 4, recorder);
+    assertEquals(List.of(), recorder.runs);
   }
 
   @Test
   void rangeOutsideTheTensorIsRejected() {
     FloatTensor tensor = FloatTensor.of("w", new float[2][3]);
+    Recorder recorder = new Recorder();
     IndexOutOfBoundsException e =
-        assertThrows(
-            IndexOutOfBoundsException.class, () -> tensor.forEachSegment(4, 7, (a, o, l) -> {}));
+        assertThrows(IndexOutOfBoundsException.class, () -> tensor.forEachSegment(4, 7, recorder));
     assertEquals("w: range [4, 7) is outside [0, 6)", e.getMessage());
-    float[] tooMany = new float[10];
-    assertThrows(IndexOutOfBoundsException.class, () -> tensor.write(0, tooMany, 0, 10));
+    assertThrows(IndexOutOfBoundsException.class, () -> tensor.forEachSegment(-1, 2, recorder));
+    assertThrows(IndexOutOfBoundsException.class, () -> tensor.forEachSegment(3, 2, recorder));
+    assertEquals(List.of(), recorder.runs, "nothing visited");
+  }
+
+  @Test
+  void aRowAtTwoPositionsIsRejectedNamingBoth() {
+    float[] row = {1, 2, 3};
+    float[][] matrix = {row, row};
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> FloatTensor.of("weight", matrix));
+    assertEquals(
+        "weight: weight[1] is the same array as weight[0]; expected a distinct array at each"
+            + " position, since a fill would write it twice",
+        e.getMessage());
+    assertArrayEquals(new float[] {1, 2, 3}, row);
+
+    double[][][] deep = new double[2][2][2];
+    deep[1][0] = deep[0][1]; // in another parent
+    e = assertThrows(IllegalArgumentException.class, () -> DoubleTensor.of("w", deep));
+    assertEquals(
+        "w: w[1][0] is the same array as w[0][1]; expected a distinct array at each position,"
+            + " since a fill would write it twice",
+        e.getMessage());
+
+    float[][][] block = new float[3][2][2];
+    block[2] = block[0]; // a whole block of rows
+    e = assertThrows(IllegalArgumentException.class, () -> FloatTensor.of("w", block));
+    assertEquals(
+        "w: w[2] is the same array as w[0]; expected a distinct array at each position,"
+            + " since a fill would write it twice",
+        e.getMessage());
+  }
+
+  @Test
+  void aSharedRowIsFoundAmongManyRows() {
+    float[][][] many = new float[40][50][2]; // 2,000 rows
+    many[39][49] = many[25][7];
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> FloatTensor.of("w", many));
+    assertEquals(
+        "w: w[39][49] is the same array as w[25][7]; expected a distinct array at each position,"
+            + " since a fill would write it twice",
+        e.getMessage());
+  }
+
+  @Test
+  void twoViewsOfOneArrayAreLegalAndTheLastFillWins() {
+    float[][] tied = new float[2][3];
+    FloatTensor encoder = FloatTensor.of("encoder", tied);
+    FloatTensor decoder = FloatTensor.of("decoder", tied);
+    encoder.setAll(() -> 1);
+    decoder.setAll(() -> 2);
+    assertArrayEquals(new float[][] {{2, 2, 2}, {2, 2, 2}}, tied);
+  }
+
+  @Test
+  void anEmptyOuterArrayHidesTheInnerSizes() {
+    // Java keeps no size for the rows of new float[0][3]: the view cannot see the 3.
+    assertArrayEquals(new int[] {0, 0}, FloatTensor.of(new float[0][3]).shape());
+    assertArrayEquals(new int[] {2, 0, 0}, DoubleTensor.of(new double[2][0][5]).shape());
+  }
+
+  /** Records each run a tensor hands out. */
+  private static final class Recorder implements Tensor.SegmentVisitor {
+    final List<String> runs = new ArrayList<>();
+    final List<Object> arrays = new ArrayList<>();
+
+    @Override
+    public void floats(float[] array, int offset, int length) {
+      runs.add("floats " + offset + "+" + length);
+      arrays.add(array);
+    }
+
+    @Override
+    public void doubles(double[] array, int offset, int length) {
+      runs.add("doubles " + offset + "+" + length);
+      arrays.add(array);
+    }
   }
 
   @Test

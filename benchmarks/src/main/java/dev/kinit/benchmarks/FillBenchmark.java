@@ -1,10 +1,10 @@
 package dev.kinit.benchmarks;
 
-import dev.kinit.BlockSampler;
 import dev.kinit.FanMode;
 import dev.kinit.FloatTensor;
 import dev.kinit.Kaiming;
 import dev.kinit.Nonlinearity;
+import dev.kinit.block.BlockSampler;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.SplittableRandom;

@@ -410,26 +410,32 @@ class ProcessorFuzzTest {
         classes
             .loadClass(layer.initializerName())
             .getMethod("initialize", type, RandomGenerator.class);
+    String problem = expected.lengthMatches() ? runtimeProblem(layer, fills, copies) : null;
     try {
       initialize.invoke(null, instance, new SplittableRandom(layer.id()));
       if (!expected.lengthMatches()) {
         fail(planned, "the array's length does not match its shape, yet initialize did not throw");
         return;
       }
+      if (problem != null) {
+        fail(planned, "the runtime rejects a fill, yet initialize did not throw: " + problem);
+        return;
+      }
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
       String label = layer.layerName() + "." + layer.weight().name();
       boolean documented =
-          !expected.lengthMatches()
-              && cause instanceof IllegalArgumentException
-              && cause.getMessage().startsWith(label + ": shape ");
+          cause instanceof IllegalArgumentException
+              && (expected.lengthMatches()
+                  ? cause.getMessage().equals(problem)
+                  : cause.getMessage().startsWith(label + ": shape "));
       boolean untouched = nanCount(rows) == elements(rows) && nanCount(bias) == elements(bias);
       if (!documented || !untouched) {
         fail(
             planned,
             (documented ? "wrote before throwing: " : "initialize threw: ") + stackTrace(cause));
       } else {
-        count("run: mismatch rejected");
+        count(expected.lengthMatches() ? "run: fill rejected" : "run: mismatch rejected");
       }
       return;
     }
@@ -465,6 +471,32 @@ class ProcessorFuzzTest {
 
   private static boolean isOwn(Fill fill, String field) {
     return !fill.inherited() && fill.field().equals(field);
+  }
+
+  /**
+   * What the runtime, called directly, rejects in {@code fills} of {@code arrays} before writing
+   * (the scale of a Kaiming fill, a bias that does not fit its weight): the first message, or null.
+   * The views are named as the initializer names them.
+   */
+  private static String runtimeProblem(LayerCase layer, List<Fill> fills, List<Object> arrays) {
+    Map<Fill, Tensor> views = new IdentityHashMap<>();
+    for (int i = 0; i < fills.size(); i++) {
+      Fill fill = fills.get(i);
+      String label = (fill.inherited() ? "Base" : layer.layerName()) + "." + fill.field();
+      views.put(fill, view(label, arrays.get(i), fill.shape()));
+    }
+    try {
+      for (Fill fill : fills) {
+        if (fill instanceof Fill.Kaiming kaiming) {
+          Kaiming.check(views.get(fill), kaiming.mode(), kaiming.gain(), kaiming.distribution());
+        } else if (fill instanceof Fill.TorchBias bias) {
+          LayerDefaults.checkBias(views.get(fill), views.get(bias.weight()));
+        }
+      }
+      return null;
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
   }
 
   /** Makes {@code fills} on {@code arrays} by calling the runtime directly. */

@@ -2,6 +2,7 @@ package dev.kinit.torch;
 
 import dev.kinit.DoubleTensor;
 import dev.kinit.FloatTensor;
+import dev.kinit.Tensor;
 
 /**
  * PyTorch's {@code normal_fill} for a contiguous tensor of 16 elements or more ({@code
@@ -46,6 +47,31 @@ abstract class NormalBlocks {
   /** Copies the block to the 16 elements from {@code position}. */
   abstract void writeAt(long position);
 
+  /** Copies {@code block}, a {@code float[]} or {@code double[]} as the tensor's elements are. */
+  static void copy(Object block, Tensor tensor, long position) {
+    tensor.forEachSegment(
+        position,
+        position + SIZE,
+        new Tensor.SegmentVisitor() {
+          private int next;
+
+          @Override
+          public void floats(float[] array, int offset, int length) {
+            copyRun(array, offset, length);
+          }
+
+          @Override
+          public void doubles(double[] array, int offset, int length) {
+            copyRun(array, offset, length);
+          }
+
+          private void copyRun(Object array, int offset, int length) {
+            System.arraycopy(block, next, array, offset, length);
+            next += length;
+          }
+        });
+  }
+
   /** The float32 path: {@code normal_fill_AVX2} or {@code normal_fill<float>}. */
   static final class Floats extends NormalBlocks {
     private final FloatTensor tensor;
@@ -77,7 +103,7 @@ abstract class NormalBlocks {
 
     @Override
     void writeAt(long position) {
-      tensor.write(position, block, 0, SIZE);
+      copy(block, tensor, position);
     }
   }
 
@@ -112,7 +138,7 @@ abstract class NormalBlocks {
 
     @Override
     void writeAt(long position) {
-      tensor.write(position, block, 0, SIZE);
+      copy(block, tensor, position);
     }
   }
 }

@@ -4,6 +4,8 @@ import dev.kinit.DoubleTensor;
 import dev.kinit.FloatTensor;
 import dev.kinit.Tensor;
 import dev.kinit.TensorSampler;
+import dev.kinit.internal.ElementType;
+import dev.kinit.internal.Rules;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -154,12 +156,15 @@ public final class TorchGenerator implements RandomGenerator, TensorSampler {
    * contiguous tensor of the same dtype and shape (see the class comment for the two paths).
    *
    * @throws IllegalArgumentException if {@code std} is negative or NaN (PyTorch: {@code std >=
-   *     0.0}); nothing is written or drawn then
+   *     0.0}), or unless {@code mean} is finite and {@code std} a normal number in the element type
+   *     ({@link TensorSampler}: a stricter rule than PyTorch's, which also takes 0 or infinities);
+   *     nothing is written or drawn then
    */
   @Override
   public void normal(Tensor tensor, double mean, double std) {
     Objects.requireNonNull(tensor, "tensor");
     requireValidStd(std);
+    Rules.require(Rules.normalProblem(tensor.name(), ElementType.of(tensor), mean, std));
     if (tensor.size() < NormalBlocks.SIZE) {
       scalarNormal(tensor, mean, std);
     } else if (tensor instanceof FloatTensor floats) {
@@ -175,8 +180,9 @@ public final class TorchGenerator implements RandomGenerator, TensorSampler {
    * #nextFloat()} or {@link #nextDouble()} and {@code from}, {@code to} rounded to the element
    * type.
    *
-   * @throws IllegalArgumentException unless {@code from <= to} and {@code to - from} is finite in
-   *     the element type (PyTorch's checks); nothing is written or drawn then
+   * @throws IllegalArgumentException unless {@code from <= to} (PyTorch's check), and unless the
+   *     range is usable in the element type ({@link TensorSampler}: {@code from < to}, a normal
+   *     half-width, a finite width); nothing is written or drawn then
    */
   @Override
   public void uniform(Tensor tensor, double from, double to) {
@@ -185,30 +191,14 @@ public final class TorchGenerator implements RandomGenerator, TensorSampler {
       throw new IllegalArgumentException(
           "uniform: expected from <= to, but found from=" + from + " > to=" + to);
     }
-    if (tensor instanceof FloatTensor floats) {
-      requireRangeWithin(from, to, Float.MAX_VALUE, "float");
+    Rules.require(Rules.uniformProblem(tensor.name(), ElementType.of(tensor), from, to));
+    if (tensor instanceof FloatTensor) {
       float low = (float) from;
       float range = (float) to - low;
-      floats.forEachSegment(
-          0,
-          floats.size(),
-          (array, offset, length) -> {
-            for (int i = offset; i < offset + length; i++) {
-              array[i] = kernels.multiplyAdd(nextFloat(), range, low);
-            }
-          });
+      tensor.setAll(() -> kernels.multiplyAdd(nextFloat(), range, low));
     } else {
-      requireRangeWithin(from, to, Double.MAX_VALUE, "double");
-      DoubleTensor doubles = (DoubleTensor) tensor;
       double range = to - from;
-      doubles.forEachSegment(
-          0,
-          doubles.size(),
-          (array, offset, length) -> {
-            for (int i = offset; i < offset + length; i++) {
-              array[i] = kernels.multiplyAdd(nextDouble(), range, from);
-            }
-          });
+      tensor.setAll(() -> kernels.multiplyAdd(nextDouble(), range, from));
     }
   }
 
@@ -241,45 +231,12 @@ public final class TorchGenerator implements RandomGenerator, TensorSampler {
 
   /** The path of tensors below 16 elements: one scalar sample per element, rounded to its type. */
   private void scalarNormal(Tensor tensor, double mean, double std) {
-    if (tensor instanceof FloatTensor floats) {
-      floats.forEachSegment(
-          0,
-          floats.size(),
-          (array, offset, length) -> {
-            for (int i = offset; i < offset + length; i++) {
-              array[i] = (float) gaussian(mean, std);
-            }
-          });
-    } else {
-      DoubleTensor doubles = (DoubleTensor) tensor;
-      doubles.forEachSegment(
-          0,
-          doubles.size(),
-          (array, offset, length) -> {
-            for (int i = offset; i < offset + length; i++) {
-              array[i] = gaussian(mean, std);
-            }
-          });
-    }
+    tensor.setAll(() -> gaussian(mean, std));
   }
 
   private static void requireValidStd(double std) {
     if (!(std >= 0)) {
       throw new IllegalArgumentException("std: " + std + "; expected std >= 0.0");
-    }
-  }
-
-  private static void requireRangeWithin(double from, double to, double max, String type) {
-    if (!(to - from <= max)) {
-      throw new IllegalArgumentException(
-          "uniform: to - from = "
-              + (to - from)
-              + " (from="
-              + from
-              + ", to="
-              + to
-              + ") is out of range; expected to - from <= the largest "
-              + type);
     }
   }
 }

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Prints what Kaiming initialisation will do to a weight: fan_in, fan_out, gain, std and the
- * uniform bound, the numbers to check before choosing a configuration.
+ * Prints what Kaiming initialisation will do to a weight: fan_in, fan_out, gain (with the PyTorch
+ * call that gives it), std and the uniform bound, the numbers to check before choosing a
+ * configuration.
  *
  * <pre>
  *   explain                                    a table for a few common layers
@@ -113,8 +114,20 @@ public final class Explain {
     }
   }
 
+  /**
+   * The PyTorch call that gives the same gain, to check it there: {@code
+   * calculate_gain('leaky_relu', 0.2)}, {@code calculate_gain('relu')}. Only the leaky ReLU takes
+   * the slope, and it needs it written: without one PyTorch takes 0.01, where Kaiming takes 0.
+   */
+  static String calculateGain(Configuration c) {
+    String name = c.nonlinearity().torchName();
+    return c.nonlinearity() == Nonlinearity.LEAKY_RELU
+        ? "calculate_gain('" + name + "', " + c.a() + ")"
+        : "calculate_gain('" + name + "')";
+  }
+
   static void print(List<Configuration> configurations, PrintStream out) {
-    String format = "%-24s %-16s %-8s %-12s %5s %7s %8s  %-32s %9s %9s%n";
+    String format = "%-24s %-16s %-8s %-12s %5s %7s %8s  %-44s %9s %9s%n";
     out.printf(
         Locale.ROOT,
         format,
@@ -141,7 +154,7 @@ public final class Explain {
           c.a(),
           fans.fanIn(),
           fans.fanOut(),
-          String.format(Locale.ROOT, "%.6f = %s", gain, c.nonlinearity().gainFormula(c.a())),
+          String.format(Locale.ROOT, "%.6f = %s", gain, calculateGain(c)),
           String.format(Locale.ROOT, "%.6f", Kaiming.std(c.shape(), c.mode(), gain)),
           String.format(Locale.ROOT, "%.6f", Kaiming.bound(c.shape(), c.mode(), gain)));
     }

@@ -78,11 +78,31 @@ class ExplainTest {
                 "conv", new int[] {64, 3, 3, 3}, FanMode.FAN_OUT, Nonlinearity.RELU, 0)),
         new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String row = bytes.toString(StandardCharsets.UTF_8).lines().toList().get(1);
-    // fan_out = 64 * 3 * 3 = 576; std = sqrt(2) / sqrt(576) = 0.058926; bound = sqrt(3) * std
+    // fan_out = 64 * 3 * 3 = 576; gain = sqrt(2), PyTorch's calculate_gain('relu');
+    // std = sqrt(2) / sqrt(576) = 0.058926; bound = sqrt(3) * std
     assertTrue(
         row.matches(
             "conv\\s+\\[64, 3, 3, 3\\]\\s+fan_out\\s+relu\\s+0\\.0\\s+27\\s+576\\s+"
-                + "1\\.414214 = sqrt\\(2\\)\\s+0\\.058926\\s+0\\.102062"),
+                + "1\\.414214 = calculate_gain\\('relu'\\)\\s+0\\.058926\\s+0\\.102062"),
         row);
+  }
+
+  @Test
+  void theGainIsShownAsThePyTorchCallThatGivesIt() {
+    assertEquals(
+        "calculate_gain('leaky_relu', 0.2)",
+        Explain.calculateGain(
+            new Explain.Configuration(
+                "w", new int[] {3, 5}, FanMode.FAN_IN, Nonlinearity.LEAKY_RELU, 0.2)));
+    assertEquals(
+        "calculate_gain('leaky_relu', 0.0)",
+        Explain.calculateGain(
+            new Explain.Configuration(
+                "w", new int[] {3, 5}, FanMode.FAN_IN, Nonlinearity.LEAKY_RELU, 0)));
+    assertEquals(
+        "calculate_gain('tanh')",
+        Explain.calculateGain(
+            new Explain.Configuration(
+                "w", new int[] {3, 5}, FanMode.FAN_IN, Nonlinearity.TANH, 0)));
   }
 }

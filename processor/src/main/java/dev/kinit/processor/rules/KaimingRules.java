@@ -3,6 +3,7 @@ package dev.kinit.processor.rules;
 import dev.kinit.Distribution;
 import dev.kinit.FanMode;
 import dev.kinit.Nonlinearity;
+import dev.kinit.internal.Gains;
 import dev.kinit.processor.model.ElementType;
 import dev.kinit.processor.model.InitSpec;
 import dev.kinit.processor.model.Shape;
@@ -45,7 +46,7 @@ final class KaimingRules {
       report.error(Message.A_TOO_LARGE, "a", a, label);
       return Double.NaN;
     }
-    if (a != 0 && !nonlinearity.usesNegativeSlope()) {
+    if (a != 0 && !Gains.usesNegativeSlope(nonlinearity)) {
       report.warning(Message.A_IGNORED, "a", a, label, nonlinearity);
     }
     if (nonlinearity == Nonlinearity.SELU) {

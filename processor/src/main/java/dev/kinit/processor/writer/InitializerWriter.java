@@ -14,9 +14,7 @@ import dev.kinit.processor.model.Layer;
 import dev.kinit.processor.model.Parameter;
 import dev.kinit.processor.model.Shape;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -118,6 +116,7 @@ public final class InitializerWriter {
       method.addCode(
           view(parameter, CodeBlock.of("$T $L = ", Statements.tensorType(parameter), tensor)));
     }
+    addChecks(method, parameters, tensors, 0, parameters.size());
     addFills(method, parameters, tensors, 0, parameters.size());
     return method.build();
   }
@@ -151,6 +150,11 @@ public final class InitializerWriter {
       for (int i = from; i < to; i++) {
         view.addCode(view(parameters.get(i), CodeBlock.of("$L = ", tensors.get(i))));
       }
+      MethodSpec.Builder check =
+          MethodSpec.methodBuilder("check")
+              .addModifiers(Modifier.STATIC)
+              .addParameter(Tensor[].class, TENSORS);
+      addChecks(check, parameters, tensors, from, to);
       MethodSpec.Builder fill =
           MethodSpec.methodBuilder("fill")
               .addModifiers(Modifier.STATIC)
@@ -163,6 +167,7 @@ public final class InitializerWriter {
               .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
               .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
               .addMethod(view.build())
+              .addMethod(check.build())
               .addMethod(fill.build())
               .build());
     }
@@ -184,23 +189,42 @@ public final class InitializerWriter {
         .build();
   }
 
+  /** The runtime's checks that depend on sizes known only now, before the first write. */
+  private static void addChecks(
+      MethodSpec.Builder method,
+      List<Parameter> parameters,
+      List<CodeBlock> tensors,
+      int from,
+      int to) {
+    for (int i = from; i < to; i++) {
+      method.addCode(
+          Statements.check(
+              parameters.get(i), tensors.get(i), tensors.get(weightOf(parameters, i))));
+    }
+  }
+
+  /** The index of the weight whose fan_in bounds parameter {@code i}, if a bias; else {@code i}. */
+  private static int weightOf(List<Parameter> parameters, int i) {
+    if (parameters.get(i).init() instanceof InitSpec.TorchBiasSpec bias) {
+      // A bias names its weight by id: labels may repeat (a Net.Base extending a Base).
+      for (int j = 0; j < parameters.size(); j++) {
+        if (parameters.get(j).id().equals(bias.weightId())) {
+          return j;
+        }
+      }
+    }
+    return i;
+  }
+
   private static void addFills(
       MethodSpec.Builder method,
       List<Parameter> parameters,
       List<CodeBlock> tensors,
       int from,
       int to) {
-    Map<String, Integer> indexOfId = new HashMap<>();
-    for (int i = 0; i < parameters.size(); i++) {
-      indexOfId.put(parameters.get(i).id(), i);
-    }
     for (int i = from; i < to; i++) {
       Parameter parameter = parameters.get(i);
-      // A bias names its weight by id: labels may repeat (a Net.Base extending a Base).
-      int weight =
-          parameter.init() instanceof InitSpec.TorchBiasSpec bias
-              ? indexOfId.get(bias.weightId())
-              : i;
+      int weight = weightOf(parameters, i);
       method
           .addCode("\n")
           .addCode(

@@ -10,6 +10,7 @@ import dev.kinit.FloatTensor;
 import dev.kinit.Getters;
 import dev.kinit.Kaiming;
 import dev.kinit.LayerDefaults;
+import dev.kinit.internal.Gains;
 import dev.kinit.processor.model.Access;
 import dev.kinit.processor.model.ElementType;
 import dev.kinit.processor.model.InitSpec;
@@ -37,6 +38,7 @@ final class Statements {
           ClassName.get(Kaiming.class),
           ClassName.get(LayerDefaults.class),
           ClassName.get(FanMode.class),
+          ClassName.get(Distribution.class),
           ClassName.get(FloatTensor.class),
           ClassName.get(DoubleTensor.class));
 
@@ -97,6 +99,33 @@ final class Statements {
   }
 
   /**
+   * The statement that checks, without writing, what the fill of {@code parameter} will check on
+   * sizes known only at run time: the std or bound of a Kaiming fill, a bias's length. Empty for
+   * PyTorch's default weight, whose bound 1 / sqrt(fan_in) is always valid.
+   */
+  static CodeBlock check(Parameter parameter, CodeBlock tensor, CodeBlock weightTensor) {
+    if (parameter.init() instanceof InitSpec.KaimingSpec kaiming) {
+      return CodeBlock.builder()
+          .addStatement(
+              "$T.check($L, $T.$L, $L, $T.$L)",
+              Kaiming.class,
+              tensor,
+              FanMode.class,
+              kaiming.mode().name(),
+              kaiming.gain(),
+              Distribution.class,
+              kaiming.distribution().name())
+          .build();
+    }
+    if (parameter.init() instanceof InitSpec.TorchBiasSpec) {
+      return CodeBlock.builder()
+          .addStatement("$T.checkBias($L, $L)", LayerDefaults.class, tensor, weightTensor)
+          .build();
+    }
+    return CodeBlock.of("");
+  }
+
+  /**
    * The commented statement that fills {@code parameter}, viewed as {@code tensor}; a bias's weight
    * is {@code weight}, viewed as {@code weightTensor}.
    */
@@ -109,7 +138,7 @@ final class Statements {
               parameter.label(),
               kaiming.distribution().name().toLowerCase(Locale.ROOT),
               kaiming.mode().torchName(),
-              kaiming.nonlinearity().gainFormula(kaiming.a()),
+              Gains.formula(kaiming.nonlinearity(), kaiming.a()),
               kaiming.nonlinearity().torchName())
           .addStatement(
               "$T.$L($L, $T.$L, $L, $L)",

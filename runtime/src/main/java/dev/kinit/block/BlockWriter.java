@@ -1,22 +1,31 @@
-package dev.kinit;
+package dev.kinit.block;
+
+import dev.kinit.FloatTensor;
+import dev.kinit.Tensor;
 
 /**
  * Writes the values of one fill of a {@link BlockSampler} into a range of row-major positions.
  *
- * <p>Positions are cut into blocks of {@link BlockSampler#BLOCK_SIZE} elements. Block {@code b}
- * draws from its own stream, {@code split(fill, b)} ({@link SplitMix}), starting afresh at the
- * block's first element; so the value at a position depends only on the fill and the position, not
- * on which writer, thread or shard produces it. A range that starts inside a block first draws, and
- * throws away, the block's values before the range.
+ * <p>Positions are cut into blocks of {@link #BLOCK_SIZE} elements. Block {@code b} draws from its
+ * own stream, {@code split(fill, b)} ({@link SplitMix}), starting afresh at the block's first
+ * element; so the value at a position depends only on the fill and the position, not on which
+ * writer, thread or shard produces it. A range that starts inside a block first draws, and throws
+ * away, the block's values before the range.
  *
  * <p>Each subclass turns stream words into values; a {@code float} tensor takes two values from
  * each 64-bit word (low 32 bits first, then high), a {@code double} tensor one. A pair may straddle
  * two segments of a nested array: the word then waits in {@link #pendingWord} for the next segment.
  * One writer per task; not thread-safe.
  */
-abstract class BlockWriter implements FloatTensor.SegmentAction, DoubleTensor.SegmentAction {
+abstract class BlockWriter implements Tensor.SegmentVisitor {
 
-  private static final int BLOCK_SHIFT = Integer.numberOfTrailingZeros(BlockSampler.BLOCK_SIZE);
+  /**
+   * Elements per block: the unit of stream derivation (and of parallel work). Part of the
+   * definition of the values, so it never changes.
+   */
+  static final int BLOCK_SIZE = 1 << 14;
+
+  private static final int BLOCK_SHIFT = Integer.numberOfTrailingZeros(BLOCK_SIZE);
   private static final int SKIP_CHUNK = 1024;
 
   private final SplitMix fill;
@@ -41,32 +50,28 @@ abstract class BlockWriter implements FloatTensor.SegmentAction, DoubleTensor.Se
    * origin}.
    */
   final void write(Tensor shard, long origin, long from, long to) {
-    long blockStart = from & -BlockSampler.BLOCK_SIZE;
+    long blockStart = from & -BLOCK_SIZE;
     position = blockStart;
     enterBlock(blockStart >>> BLOCK_SHIFT);
     skip((int) (from - blockStart), shard instanceof FloatTensor);
-    if (shard instanceof FloatTensor floats) {
-      floats.forEachSegment(from - origin, to - origin, this);
-    } else {
-      ((DoubleTensor) shard).forEachSegment(from - origin, to - origin, this);
-    }
+    shard.forEachSegment(from - origin, to - origin, this);
   }
 
   @Override
-  public final void accept(float[] array, int offset, int length) {
+  public final void floats(float[] array, int offset, int length) {
     while (length > 0) {
       int n = enterRun(length);
-      floats(array, offset, offset + n);
+      writeFloats(array, offset, offset + n);
       offset += n;
       length -= n;
     }
   }
 
   @Override
-  public final void accept(double[] array, int offset, int length) {
+  public final void doubles(double[] array, int offset, int length) {
     while (length > 0) {
       int n = enterRun(length);
-      doubles(array, offset, offset + n);
+      writeDoubles(array, offset, offset + n);
       offset += n;
       length -= n;
     }
@@ -77,7 +82,7 @@ abstract class BlockWriter implements FloatTensor.SegmentAction, DoubleTensor.Se
    * word: a pending high half first, then whole pairs ({@link #pairs}), then a low half whose high
    * half waits for the next call.
    */
-  private void floats(float[] array, int from, int to) {
+  private void writeFloats(float[] array, int from, int to) {
     int i = from;
     if (halfPending && i < to) {
       array[i++] = half((int) (pendingWord >>> 32));
@@ -103,15 +108,15 @@ abstract class BlockWriter implements FloatTensor.SegmentAction, DoubleTensor.Se
   abstract void pairs(float[] array, int from, int to);
 
   /** Fills {@code array[from .. to)} with the next values of the current block's stream. */
-  abstract void doubles(double[] array, int from, int to);
+  abstract void writeDoubles(double[] array, int from, int to);
 
   /** How many of the next {@code length} elements lie in the current block; starts a new one. */
   private int enterRun(int length) {
-    int inBlock = (int) (position & (BlockSampler.BLOCK_SIZE - 1));
+    int inBlock = (int) (position & (BLOCK_SIZE - 1));
     if (inBlock == 0) {
       enterBlock(position >>> BLOCK_SHIFT);
     }
-    int n = Math.min(length, BlockSampler.BLOCK_SIZE - inBlock);
+    int n = Math.min(length, BLOCK_SIZE - inBlock);
     position += n;
     return n;
   }
@@ -131,9 +136,9 @@ abstract class BlockWriter implements FloatTensor.SegmentAction, DoubleTensor.Se
     for (int done = 0; done < count; done += SKIP_CHUNK) {
       int n = Math.min(SKIP_CHUNK, count - done);
       if (floats) {
-        floats(floatScratch, 0, n);
+        writeFloats(floatScratch, 0, n);
       } else {
-        doubles(doubleScratch, 0, n);
+        writeDoubles(doubleScratch, 0, n);
       }
     }
     position += count;

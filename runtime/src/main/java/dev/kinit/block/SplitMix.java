@@ -1,4 +1,4 @@
-package dev.kinit;
+package dev.kinit.block;
 
 /**
  * SplitMix64, the algorithm of {@link java.util.SplittableRandom}: Steele, Lea and Flood, "Fast

@@ -1,4 +1,4 @@
-package dev.kinit;
+package dev.kinit.block;
 
 /**
  * Writes {@code mean + std·z} with {@code z ~ N(0, 1)} from the {@link Ziggurat}: one attempt from
@@ -68,7 +68,7 @@ final class NormalWriter extends BlockWriter {
   }
 
   @Override
-  void doubles(double[] array, int from, int to) {
+  void writeDoubles(double[] array, int from, int to) {
     long seed = stream.seed;
     long gamma = stream.gamma;
     for (int i = from; i < to; i++) {

@@ -1,15 +1,31 @@
-package dev.kinit;
+package dev.kinit.block;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kinit.DoubleTensor;
+import dev.kinit.FanMode;
+import dev.kinit.FloatTensor;
+import dev.kinit.Kaiming;
+import dev.kinit.Nonlinearity;
+import dev.kinit.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -266,31 +282,28 @@ class BlockSamplerTest {
     FloatTensor tensor = FloatTensor.of("w", data, 2, 5);
     BlockSampler sampler = BlockSampler.seeded(1);
     assertFailsUntouched(
-        "std: NaN is not a valid standard deviation; expected a finite number >= 0",
+        "w: std NaN is not a normal float; expected Float.MIN_NORMAL (1.17549435E-38) <= std <="
+            + " Float.MAX_VALUE (3.4028235E38)",
         data,
         () -> sampler.normal(tensor, 0, Double.NaN));
     assertFailsUntouched(
-        "std: -1.0 is not a valid standard deviation; expected a finite number >= 0",
+        "w: std -1.0 is not a normal float; expected Float.MIN_NORMAL (1.17549435E-38) <= std <="
+            + " Float.MAX_VALUE (3.4028235E38)",
         data,
         () -> sampler.normal(0, 0, tensor, 0, -1));
     assertFailsUntouched(
-        "mean: Infinity is not finite; expected a finite number",
+        "w: mean Infinity is not a finite float; expected |mean| <= Float.MAX_VALUE (3.4028235E38)",
         data,
         () -> sampler.normal(tensor, Double.POSITIVE_INFINITY, 1));
     assertFailsUntouched(
-        "lower 1.0 and upper 1.0: expected lower < upper, with a finite width" + " upper - lower",
-        data,
-        () -> sampler.uniform(tensor, 1, 1));
+        "w: U(1.0, 1.0) is empty; expected from < to", data, () -> sampler.uniform(tensor, 1, 1));
     assertFailsUntouched(
-        "lower "
-            + -Double.MAX_VALUE
-            + " and upper "
-            + Double.MAX_VALUE
-            + ": expected lower < upper, with a finite width upper - lower",
+        "w: from -1.7976931348623157E308 is not a finite float; expected |from| <= Float.MAX_VALUE"
+            + " (3.4028235E38)",
         data,
         () -> sampler.uniform(tensor, -Double.MAX_VALUE, Double.MAX_VALUE));
     assertFailsUntouched(
-        "upper: NaN is not finite; expected a finite number",
+        "w: to NaN is not a finite float; expected |to| <= Float.MAX_VALUE (3.4028235E38)",
         data,
         () -> sampler.uniform(0, 0, tensor, 0, Double.NaN));
     assertFailsUntouched(
@@ -311,6 +324,90 @@ class BlockSamplerTest {
         data,
         () -> sampler.normal(0, Long.MAX_VALUE - 9, tensor, 0, 1));
     assertEquals(0, sampler.fills(), "failed fills are not counted");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Fill.class)
+  void fillsStartedFromSeveralThreadsTakeEachFillNumberOnce(Fill fill) throws Exception {
+    int threads = 4;
+    int fillsPerThread = 2000;
+    int size = 8; // small fills, so that the threads contend for the counter all the time
+    BlockSampler shared = BlockSampler.seeded(31, twoThreads);
+    List<float[]> results = Collections.synchronizedList(new ArrayList<>());
+    runTogether(
+        threads,
+        () -> {
+          for (int i = 0; i < fillsPerThread; i++) {
+            results.add(fill.floats(shared, size));
+          }
+        });
+
+    int total = threads * fillsPerThread;
+    assertEquals(total, shared.fills());
+    // Which thread got which number depends on their order; each number must appear once.
+    Map<String, Integer> expected = new HashMap<>();
+    BlockSampler reference = BlockSampler.sequential(31);
+    for (long number = 0; number < total; number++) {
+      float[] values = new float[size];
+      fill.shard(reference, number, 0, FloatTensor.of("w", values));
+      expected.merge(Arrays.toString(values), 1, Integer::sum);
+    }
+    Map<String, Integer> actual = new HashMap<>();
+    for (float[] values : results) {
+      actual.merge(Arrays.toString(values), 1, Integer::sum);
+    }
+    assertEquals(expected, actual);
+  }
+
+  @Test
+  void scalarWordsDrawnFromSeveralThreadsGoToOneCallerEach() throws Exception {
+    int threads = 4;
+    int wordsPerThread = 50_000;
+    BlockSampler shared = BlockSampler.seeded(32);
+    List<Long> words = Collections.synchronizedList(new ArrayList<>());
+    runTogether(
+        threads,
+        () -> {
+          long[] mine = new long[wordsPerThread];
+          for (int i = 0; i < mine.length; i++) {
+            mine[i] = shared.nextLong();
+          }
+          for (long word : mine) {
+            words.add(word);
+          }
+        });
+
+    SplittableRandom scalar = new SplittableRandom(32).split();
+    Set<Long> expected = new HashSet<>();
+    for (int i = 0; i < threads * wordsPerThread; i++) {
+      expected.add(scalar.nextLong());
+    }
+    assertEquals(threads * wordsPerThread, words.size());
+    assertEquals(expected, new HashSet<>(words), "the first words of the scalar stream, once each");
+  }
+
+  /** Runs {@code work} on {@code threads} new threads released at once; rethrows a failure. */
+  private static void runTogether(int threads, Runnable work) throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<?>> done = new ArrayList<>();
+    ExecutorService executor = Executors.newFixedThreadPool(threads);
+    try {
+      for (int t = 0; t < threads; t++) {
+        done.add(
+            executor.submit(
+                () -> {
+                  start.await();
+                  work.run();
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (Future<?> future : done) {
+        future.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      executor.shutdownNow();
+    }
   }
 
   private static void assertFailsUntouched(String message, float[] data, Executable call) {

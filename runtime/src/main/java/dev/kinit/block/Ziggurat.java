@@ -1,4 +1,4 @@
-package dev.kinit;
+package dev.kinit.block;
 
 /**
  * Standard normal samples by the ziggurat method: Marsaglia and Tsang, "The Ziggurat Method for

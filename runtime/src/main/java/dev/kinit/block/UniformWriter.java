@@ -1,4 +1,4 @@
-package dev.kinit;
+package dev.kinit.block;
 
 /**
  * Writes {@code lower + (upper − lower)·u} with {@code u} uniform in [0, 1):
@@ -50,7 +50,7 @@ final class UniformWriter extends BlockWriter {
   }
 
   @Override
-  void doubles(double[] array, int from, int to) {
+  void writeDoubles(double[] array, int from, int to) {
     long seed = stream.seed;
     long gamma = stream.gamma;
     for (int i = from; i < to; i++) {

@@ -1,11 +1,18 @@
-package dev.kinit;
+package dev.kinit.block;
 
+import dev.kinit.Kaiming;
+import dev.kinit.Tensor;
+import dev.kinit.TensorSampler;
+import dev.kinit.internal.ElementType;
+import dev.kinit.internal.Rules;
 import java.util.Objects;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fast, seeded {@link TensorSampler} that fills large tensors on all cores with the same result
@@ -14,8 +21,9 @@ import java.util.random.RandomGenerator;
  *
  * <pre>{@code
  * BlockSampler random = BlockSampler.seeded(42);
- * Kaiming.normal(FloatTensor.of("w1", w1), FanMode.FAN_IN, Nonlinearity.RELU.gain(0), random);  // fill 0
- * Kaiming.normal(FloatTensor.of("w2", w2), FanMode.FAN_IN, Nonlinearity.RELU.gain(0), random);  // fill 1
+ * double gain = Nonlinearity.RELU.gain(0);
+ * Kaiming.normal(FloatTensor.of("w1", w1), FanMode.FAN_IN, gain, random);  // fill 0
+ * Kaiming.normal(FloatTensor.of("w2", w2), FanMode.FAN_IN, gain, random);  // fill 1
  * }</pre>
  *
  * <h2>Streams</h2>
@@ -53,25 +61,44 @@ import java.util.random.RandomGenerator;
  *       {@code nextDouble()} make it.
  * </ul>
  *
- * <p>Not thread-safe: use a sampler from one thread at a time (it uses other threads itself); the
- * order of its fills is what numbers them.
+ * <h2>Threads</h2>
+ *
+ * <p>A sampler fills large tensors on several threads itself. It may also be shared: fills started
+ * from several threads at once each take their own fill number (never the same one twice), and each
+ * word of the scalar stream goes to one caller. Which tensor gets which fill number, and which
+ * caller which word, then depends on the order in which the threads get there: for values that
+ * repeat from run to run, make the fills of a sampler in a fixed order (one thread, as an
+ * initializer does), or give each thread its own sampler, or fill shards by explicit fill number
+ * ({@link #normal(long, long, Tensor, double, double)}), which any thread may do at any time.
  */
 public final class BlockSampler implements RandomGenerator, TensorSampler {
 
   /**
-   * Elements per block: the unit of parallel work and of stream derivation. Part of the definition
-   * of the values, so it never changes.
+   * Elements per block: the unit of parallel work and of stream derivation (16,384). Part of the
+   * definition of the values, so it never changes.
    */
-  public static final int BLOCK_SIZE = 1 << 14;
+  public static final int BLOCK_SIZE = BlockWriter.BLOCK_SIZE;
 
   private final SplitMix root;
-  private final SplitMix scalar;
-  private final ForkJoinPool pool;
-  private long fills;
 
-  private BlockSampler(long seed, ForkJoinPool pool) {
+  /**
+   * The scalar stream, {@code root}'s first split: its seed, advanced atomically by its gamma, so
+   * that concurrent callers each get their own word ({@link SplitMix}'s {@code n}-th output is
+   * {@code mix64(seed + n·gamma)}).
+   */
+  private final AtomicLong scalarSeed;
+
+  private final long scalarGamma;
+  private final @Nullable ForkJoinPool pool;
+
+  /** The number of the next whole-tensor fill, taken atomically by each fill. */
+  private final AtomicLong fills = new AtomicLong();
+
+  private BlockSampler(long seed, @Nullable ForkJoinPool pool) {
     this.root = SplitMix.seeded(seed);
-    this.scalar = SplitMix.split(root, 0);
+    SplitMix scalar = SplitMix.split(root, 0);
+    this.scalarSeed = new AtomicLong(scalar.seed);
+    this.scalarGamma = scalar.gamma;
     this.pool = pool;
   }
 
@@ -93,42 +120,49 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
     return new BlockSampler(seed, null);
   }
 
-  /** How many whole-tensor fills this sampler has made: the fill number of the next one. */
+  /**
+   * How many whole-tensor fills this sampler has started: the fill number of the next one. Fills
+   * that fail on their arguments take no number.
+   */
   public long fills() {
-    return fills;
+    return fills.get();
   }
 
-  /** The next word of the scalar stream (see the class comment), as {@code SplittableRandom}. */
+  /**
+   * The next word of the scalar stream (see the class comment), as {@code SplittableRandom}. Safe
+   * to call from several threads: each word goes to one caller.
+   */
   @Override
   public long nextLong() {
-    return scalar.nextLong();
+    return SplitMix.mix64(scalarSeed.addAndGet(scalarGamma));
   }
 
   /**
    * Fill number {@link #fills()}: every element of {@code tensor} gets {@code mean + std·z}, {@code
-   * z ~ N(0, 1)} by the ziggurat method; then {@link #fills()} goes up by one.
+   * z ~ N(0, 1)} by the ziggurat method; {@link #fills()} goes up by one.
    *
-   * @throws IllegalArgumentException if {@code mean} is not finite or {@code std} is not finite and
-   *     {@code >= 0}; nothing is written then
+   * @throws IllegalArgumentException unless {@code mean} is finite and {@code std} a normal number
+   *     in the tensor's element type ({@link TensorSampler}); nothing is written then, and no fill
+   *     number is taken
    */
   @Override
   public void normal(Tensor tensor, double mean, double std) {
-    normal(fills, 0, tensor, mean, std);
-    fills++;
+    requireNormal(tensor, mean, std);
+    normal(fills.getAndIncrement(), 0, tensor, mean, std);
   }
 
   /**
    * Fill number {@link #fills()}: every element of {@code tensor} gets a sample of {@code U(lower,
-   * upper)}; then {@link #fills()} goes up by one. A {@code float} value may round to {@code
-   * upper}.
+   * upper)}; {@link #fills()} goes up by one. A {@code float} value may round to {@code upper}.
    *
-   * @throws IllegalArgumentException unless {@code lower < upper}, both finite, with a finite width
-   *     {@code upper - lower}; nothing is written then
+   * @throws IllegalArgumentException unless {@code lower < upper}, both finite, with a half-width
+   *     that is a normal number and a width that is finite in the tensor's element type ({@link
+   *     TensorSampler}); nothing is written then, and no fill number is taken
    */
   @Override
   public void uniform(Tensor tensor, double lower, double upper) {
-    uniform(fills, 0, tensor, lower, upper);
-    fills++;
+    requireUniform(tensor, lower, upper);
+    uniform(fills.getAndIncrement(), 0, tensor, lower, upper);
   }
 
   /**
@@ -139,7 +173,8 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
    *
    * <pre>{@code
    * double std = Kaiming.std(new int[] {rows, columns}, FanMode.FAN_IN, Nonlinearity.RELU.gain(0));
-   * BlockSampler.seeded(seed).normal(fill, (long) r0 * columns, FloatTensor.of("w", myRows), 0, std);
+   * BlockSampler random = BlockSampler.seeded(seed);
+   * random.normal(fill, (long) r0 * columns, FloatTensor.of("w", myRows), 0, std);
    * }</pre>
    *
    * <p>and gets exactly the rows a single machine's {@code Kaiming.normal} would give fill {@code
@@ -150,11 +185,7 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
    *     #normal(Tensor, double, double)}; nothing is written then
    */
   public void normal(long fill, long from, Tensor shard, double mean, double std) {
-    requireFinite("mean", mean);
-    if (!(std >= 0 && std < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException(
-          "std: " + std + " is not a valid standard deviation; expected a finite number >= 0");
-    }
+    requireNormal(shard, mean, std);
     SplitMix generator = fillGenerator(fill, from, shard);
     run(shard, from, () -> new NormalWriter(generator, mean, std));
   }
@@ -169,16 +200,7 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
    *     nothing is written then
    */
   public void uniform(long fill, long from, Tensor shard, double lower, double upper) {
-    requireFinite("lower", lower);
-    requireFinite("upper", upper);
-    if (!(lower < upper) || Double.isInfinite(upper - lower)) {
-      throw new IllegalArgumentException(
-          "lower "
-              + lower
-              + " and upper "
-              + upper
-              + ": expected lower < upper, with a finite width upper - lower");
-    }
+    requireUniform(shard, lower, upper);
     SplitMix generator = fillGenerator(fill, from, shard);
     run(shard, from, () -> new UniformWriter(generator, lower, upper));
   }
@@ -226,11 +248,14 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
     }
   }
 
-  private static void requireFinite(String name, double value) {
-    if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException(
-          name + ": " + value + " is not finite; expected a finite number");
-    }
+  private static void requireNormal(Tensor tensor, double mean, double std) {
+    Objects.requireNonNull(tensor, "tensor");
+    Rules.require(Rules.normalProblem(tensor.name(), ElementType.of(tensor), mean, std));
+  }
+
+  private static void requireUniform(Tensor tensor, double lower, double upper) {
+    Objects.requireNonNull(tensor, "tensor");
+    Rules.require(Rules.uniformProblem(tensor.name(), ElementType.of(tensor), lower, upper));
   }
 
   /** Blocks {@code [firstBlock, endBlock)} of the positions {@code [from, to)}, split in halves. */

@@ -1,8 +1,11 @@
-package dev.kinit;
+package dev.kinit.block;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kinit.DoubleTensor;
+import dev.kinit.FloatTensor;
+import dev.kinit.SampleStatistics;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
