@@ -1,5 +1,7 @@
 package dev.kinit.processor.model;
 
+import dev.kinit.internal.ElementType;
+
 /**
  * One annotated array the initializer fills: a weight, or a bias.
  *

@@ -1,9 +1,10 @@
 package dev.kinit.processor.rules;
 
 import com.palantir.javapoet.ClassName;
+import dev.kinit.internal.ElementType;
+import dev.kinit.internal.Rules;
 import dev.kinit.processor.model.Access;
 import dev.kinit.processor.model.Deprecation;
-import dev.kinit.processor.model.ElementType;
 import dev.kinit.processor.model.InitSpec;
 import dev.kinit.processor.model.Parameter;
 import dev.kinit.processor.model.Shape;
@@ -99,8 +100,8 @@ final class FieldRules {
       report.error(Message.BIAS_NOT_A_VECTOR, null, label, type);
       return;
     }
-    if (!type.isWeightArray(MAX_RANK)) {
-      report.error(Message.UNSUPPORTED_TYPE, null, label, type);
+    if (!type.isWeightArray(Rules.MAX_RANK)) {
+      report.error(Message.UNSUPPORTED_TYPE, null, label, type, Rules.MAX_RANK);
       return;
     }
     Access access = readArray();

@@ -10,7 +10,7 @@ import java.util.Locale;
 public enum Message {
   UNSUPPORTED_TYPE(
       Severity.ERROR,
-      "field %s has type %s; expected float[] or double[] with 1 to 5 dimensions (float[][] for a"
+      "field %s has type %s; expected float[] or double[] with 1 to %d dimensions (float[][] for a"
           + " Linear weight [out][in], float[][][][] for Conv2d [out][in][kh][kw])"),
   UNRESOLVED_TYPE(
       Severity.ERROR,
@@ -43,7 +43,7 @@ public enum Message {
   SHAPE_TWICE(Severity.ERROR, "%s has both shape and shapeFields; expected one of them"),
   SHAPE_TOO_SHORT(
       Severity.ERROR,
-      "shape of %s has %d dimension(s) %s; expected at least 2, since fan_in = shape[1] *"
+      "shape of %s has %d dimension(s) %s; expected at least %d, since fan_in = shape[1] *"
           + " receptive field and fan_out = shape[0] * receptive field"),
   NEGATIVE_SIZE(Severity.ERROR, "shape of %s has size %d at dimension %d; expected sizes >= 0"),
   SHAPE_TOO_LARGE(
@@ -74,11 +74,14 @@ public enum Message {
       Severity.ERROR,
       "biasOf of %s names \"%s\", which is not a weight of %s; expected the name of a field with"
           + " @TorchDefaultInit (without biasOf) or @KaimingInit, whose fan_in bounds the bias"),
-  A_NOT_FINITE(
-      Severity.ERROR, "a = %s for %s is not a valid negative slope; expected a finite number"),
-  A_TOO_LARGE(
-      Severity.ERROR,
-      "a = %s for %s is too large: a^2 overflows a double; expected |a| < 1.34E154"),
+  /**
+   * The runtime's slope rule ({@code dev.kinit.internal.Rules.slopeProblem}): a NaN or infinite a.
+   */
+  A_NOT_FINITE(Severity.ERROR, "%s"),
+  /** The runtime's slope rule: an a whose square overflows. */
+  A_TOO_LARGE(Severity.ERROR, "%s"),
+  /** The runtime's scale rule ({@code Rules.stdProblem}, {@code boundProblem}) at compile time. */
+  SCALE_NOT_NORMAL(Severity.ERROR, "%s, from the gain %s at %s"),
   INITIALIZER_EXISTS(
       Severity.ERROR,
       "the initializer %s of %s cannot be written: another class has that name; expected no"

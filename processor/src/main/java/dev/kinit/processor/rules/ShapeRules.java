@@ -1,5 +1,6 @@
 package dev.kinit.processor.rules;
 
+import dev.kinit.internal.Rules;
 import dev.kinit.processor.model.Access;
 import dev.kinit.processor.model.Shape;
 import dev.kinit.processor.model.Site;
@@ -16,9 +17,6 @@ import java.util.function.BiFunction;
  * shape} (constants) or {@code shapeFields} (names of {@code int} members), and exactly one.
  */
 final class ShapeRules {
-
-  /** The fewest dimensions a weight may have: fans need an output and an input size. */
-  static final int MIN_RANK = 2;
 
   private final FieldDeclaration field;
   private final AnnotationUse annotation;
@@ -62,8 +60,9 @@ final class ShapeRules {
   private Shape constants(List<Integer> sizes) {
     String label = field.label();
     boolean valid = true;
-    if (sizes.size() < MIN_RANK) {
-      report.error(Message.SHAPE_TOO_SHORT, "shape", label, sizes.size(), sizes);
+    if (sizes.size() < Rules.MIN_FAN_RANK) {
+      report.error(
+          Message.SHAPE_TOO_SHORT, "shape", label, sizes.size(), sizes, Rules.MIN_FAN_RANK);
       valid = false;
     }
     for (int i = 0; i < sizes.size(); i++) {
@@ -88,8 +87,9 @@ final class ShapeRules {
 
   private Shape sizeFields(List<String> names) {
     String label = field.label();
-    if (names.size() < MIN_RANK) {
-      report.error(Message.SHAPE_TOO_SHORT, "shapeFields", label, names.size(), names);
+    if (names.size() < Rules.MIN_FAN_RANK) {
+      report.error(
+          Message.SHAPE_TOO_SHORT, "shapeFields", label, names.size(), names, Rules.MIN_FAN_RANK);
     }
     // Each name once: a name given twice is read twice but reported once.
     Map<String, Access> reads = new LinkedHashMap<>();
