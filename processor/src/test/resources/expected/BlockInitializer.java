@@ -1,21 +1,19 @@
 package layers;
 
-import dev.kinit.Distribution;
 import dev.kinit.FanMode;
 import dev.kinit.FloatTensor;
-import dev.kinit.Kaiming;
+import dev.kinit.Init;
+import dev.kinit.InitPlan;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import javax.annotation.processing.Generated;
 
 /**
- * Initialises the weights of {@link Block} marked {@code @KaimingInit}
- * (He et al. 2015: {@code std = gain / sqrt(fan)})
- * or {@code @TorchDefaultInit} (PyTorch's layer defaults).
+ * Initialises the parameters of {@link Block}, as its annotations say.
  */
 @Generated(
     value = "dev.kinit.processor.KaimingInitProcessor",
-    comments = "kinit: from @KaimingInit / @TorchDefaultInit; do not edit"
+    comments = "kinit: from the kinit annotations; do not edit"
 )
 public final class BlockInitializer {
   private BlockInitializer() {
@@ -26,26 +24,28 @@ public final class BlockInitializer {
    * Every array is checked before any is written: if this throws, none has changed.
    */
   public static void initialize(Block layer, RandomGenerator random) {
+    plan(layer).run(random);
+  }
+
+  /**
+   * The parameters of {@link Block}, each with its initialisation, all checked:
+   * what {@link #initialize} runs.
+   */
+  public static InitPlan plan(Block layer) {
     Objects.requireNonNull(layer, "layer");
+    InitPlan.Builder plan = InitPlan.builder();
     FloatTensor stem = FloatTensor.of("Stem.stem", layer.stem);
     FloatTensor conv1 = FloatTensor.of("Block.conv1", layer.conv1);
     FloatTensor conv2 = FloatTensor.of("Block.conv2", layer.conv2);
     FloatTensor projection = FloatTensor.of("Block.projection", layer.projection);
-    Kaiming.check(stem, FanMode.FAN_IN, 1.4142135623730951, Distribution.NORMAL);
-    Kaiming.check(conv1, FanMode.FAN_IN, 1.4142135623730951, Distribution.NORMAL);
-    Kaiming.check(conv2, FanMode.FAN_OUT, 1.4142135623730951, Distribution.NORMAL);
-    Kaiming.check(projection, FanMode.FAN_IN, 1.0, Distribution.NORMAL);
-
     // Stem.stem: kaiming normal, fan_in; gain = sqrt(2), relu
-    Kaiming.normal(stem, FanMode.FAN_IN, 1.4142135623730951, random);
-
+    plan.add("stem", stem, Init.kaimingNormal(FanMode.FAN_IN, 1.4142135623730951));
     // Block.conv1: kaiming normal, fan_in; gain = sqrt(2), relu
-    Kaiming.normal(conv1, FanMode.FAN_IN, 1.4142135623730951, random);
-
+    plan.add("conv1", conv1, Init.kaimingNormal(FanMode.FAN_IN, 1.4142135623730951));
     // Block.conv2: kaiming normal, fan_out; gain = sqrt(2), relu
-    Kaiming.normal(conv2, FanMode.FAN_OUT, 1.4142135623730951, random);
-
+    plan.add("conv2", conv2, Init.kaimingNormal(FanMode.FAN_OUT, 1.4142135623730951));
     // Block.projection: kaiming normal, fan_in; gain = 1, linear
-    Kaiming.normal(projection, FanMode.FAN_IN, 1.0, random);
+    plan.add("projection", projection, Init.kaimingNormal(FanMode.FAN_IN, 1.0));
+    return plan.build();
   }
 }

@@ -1,22 +1,20 @@
 package layers;
 
-import dev.kinit.Distribution;
 import dev.kinit.FanMode;
 import dev.kinit.FloatTensor;
 import dev.kinit.Getters;
-import dev.kinit.Kaiming;
+import dev.kinit.Init;
+import dev.kinit.InitPlan;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import javax.annotation.processing.Generated;
 
 /**
- * Initialises the weights of {@link Conv2d} marked {@code @KaimingInit}
- * (He et al. 2015: {@code std = gain / sqrt(fan)})
- * or {@code @TorchDefaultInit} (PyTorch's layer defaults).
+ * Initialises the parameters of {@link Conv2d}, as its annotations say.
  */
 @Generated(
     value = "dev.kinit.processor.KaimingInitProcessor",
-    comments = "kinit: from @KaimingInit / @TorchDefaultInit; do not edit"
+    comments = "kinit: from the kinit annotations; do not edit"
 )
 public final class Conv2dInitializer {
   private Conv2dInitializer() {
@@ -27,12 +25,20 @@ public final class Conv2dInitializer {
    * Every array is checked before any is written: if this throws, none has changed.
    */
   public static void initialize(Conv2d layer, RandomGenerator random) {
+    plan(layer).run(random);
+  }
+
+  /**
+   * The parameters of {@link Conv2d}, each with its initialisation, all checked:
+   * what {@link #initialize} runs.
+   */
+  public static InitPlan plan(Conv2d layer) {
     Objects.requireNonNull(layer, "layer");
+    InitPlan.Builder plan = InitPlan.builder();
     FloatTensor weight = FloatTensor.of("Conv2d.weight", Getters.field(layer, "Conv2d.weight",
         "layers.Conv2d", "getWeight", layer.getWeight(), layer.getWeight()));
-    Kaiming.check(weight, FanMode.FAN_IN, 1.3867504905630728, Distribution.NORMAL);
-
     // Conv2d.weight: kaiming normal, fan_in; gain = sqrt(2 / (1 + 0.2^2)), leaky_relu
-    Kaiming.normal(weight, FanMode.FAN_IN, 1.3867504905630728, random);
+    plan.add("weight", weight, Init.kaimingNormal(FanMode.FAN_IN, 1.3867504905630728));
+    return plan.build();
   }
 }

@@ -1,22 +1,20 @@
 package layers;
 
-import dev.kinit.Distribution;
 import dev.kinit.DoubleTensor;
 import dev.kinit.FanMode;
 import dev.kinit.FloatTensor;
-import dev.kinit.Kaiming;
+import dev.kinit.Init;
+import dev.kinit.InitPlan;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import javax.annotation.processing.Generated;
 
 /**
- * Initialises the weights of {@link FlatLinear} marked {@code @KaimingInit}
- * (He et al. 2015: {@code std = gain / sqrt(fan)})
- * or {@code @TorchDefaultInit} (PyTorch's layer defaults).
+ * Initialises the parameters of {@link FlatLinear}, as its annotations say.
  */
 @Generated(
     value = "dev.kinit.processor.KaimingInitProcessor",
-    comments = "kinit: from @KaimingInit / @TorchDefaultInit; do not edit"
+    comments = "kinit: from the kinit annotations; do not edit"
 )
 public final class FlatLinearInitializer {
   private FlatLinearInitializer() {
@@ -27,16 +25,22 @@ public final class FlatLinearInitializer {
    * Every array is checked before any is written: if this throws, none has changed.
    */
   public static void initialize(FlatLinear layer, RandomGenerator random) {
+    plan(layer).run(random);
+  }
+
+  /**
+   * The parameters of {@link FlatLinear}, each with its initialisation, all checked:
+   * what {@link #initialize} runs.
+   */
+  public static InitPlan plan(FlatLinear layer) {
     Objects.requireNonNull(layer, "layer");
+    InitPlan.Builder plan = InitPlan.builder();
     FloatTensor fixed = FloatTensor.of("FlatLinear.fixed", layer.fixed, 6, 20);
     DoubleTensor sized = DoubleTensor.of("FlatLinear.sized", layer.sized, layer.out, layer.getIn());
-    Kaiming.check(fixed, FanMode.FAN_IN, 1.4142135623730951, Distribution.NORMAL);
-    Kaiming.check(sized, FanMode.FAN_IN, 1.4142135623730951, Distribution.NORMAL);
-
     // FlatLinear.fixed: kaiming normal, fan_in; gain = sqrt(2), relu
-    Kaiming.normal(fixed, FanMode.FAN_IN, 1.4142135623730951, random);
-
+    plan.add("fixed", fixed, Init.kaimingNormal(FanMode.FAN_IN, 1.4142135623730951));
     // FlatLinear.sized: kaiming normal, fan_in; gain = sqrt(2), relu
-    Kaiming.normal(sized, FanMode.FAN_IN, 1.4142135623730951, random);
+    plan.add("sized", sized, Init.kaimingNormal(FanMode.FAN_IN, 1.4142135623730951));
+    return plan.build();
   }
 }

@@ -1,19 +1,18 @@
 package layers;
 
 import dev.kinit.FloatTensor;
-import dev.kinit.LayerDefaults;
+import dev.kinit.Init;
+import dev.kinit.InitPlan;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import javax.annotation.processing.Generated;
 
 /**
- * Initialises the weights of {@link TorchLinear} marked {@code @KaimingInit}
- * (He et al. 2015: {@code std = gain / sqrt(fan)})
- * or {@code @TorchDefaultInit} (PyTorch's layer defaults).
+ * Initialises the parameters of {@link TorchLinear}, as its annotations say.
  */
 @Generated(
     value = "dev.kinit.processor.KaimingInitProcessor",
-    comments = "kinit: from @KaimingInit / @TorchDefaultInit; do not edit"
+    comments = "kinit: from the kinit annotations; do not edit"
 )
 public final class TorchLinearInitializer {
   private TorchLinearInitializer() {
@@ -24,15 +23,22 @@ public final class TorchLinearInitializer {
    * Every array is checked before any is written: if this throws, none has changed.
    */
   public static void initialize(TorchLinear layer, RandomGenerator random) {
+    plan(layer).run(random);
+  }
+
+  /**
+   * The parameters of {@link TorchLinear}, each with its initialisation, all checked:
+   * what {@link #initialize} runs.
+   */
+  public static InitPlan plan(TorchLinear layer) {
     Objects.requireNonNull(layer, "layer");
+    InitPlan.Builder plan = InitPlan.builder();
     FloatTensor weight = FloatTensor.of("TorchLinear.weight", layer.weight);
     FloatTensor bias = FloatTensor.of("TorchLinear.bias", layer.bias);
-    LayerDefaults.checkBias(bias, weight);
-
     // TorchLinear.weight: PyTorch's default weight, kaiming_uniform_(a = sqrt(5)), fan_in
-    LayerDefaults.weight(weight, random);
-
+    plan.add("weight", weight, Init.torchDefaultWeight());
     // TorchLinear.bias: PyTorch's default bias, U(-1/sqrt(fan_in), 1/sqrt(fan_in)), fan_in of TorchLinear.weight
-    LayerDefaults.bias(bias, weight, random);
+    plan.add("bias", bias, Init.torchDefaultBias(weight));
+    return plan.build();
   }
 }

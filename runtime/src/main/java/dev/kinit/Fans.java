@@ -16,7 +16,9 @@ import java.util.Objects;
  *
  * <p>So a {@code Linear} weight {@code [out, in]} has fan_in {@code in}; a {@code Conv2d} weight
  * {@code [out, in, kh, kw]} has fan_in {@code in · kh · kw}. The products are computed in {@code
- * long} with overflow checks, so any shape of {@code int} sizes that fits in memory is exact.
+ * long} with overflow checks, so any shape of {@code int} sizes that fits in memory is exact. A
+ * weight laid out as Keras lays it out, {@code [k…][in][out]}, has its fans from {@link
+ * #of(WeightLayout, int...)}.
  *
  * @param fanIn the number of inputs that feed one output unit
  * @param fanOut the number of outputs that one input unit feeds
@@ -48,6 +50,40 @@ public record Fans(long fanIn, long fanOut) {
     long fanIn = Shapes.elementCount(Arrays.copyOfRange(shape, 1, shape.length));
     int[] withoutIn = shape.clone();
     withoutIn[1] = 1;
+    long fanOut = Shapes.elementCount(withoutIn);
+    if (fanIn < 0 || fanOut < 0) {
+      throw new IllegalArgumentException(
+          "shape " + Arrays.toString(shape) + " is too large: its fans overflow a long");
+    }
+    return new Fans(fanIn, fanOut);
+  }
+
+  /**
+   * The fans of a weight laid out as {@code layout} says: {@link #of(int...)} for {@link
+   * WeightLayout#TORCH}; for {@link WeightLayout#KERAS} as Keras' {@code _compute_fans}, the
+   * receptive field being the product of every size but the last two, fan_in {@code shape[-2] · rf}
+   * and fan_out {@code shape[-1] · rf}, and a 1-D shape having fan_in = fan_out = its size, a 0-D
+   * one 1.
+   *
+   * @throws IllegalArgumentException as {@link #of(int...)}: for {@code TORCH} a shape of fewer
+   *     than two dimensions; a negative size; fans that overflow {@code long}
+   */
+  public static Fans of(WeightLayout layout, int... shape) {
+    Objects.requireNonNull(layout, "layout");
+    Objects.requireNonNull(shape, "shape");
+    if (layout == WeightLayout.TORCH) {
+      return of(shape);
+    }
+    Shapes.requireNonNegative("shape", shape);
+    if (shape.length < 2) {
+      long fan = shape.length == 0 ? 1 : shape[0];
+      return new Fans(fan, fan);
+    }
+    int last = shape.length - 1;
+    int[] withoutOut = Arrays.copyOf(shape, last);
+    int[] withoutIn = shape.clone();
+    withoutIn[last - 1] = 1;
+    long fanIn = Shapes.elementCount(withoutOut);
     long fanOut = Shapes.elementCount(withoutIn);
     if (fanIn < 0 || fanOut < 0) {
       throw new IllegalArgumentException(

@@ -4,6 +4,7 @@ import dev.kinit.internal.ElementType;
 import dev.kinit.internal.Rules;
 import java.lang.System.Logger.Level;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -45,9 +46,17 @@ public final class Kaiming {
    *     that has no fans ({@link Fans#of}) or whose selected fan is 0
    */
   public static double std(int[] shape, FanMode mode, double gain) {
+    return std(WeightLayout.TORCH, shape, mode, gain);
+  }
+
+  /**
+   * {@link #std(int[], FanMode, double)} with the fans of {@code layout} ({@link
+   * Fans#of(WeightLayout, int...)}).
+   */
+  public static double std(WeightLayout layout, int[] shape, FanMode mode, double gain) {
     Objects.requireNonNull(mode, "mode");
     requireValidGain(gain);
-    long fan = mode.of(Fans.of(shape));
+    long fan = mode.of(Fans.of(layout, shape));
     if (fan == 0) {
       throw new IllegalArgumentException(
           "shape "
@@ -67,7 +76,12 @@ public final class Kaiming {
    * @throws IllegalArgumentException as {@link #std}
    */
   public static double bound(int[] shape, FanMode mode, double gain) {
-    return Math.sqrt(3.0) * std(shape, mode, gain);
+    return bound(WeightLayout.TORCH, shape, mode, gain);
+  }
+
+  /** {@link #bound(int[], FanMode, double)} with the fans of {@code layout}. */
+  public static double bound(WeightLayout layout, int[] shape, FanMode mode, double gain) {
+    return Math.sqrt(3.0) * std(layout, shape, mode, gain);
   }
 
   /**
@@ -82,12 +96,8 @@ public final class Kaiming {
    */
   public static void normal(Tensor tensor, FanMode mode, double gain, RandomGenerator random) {
     Objects.requireNonNull(random, "random");
-    double std = checkedScale(tensor, mode, gain, Distribution.NORMAL);
-    if (tensor.size() == 0) {
-      warnZeroElements(tensor);
-      return;
-    }
-    TensorSampler.of(random).normal(tensor, 0.0, std);
+    Objects.requireNonNull(tensor, "tensor");
+    Init.kaimingNormal(mode, gain).fill(tensor, random);
   }
 
   /**
@@ -104,12 +114,8 @@ public final class Kaiming {
    */
   public static void uniform(Tensor tensor, FanMode mode, double gain, RandomGenerator random) {
     Objects.requireNonNull(random, "random");
-    double bound = checkedScale(tensor, mode, gain, Distribution.UNIFORM);
-    if (tensor.size() == 0) {
-      warnZeroElements(tensor);
-      return;
-    }
-    TensorSampler.of(random).uniform(tensor, -bound, bound);
+    Objects.requireNonNull(tensor, "tensor");
+    Init.kaimingUniform(mode, gain).fill(tensor, random);
   }
 
   /**
@@ -121,25 +127,84 @@ public final class Kaiming {
    */
   public static void check(Tensor tensor, FanMode mode, double gain, Distribution distribution) {
     Objects.requireNonNull(distribution, "distribution");
-    checkedScale(tensor, mode, gain, distribution);
+    new Spec(distribution, WeightLayout.TORCH, mode, gain).check(tensor);
+  }
+
+  /** A Kaiming fill as a value ({@link Init#kaimingNormal}, {@link Init#kaimingUniform}). */
+  record Spec(Distribution distribution, WeightLayout layout, FanMode mode, double gain)
+      implements Init {
+
+    Spec {
+      Objects.requireNonNull(distribution, "distribution");
+      Objects.requireNonNull(layout, "layout");
+      Objects.requireNonNull(mode, "mode");
+      requireValidGain(gain);
+    }
+
+    @Override
+    public void check(Tensor tensor) {
+      checkedScale(tensor, this);
+    }
+
+    @Override
+    public void fill(Tensor tensor, RandomGenerator random) {
+      Objects.requireNonNull(random, "random");
+      double scale = checkedScale(tensor, this);
+      if (tensor.size() == 0) {
+        warnZeroElements(tensor);
+      } else if (distribution == Distribution.NORMAL) {
+        TensorSampler.of(random).normal(tensor, 0.0, scale);
+      } else {
+        TensorSampler.of(random).uniform(tensor, -scale, scale);
+      }
+    }
+
+    @Override
+    public boolean draws(Tensor tensor) {
+      return tensor.size() > 0;
+    }
+
+    @Override
+    public String describe(Tensor tensor) {
+      String call =
+          "kaiming_"
+              + distribution.name().toLowerCase(Locale.ROOT)
+              + "_(mode='"
+              + mode.torchName()
+              + "', gain="
+              + gain
+              + (layout == WeightLayout.TORCH ? "" : ", layout=" + layout)
+              + ")";
+      if (tensor.size() == 0) {
+        return call + ": no elements";
+      }
+      return call
+          + ": "
+          + mode.torchName()
+          + " "
+          + mode.of(Fans.of(layout, tensor.shape()))
+          + ", "
+          + (distribution == Distribution.NORMAL ? "std " : "bound ")
+          + checkedScale(tensor, this);
+    }
   }
 
   /**
    * The std ({@link Distribution#NORMAL}) or bound of a fill of {@code tensor}, checked; 0 for a
    * tensor with no elements, which a fill leaves as it is.
    */
-  private static double checkedScale(
-      Tensor tensor, FanMode mode, double gain, Distribution distribution) {
+  private static double checkedScale(Tensor tensor, Spec spec) {
     Objects.requireNonNull(tensor, "tensor");
-    Objects.requireNonNull(mode, "mode");
-    requireValidGain(gain);
+    FanMode mode = spec.mode();
+    double gain = spec.gain();
     if (tensor.size() == 0) {
       return 0;
     }
     int[] shape = tensor.shape();
     ElementType type = ElementType.of(tensor);
-    boolean normal = distribution == Distribution.NORMAL;
-    double scale = normal ? std(shape, mode, gain) : bound(shape, mode, gain);
+    boolean normal = spec.distribution() == Distribution.NORMAL;
+    double scale =
+        normal ? std(spec.layout(), shape, mode, gain) : bound(spec.layout(), shape, mode, gain);
     String problem =
         normal
             ? Rules.stdProblem(tensor.name(), type, scale)
@@ -156,7 +221,7 @@ public final class Kaiming {
               + " and "
               + mode.torchName()
               + " "
-              + mode.of(Fans.of(shape)));
+              + mode.of(Fans.of(spec.layout(), shape)));
     }
     return scale;
   }

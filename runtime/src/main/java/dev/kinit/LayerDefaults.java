@@ -42,6 +42,9 @@ public final class LayerDefaults {
 
   private static final System.Logger LOG = System.getLogger(LayerDefaults.class.getName());
 
+  /** The weight's initialisation as a value ({@link Init#torchDefaultWeight}). */
+  static final Init WEIGHT = new Weight();
+
   private LayerDefaults() {}
 
   /**
@@ -51,8 +54,9 @@ public final class LayerDefaults {
    * @throws IllegalArgumentException for a shape of fewer than two dimensions, before any write
    */
   public static void weight(Tensor weight, RandomGenerator random) {
-    Kaiming.uniform(
-        weight, FanMode.FAN_IN, Nonlinearity.LEAKY_RELU.gain(WEIGHT_NEGATIVE_SLOPE), random);
+    Objects.requireNonNull(random, "random");
+    Objects.requireNonNull(weight, "weight");
+    WEIGHT.fill(weight, random);
   }
 
   /**
@@ -138,6 +142,78 @@ public final class LayerDefaults {
     long fanIn = Fans.of(weightShape).fanIn();
     Rules.require(Rules.biasProblem(bias.name(), bias.shape(), weightName, weightShape));
     return fanIn;
+  }
+
+  /** {@code kaiming_uniform_(weight, a=math.sqrt(5))}, described as PyTorch writes it. */
+  private static final class Weight implements Init {
+    private final Init kaiming =
+        Init.kaimingUniform(FanMode.FAN_IN, Nonlinearity.LEAKY_RELU.gain(WEIGHT_NEGATIVE_SLOPE));
+
+    @Override
+    public void check(Tensor tensor) {
+      kaiming.check(tensor);
+    }
+
+    @Override
+    public void fill(Tensor tensor, RandomGenerator random) {
+      kaiming.fill(tensor, random);
+    }
+
+    @Override
+    public boolean draws(Tensor tensor) {
+      return kaiming.draws(tensor);
+    }
+
+    @Override
+    public String describe(Tensor tensor) {
+      String scale = kaiming.describe(tensor);
+      return "kaiming_uniform_(a=math.sqrt(5))" + scale.substring(scale.indexOf(':'));
+    }
+  }
+
+  /**
+   * The bias's initialisation as a value ({@link Init#torchDefaultBias}, {@link
+   * Init#torchDefaultTransposedBias}).
+   *
+   * @param weight the weight whose fan_in bounds the bias
+   * @param transposed whether the weight is a transposed convolution's, laid out {@code [in][out /
+   *     groups][k…]}, so that the bias's length is not its {@code shape[0]}
+   */
+  record Bias(Tensor weight, boolean transposed) implements Init {
+
+    @Override
+    public void check(Tensor bias) {
+      fanIn(bias);
+    }
+
+    @Override
+    public void fill(Tensor bias, RandomGenerator random) {
+      Objects.requireNonNull(random, "random");
+      long fanIn = fanIn(bias);
+      LayerDefaults.fill(
+          bias, fanIn, "the weight of shape " + Arrays.toString(weight.shape()), random);
+    }
+
+    @Override
+    public boolean draws(Tensor bias) {
+      return bias.size() > 0 && fanIn(bias) > 0;
+    }
+
+    @Override
+    public String describe(Tensor bias) {
+      long fanIn = fanIn(bias);
+      return "uniform_(-1/sqrt(fan_in), 1/sqrt(fan_in)), fan_in of "
+          + weight.name()
+          + ": fan_in "
+          + fanIn
+          + (fanIn == 0 ? ", left as it is" : ", bound " + 1 / Math.sqrt(fanIn));
+    }
+
+    private long fanIn(Tensor bias) {
+      return transposed
+          ? Fans.of(weight.shape()).fanIn()
+          : checkedFanIn(bias, weight.name(), weight.shape());
+    }
   }
 
   private static void fill(Tensor bias, long fanIn, String weight, RandomGenerator random) {

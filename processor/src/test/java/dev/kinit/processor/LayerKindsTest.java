@@ -149,21 +149,24 @@ class LayerKindsTest {
                 "public class Names {",
                 "  static final int SIZE = 2;",
                 "  @dev.kinit.KaimingInit float[][] FanMode = new float[2][2];",
-                "  @dev.kinit.KaimingInit float[][] Kaiming = new float[2][2];",
+                "  @dev.kinit.KaimingInit float[][] Init = new float[2][2];",
+                "  @dev.kinit.KaimingInit float[][] InitPlan = new float[2][2];",
                 "  @dev.kinit.KaimingInit float[][] FloatTensor = new float[2][2];",
                 "  @dev.kinit.KaimingInit double[][] DoubleTensor = new double[2][2];",
                 "  @dev.kinit.KaimingInit float[][] Objects = new float[2][2];",
                 "  @dev.kinit.KaimingInit float[][] dev = new float[2][2];",
-                "  @dev.kinit.TorchDefaultInit float[][] LayerDefaults = new float[2][2];",
-                "  @dev.kinit.TorchDefaultInit(biasOf = \"LayerDefaults\")",
+                "  @dev.kinit.TorchDefaultInit float[][] plan = new float[2][2];",
+                "  @dev.kinit.TorchDefaultInit(biasOf = \"plan\")",
                 "  float[] bias = new float[2];",
                 "  @dev.kinit.KaimingInit(shapeFields = {\"SIZE\", \"SIZE\"})",
                 "  float[] Names = new float[4];",
                 "}"),
             "layers.NamesInitializer");
-    assertTrue(code.contains("Kaiming.normal(FanMode_, FanMode.FAN_IN,"), code);
+    assertTrue(
+        code.contains("plan.add(\"FanMode\", FanMode_, Init.kaimingNormal(FanMode.FAN_IN,"), code);
+    assertTrue(code.contains("InitPlan.Builder plan = InitPlan.builder();"), code);
     assertTrue(code.contains("layer.Names, Names.SIZE, Names.SIZE)"), code);
-    assertTrue(code.contains("LayerDefaults.bias(bias, LayerDefaults_, random);"), code);
+    assertTrue(code.contains("plan.add(\"bias\", bias, Init.torchDefaultBias(plan_));"), code);
   }
 
   @Test

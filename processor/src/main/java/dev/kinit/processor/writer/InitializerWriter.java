@@ -7,6 +7,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeSpec;
+import dev.kinit.InitPlan;
 import dev.kinit.Tensor;
 import dev.kinit.processor.model.Access;
 import dev.kinit.processor.model.InitSpec;
@@ -25,10 +26,12 @@ import javax.lang.model.element.Modifier;
  * Turns a valid {@link Layer} into its initializer's source. Only writes: every check happened in
  * the rules. Deterministic: the same layer gives the same text.
  *
- * <p>The initializer first views every array as a tensor, which validates its shape, and only then
- * fills them: a layer whose third array is jagged keeps its first two untouched. A layer of more
- * than {@value #PART_SIZE} parameters is split into nested classes of at most that many, each with
- * its own methods and constant pool, so that any class the compiler accepts gets an initializer.
+ * <p>The initializer's {@code plan(layer)} views every array as a tensor, which checks its shape,
+ * then collects each parameter with its initialisation in an {@link InitPlan}, which checks them
+ * all; {@code initialize(layer, random)} runs the plan. So a layer whose third array is jagged, or
+ * whose second gives a std out of range, keeps its first untouched. A layer of more than {@value
+ * #PART_SIZE} parameters is split into nested classes of at most that many, each with its own
+ * methods and constant pool, so that any class the compiler accepts gets an initializer.
  */
 public final class InitializerWriter {
 
@@ -60,17 +63,13 @@ public final class InitializerWriter {
         TypeSpec.classBuilder(layer.initializer())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addJavadoc(
-                "Initialises the weights of {@link $T} marked {@code @KaimingInit}\n"
-                    + "(He et al. 2015: {@code std = gain / sqrt(fan)})\n"
-                    + "or {@code @TorchDefaultInit} (PyTorch's layer defaults).\n",
-                layer.name())
+                "Initialises the parameters of {@link $T}, as its annotations say.\n", layer.name())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     if (generatedAvailable) {
       type.addAnnotation(
           AnnotationSpec.builder(GENERATED)
               .addMember("value", "$S", processorName)
-              .addMember(
-                  "comments", "$S", "kinit: from @KaimingInit / @TorchDefaultInit; do not edit")
+              .addMember("comments", "$S", "kinit: from the kinit annotations; do not edit")
               .build());
     }
     if (!layer.deprecations().isEmpty()) {
@@ -81,8 +80,9 @@ public final class InitializerWriter {
       keys.forEach(key -> suppress.addMember("value", "$S", key));
       type.addAnnotation(suppress.build());
     }
+    type.addMethod(initialize(layer));
     if (layer.parameters().size() <= PART_SIZE) {
-      type.addMethod(initializeInOneMethod(layer));
+      type.addMethod(planInOneMethod(layer));
     } else {
       writeInParts(layer, type);
     }
@@ -91,7 +91,8 @@ public final class InitializerWriter {
         .build();
   }
 
-  private static MethodSpec.Builder initializeMethod(Layer layer) {
+  /** {@code initialize(layer, random)}: the plan, run. */
+  private static MethodSpec initialize(Layer layer) {
     return MethodSpec.methodBuilder("initialize")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameter(layer.parameterType(), Statements.LAYER)
@@ -101,29 +102,43 @@ public final class InitializerWriter {
             String.join(", ", layer.parameters().stream().map(Parameter::label).toList()))
         .addJavadoc(
             "Every array is checked before any is written: if this throws, none has changed.\n")
-        .addStatement("$T.requireNonNull($L, $S)", Objects.class, Statements.LAYER, "layer");
+        .addStatement("plan($L).run($L)", Statements.LAYER, Statements.RANDOM)
+        .build();
+  }
+
+  private static MethodSpec.Builder planMethod(Layer layer) {
+    return MethodSpec.methodBuilder("plan")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(InitPlan.class)
+        .addParameter(layer.parameterType(), Statements.LAYER)
+        .addJavadoc(
+            "The parameters of {@link $T}, each with its initialisation, all checked:\n"
+                + "what {@link #initialize} runs.\n",
+            layer.name())
+        .addStatement("$T.requireNonNull($L, $S)", Objects.class, Statements.LAYER, "layer")
+        .addStatement(
+            "$T.Builder $L = $T.builder()", InitPlan.class, Statements.PLAN, InitPlan.class);
   }
 
   /** One method: each tensor a local named after its field. */
-  private static MethodSpec initializeInOneMethod(Layer layer) {
+  private static MethodSpec planInOneMethod(Layer layer) {
     NameAllocator names = names(layer);
     List<Parameter> parameters = layer.parameters();
     List<CodeBlock> tensors = new ArrayList<>();
-    MethodSpec.Builder method = initializeMethod(layer);
+    MethodSpec.Builder method = planMethod(layer);
     for (Parameter parameter : parameters) {
       String tensor = names.newName(parameter.name(), parameter);
       tensors.add(CodeBlock.of("$L", tensor));
       method.addCode(
           view(parameter, CodeBlock.of("$T $L = ", Statements.tensorType(parameter), tensor)));
     }
-    addChecks(method, parameters, tensors, 0, parameters.size());
-    addFills(method, parameters, tensors, 0, parameters.size());
-    return method.build();
+    addSteps(method, parameters, tensors, 0, parameters.size());
+    return method.addStatement("return $L.build()", Statements.PLAN).build();
   }
 
   /**
-   * Nested classes {@code Part1Of3}…, each viewing and filling its slice of the parameters through
-   * one array of tensors: all views first, then all fills, as in one method.
+   * Nested classes {@code Part1Of3}…, each viewing its slice of the parameters into one array of
+   * tensors, then adding their steps: all views first, then all steps, as in one method.
    */
   private static void writeInParts(Layer layer, TypeSpec.Builder type) {
     List<Parameter> parameters = layer.parameters();
@@ -132,8 +147,8 @@ public final class InitializerWriter {
       tensors.add(CodeBlock.of("$L[$L]", TENSORS, i));
     }
     int parts = (parameters.size() + PART_SIZE - 1) / PART_SIZE;
-    MethodSpec.Builder initialize =
-        initializeMethod(layer)
+    MethodSpec.Builder plan =
+        planMethod(layer)
             .addStatement(
                 "$T[] $L = new $T[$L]", Tensor.class, TENSORS, Tensor.class, parameters.size());
     List<String> partNames = new ArrayList<>();
@@ -150,32 +165,25 @@ public final class InitializerWriter {
       for (int i = from; i < to; i++) {
         view.addCode(view(parameters.get(i), CodeBlock.of("$L = ", tensors.get(i))));
       }
-      MethodSpec.Builder check =
-          MethodSpec.methodBuilder("check")
+      MethodSpec.Builder add =
+          MethodSpec.methodBuilder("add")
               .addModifiers(Modifier.STATIC)
+              .addParameter(InitPlan.Builder.class, Statements.PLAN)
               .addParameter(Tensor[].class, TENSORS);
-      addChecks(check, parameters, tensors, from, to);
-      MethodSpec.Builder fill =
-          MethodSpec.methodBuilder("fill")
-              .addModifiers(Modifier.STATIC)
-              .addParameter(Tensor[].class, TENSORS)
-              .addParameter(RandomGenerator.class, Statements.RANDOM);
-      addFills(fill, parameters, tensors, from, to);
+      addSteps(add, parameters, tensors, from, to);
       type.addType(
           TypeSpec.classBuilder(name)
               .addJavadoc("Parameters $L to $L.\n", from + 1, to)
               .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
               .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
               .addMethod(view.build())
-              .addMethod(check.build())
-              .addMethod(fill.build())
+              .addMethod(add.build())
               .build());
     }
     partNames.forEach(
-        name -> initialize.addStatement("$L.view($L, $L)", name, Statements.LAYER, TENSORS));
-    partNames.forEach(
-        name -> initialize.addStatement("$L.fill($L, $L)", name, TENSORS, Statements.RANDOM));
-    type.addMethod(initialize.build());
+        name -> plan.addStatement("$L.view($L, $L)", name, Statements.LAYER, TENSORS));
+    partNames.forEach(name -> plan.addStatement("$L.add($L, $L)", name, Statements.PLAN, TENSORS));
+    type.addMethod(plan.addStatement("return $L.build()", Statements.PLAN).build());
   }
 
   /** {@code target} assigned the parameter's tensor, read through a checked getter if need be. */
@@ -189,17 +197,24 @@ public final class InitializerWriter {
         .build();
   }
 
-  /** The runtime's checks that depend on sizes known only now, before the first write. */
-  private static void addChecks(
+  /** The commented {@code plan.add(name, tensor, init)} of parameters {@code [from, to)}. */
+  private static void addSteps(
       MethodSpec.Builder method,
       List<Parameter> parameters,
       List<CodeBlock> tensors,
       int from,
       int to) {
     for (int i = from; i < to; i++) {
-      method.addCode(
-          Statements.check(
-              parameters.get(i), tensors.get(i), tensors.get(weightOf(parameters, i))));
+      Parameter parameter = parameters.get(i);
+      int weight = weightOf(parameters, i);
+      method
+          .addCode("// $L\n", InitExpressions.comment(parameter, parameters.get(weight)))
+          .addStatement(
+              "$L.add($S,$W$L,$W$L)",
+              Statements.PLAN,
+              parameter.name(),
+              tensors.get(i),
+              InitExpressions.expression(parameter, tensors.get(weight)));
     }
   }
 
@@ -216,34 +231,17 @@ public final class InitializerWriter {
     return i;
   }
 
-  private static void addFills(
-      MethodSpec.Builder method,
-      List<Parameter> parameters,
-      List<CodeBlock> tensors,
-      int from,
-      int to) {
-    for (int i = from; i < to; i++) {
-      Parameter parameter = parameters.get(i);
-      int weight = weightOf(parameters, i);
-      method
-          .addCode("\n")
-          .addCode(
-              Statements.fill(
-                  parameter, tensors.get(i), parameters.get(weight), tensors.get(weight)));
-    }
-  }
-
   /**
    * A name allocator that keeps locals from obscuring what the statements name as expressions
-   * ({@code FanMode.FAN_IN}, {@code Kaiming.normal}, {@code Layer.SIZE}, {@code dev.kinit.Kaiming}
+   * ({@code FanMode.FAN_IN}, {@code Init.kaimingNormal}, {@code Layer.SIZE}, {@code dev.kinit.Init}
    * when written in full): a local of such a name would obscure the type or package (JLS 6.4.2), as
    * a weight field named {@code FanMode} or {@code dev} would make its local.
    */
   private static NameAllocator names(Layer layer) {
     NameAllocator names = new NameAllocator();
-    names.newName(Statements.LAYER, Statements.LAYER);
-    names.newName(Statements.RANDOM, Statements.RANDOM);
-    names.newName(TENSORS, TENSORS);
+    for (String reserved : List.of(Statements.LAYER, Statements.RANDOM, Statements.PLAN, TENSORS)) {
+      names.newName(reserved, reserved);
+    }
     List<ClassName> types = new ArrayList<>(Statements.RUNTIME_TYPES);
     for (Parameter parameter : layer.parameters()) {
       if (parameter.shape() instanceof Shape.Fields sizes) {
@@ -258,6 +256,7 @@ public final class InitializerWriter {
     Set<String> qualifiers = new TreeSet<>();
     for (ClassName type : types) {
       qualifiers.add(type.topLevelClassName().simpleName());
+      qualifiers.add(type.simpleName());
       if (!type.packageName().isEmpty()) {
         qualifiers.add(type.packageName().split("\\.")[0]);
       }
