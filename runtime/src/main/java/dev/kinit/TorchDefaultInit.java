@@ -45,6 +45,14 @@ public @interface TorchDefaultInit {
    */
   String biasOf() default "";
 
+  /**
+   * On a bias: the weight is a transposed convolution's ({@code nn.ConvTranspose*d}), laid out
+   * {@code [in][out / groups][k…]}, so the bias's length is {@code out}, not the weight's {@code
+   * shape[0]}; it is bounded by the weight's fan_in all the same ({@link
+   * Init#torchDefaultTransposedBias}).
+   */
+  boolean transposed() default false;
+
   /** The shape of a flat weight, as constants; see {@link KaimingInit#shape()}. */
   int[] shape() default {};
 

@@ -352,7 +352,7 @@ class DiagnosticsTest {
     assertError(
         bad("  @KaimingInit @TorchDefaultInit", "  float[][] weight;"),
         "[kinit.two-rules] field Bad.weight has both @KaimingInit and @TorchDefaultInit; expected"
-            + " one of them",
+            + " one of them: a field is initialised one way",
         "float[][] weight;");
   }
 

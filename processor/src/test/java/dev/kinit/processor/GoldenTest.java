@@ -34,7 +34,14 @@ class GoldenTest {
         Arguments.of("Conv3dInitializer", List.of("good/Conv3d.java")),
         Arguments.of("FlatLinearInitializer", List.of("good/FlatLinear.java")),
         Arguments.of("BlockInitializer", List.of("good/Block.java", "good/Stem.java")),
-        Arguments.of("TorchLinearInitializer", List.of("good/TorchLinear.java")));
+        Arguments.of("TorchLinearInitializer", List.of("good/TorchLinear.java")),
+        Arguments.of("GptLinearInitializer", List.of("good/GptLinear.java")),
+        Arguments.of("PatchEmbeddingInitializer", List.of("good/PatchEmbedding.java")),
+        Arguments.of("RecurrentInitializer", List.of("good/Recurrent.java")),
+        Arguments.of("IdentityInitializer", List.of("good/Identity.java")),
+        Arguments.of("KerasDenseInitializer", List.of("good/KerasDense.java")),
+        Arguments.of("ActivatedInitializer", List.of("good/Activated.java")),
+        Arguments.of("ConvTransposeInitializer", List.of("good/ConvTranspose.java")));
   }
 
   @ParameterizedTest(name = "{0}")

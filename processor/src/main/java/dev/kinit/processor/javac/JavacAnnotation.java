@@ -128,6 +128,16 @@ final class JavacAnnotation implements AnnotationUse {
   }
 
   @Override
+  public int intValue(String attribute) {
+    return (Integer) values.get(attribute).getValue();
+  }
+
+  @Override
+  public boolean booleanValue(String attribute) {
+    return (Boolean) values.get(attribute).getValue();
+  }
+
+  @Override
   public String stringValue(String attribute) {
     return (String) values.get(attribute).getValue();
   }

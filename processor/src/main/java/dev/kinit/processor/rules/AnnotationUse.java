@@ -37,6 +37,10 @@ public interface AnnotationUse {
 
   double doubleValue(String attribute);
 
+  int intValue(String attribute);
+
+  boolean booleanValue(String attribute);
+
   String stringValue(String attribute);
 
   /** The name of the enum constant {@code attribute} holds. */

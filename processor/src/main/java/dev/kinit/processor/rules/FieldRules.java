@@ -1,6 +1,7 @@
 package dev.kinit.processor.rules;
 
 import com.palantir.javapoet.ClassName;
+import dev.kinit.WeightLayout;
 import dev.kinit.internal.ElementType;
 import dev.kinit.internal.Rules;
 import dev.kinit.processor.model.Access;
@@ -73,7 +74,12 @@ final class FieldRules {
       return;
     }
     if (field.annotations().size() > 1) {
-      report.error(Message.TWO_RULES, null, label);
+      report.error(
+          Message.TWO_RULES,
+          null,
+          label,
+          annotation.annotation().written(),
+          field.annotations().get(1).annotation().written());
       return;
     }
     if (annotation.unresolved().isPresent()) {
@@ -109,17 +115,37 @@ final class FieldRules {
     InitSpec init;
     if (bias) {
       shape = biasShape();
-      init = new InitSpec.TorchBiasSpec(weightOfBias());
+      init = new InitSpec.TorchBiasSpec(weightOfBias(), annotation.booleanValue("transposed"));
     } else {
-      ElementType elementType = elementType(type);
-      shape = new ShapeRules(field, annotation, report, this::readInt).shape(type.rank());
-      init =
-          annotation.annotation() == InitAnnotation.KAIMING_INIT
-              ? new KaimingRules(field, annotation, report).kaiming(elementType, shape)
-              : new InitSpec.TorchWeightSpec();
+      InitAnnotation kind = annotation.annotation();
+      boolean anyRank =
+          kind == InitAnnotation.VARIANCE_SCALING_INIT
+              && VarianceScalingRules.layout(annotation) == WeightLayout.KERAS;
+      shape =
+          new ShapeRules(
+                  field, annotation, report, (size, site) -> readMember(size, site, "shapeFields"))
+              .shape(type.rank(), kind, anyRank ? 1 : kind.minRank());
+      init = init(kind, elementType(type), shape);
     }
     parameters.accept(
         new Parameter(field.id(), label, field.name(), elementType(type), access, shape, init));
+  }
+
+  /** What the annotation {@code kind} says, for an array of {@code type} and {@code shape}. */
+  private InitSpec init(InitAnnotation kind, ElementType type, Shape shape) {
+    NamedMembers members = new NamedMembers(field, annotation, report, this::readMember);
+    GainRules gains = new GainRules(field, annotation, report, members);
+    return switch (kind) {
+      case KAIMING_INIT -> new KaimingRules(field, annotation, report, gains).kaiming(type, shape);
+      case XAVIER_INIT -> new XavierRules(field, annotation, report, gains).xavier(type, shape);
+      case VARIANCE_SCALING_INIT ->
+          new VarianceScalingRules(field, annotation, report).varianceScaling(type, shape);
+      case NORMAL_INIT, UNIFORM_INIT, TRUNCATED_NORMAL_INIT, CONSTANT_INIT, ZEROS_INIT, ONES_INIT ->
+          new ValueRules(field, annotation, report).spec(kind, type);
+      case EYE_INIT, DIRAC_INIT, ORTHOGONAL_INIT ->
+          new IdentityRules(field, annotation, report).spec(kind, shape);
+      case TORCH_DEFAULT_INIT -> new InitSpec.TorchWeightSpec();
+    };
   }
 
   /**
@@ -172,26 +198,30 @@ final class FieldRules {
 
   /** How the initializer reads the annotated array. */
   private Access readArray() {
-    return read(field, field.site(), true);
+    return read(field, field.site(), null);
   }
 
-  /** How the initializer reads an {@code int} member named by {@code shapeFields}. */
-  private Access readInt(FieldDeclaration size, Site site) {
-    return read(size, site, false);
+  /**
+   * How the initializer reads a member named by the string attribute {@code attribute} ({@code
+   * shapeFields}, {@code nonlinearityField}…), at {@code site}.
+   */
+  Access readMember(FieldDeclaration member, Site site, String attribute) {
+    return read(member, site, attribute);
   }
 
   /**
    * The access path to {@code target}, or a placeholder after reporting why there is none: at
-   * {@code site} (the field, or the element of {@code shapeFields} that names it).
+   * {@code site} (the field, or the attribute element that names it). {@code attribute} is null for
+   * the annotated array itself.
    */
-  private Access read(FieldDeclaration target, Site site, boolean array) {
+  private Access read(FieldDeclaration target, Site site, String attribute) {
     Reach reach = target.reach();
     if (reach instanceof Reach.Readable readable) {
       deprecations.addAll(readable.deprecations());
       return readable.access();
     }
-    Message message = message(reach, array);
-    Object[] args = arguments(reach, target, array);
+    Message message = message(reach, attribute);
+    Object[] args = arguments(reach, target, attribute);
     if (!field.own()
         && field.validatedWithItsClass()
         && !(target.reachFromItsClass() instanceof Reach.Readable)) {
@@ -203,10 +233,12 @@ final class FieldRules {
     return new Access.Field(target.name(), null);
   }
 
-  private static Message message(Reach reach, boolean array) {
+  private static Message message(Reach reach, String attribute) {
     if (reach instanceof Reach.NoGetter || reach instanceof Reach.NotAccessible) {
-      if (!array) {
-        return Message.SHAPE_FIELD_UNREADABLE;
+      if (attribute != null) {
+        return attribute.equals("shapeFields")
+            ? Message.SHAPE_FIELD_UNREADABLE
+            : Message.NAMED_FIELD_UNREADABLE;
       }
       return reach instanceof Reach.NoGetter
           ? Message.PRIVATE_WITHOUT_GETTER
@@ -221,12 +253,15 @@ final class FieldRules {
     return Message.FIELD_UNNAMEABLE;
   }
 
-  private Object[] arguments(Reach reach, FieldDeclaration target, boolean array) {
+  private Object[] arguments(Reach reach, FieldDeclaration target, String attribute) {
     String initializerName = initializer.simpleName();
     String pkg = initializer.packageName();
     String label = target.label();
-    if (!array && (reach instanceof Reach.NoGetter || reach instanceof Reach.NotAccessible)) {
-      return new Object[] {field.label(), target.name(), initializerName};
+    boolean member = attribute != null;
+    if (member && (reach instanceof Reach.NoGetter || reach instanceof Reach.NotAccessible)) {
+      return attribute.equals("shapeFields")
+          ? new Object[] {field.label(), target.name(), initializerName}
+          : new Object[] {attribute, field.label(), target.name(), initializerName};
     } else if (reach instanceof Reach.NoGetter g) {
       return new Object[] {
         label, target.declaringClass(), g.getter(), g.accessor(), target.type(), initializerName

@@ -25,6 +25,11 @@ public record FieldType(String text, Element element, int rank) {
     return (element == Element.FLOAT || element == Element.DOUBLE) && rank >= 1 && rank <= maxRank;
   }
 
+  /** Whether this is a plain {@code double}, as {@code slopeField} needs. */
+  public boolean isDouble() {
+    return element == Element.DOUBLE && rank == 0;
+  }
+
   /** Whether this is a plain {@code int}, as {@code shapeFields} needs. */
   public boolean isInt() {
     return element == Element.INT && rank == 0;

@@ -2,90 +2,53 @@ package dev.kinit.processor.rules;
 
 import dev.kinit.Distribution;
 import dev.kinit.FanMode;
-import dev.kinit.Fans;
 import dev.kinit.Kaiming;
-import dev.kinit.Nonlinearity;
+import dev.kinit.WeightLayout;
 import dev.kinit.internal.ElementType;
-import dev.kinit.internal.Gains;
-import dev.kinit.internal.Rules;
 import dev.kinit.processor.model.InitSpec;
 import dev.kinit.processor.model.Shape;
-import java.util.Arrays;
 
 /**
- * The rules of {@code @KaimingInit}'s attributes: a negative slope {@code a} the gain can be
- * computed from, and warnings where PyTorch ignores or discourages a choice.
+ * The rules of {@code @KaimingInit}: a gain the runtime can use ({@link GainRules}) and, where the
+ * compiler can see it, a std or bound in the element type's range.
  */
 final class KaimingRules {
 
   private final FieldDeclaration field;
   private final AnnotationUse annotation;
   private final FieldReport report;
+  private final GainRules gains;
 
-  KaimingRules(FieldDeclaration field, AnnotationUse annotation, FieldReport report) {
+  KaimingRules(
+      FieldDeclaration field, AnnotationUse annotation, FieldReport report, GainRules gains) {
     this.field = field;
     this.annotation = annotation;
     this.report = report;
+    this.gains = gains;
   }
 
   /** The Kaiming fill of an array of {@code elementType} and {@code shape}. */
   InitSpec.KaimingSpec kaiming(ElementType elementType, Shape shape) {
-    Nonlinearity nonlinearity = Nonlinearity.valueOf(annotation.enumValue("nonlinearity"));
-    double a = annotation.doubleValue("a");
-    InitSpec.KaimingSpec kaiming =
-        new InitSpec.KaimingSpec(
-            Distribution.valueOf(annotation.enumValue("distribution")),
-            FanMode.valueOf(annotation.enumValue("mode")),
-            nonlinearity,
-            a,
-            gain(nonlinearity, a));
-    if (Double.isFinite(kaiming.gain())) {
-      checkScale(kaiming, elementType, shape);
+    Distribution distribution = Distribution.valueOf(annotation.enumValue("distribution"));
+    FanMode mode = FanMode.valueOf(annotation.enumValue("mode"));
+    WeightLayout layout = WeightLayout.valueOf(annotation.enumValue("layout"));
+    InitSpec.Gain gain = gains.gain(false);
+    if (gain instanceof InitSpec.Gain.Constant constant && Double.isFinite(constant.value())) {
+      boolean normal = distribution == Distribution.NORMAL;
+      ScaleRules.check(
+          report,
+          "a",
+          field.label(),
+          elementType,
+          normal,
+          layout,
+          shape,
+          sizes ->
+              normal
+                  ? Kaiming.std(layout, sizes, mode, constant.value())
+                  : Kaiming.bound(layout, sizes, mode, constant.value()),
+          "the gain " + constant.value());
     }
-    return kaiming;
-  }
-
-  /**
-   * The runtime's scale rule, where the compiler can already see it fail: the std (or the bound) of
-   * a constant shape, or, for any shape, the largest one, at fan 1, when even that is not a normal
-   * number of the element type (a gain made tiny by a huge {@code a}).
-   */
-  private void checkScale(InitSpec.KaimingSpec kaiming, ElementType elementType, Shape shape) {
-    int[] sizes = new int[] {1, 1};
-    String at = "fan 1, the largest std of any shape";
-    if (shape instanceof Shape.Constants constants) {
-      sizes = constants.sizes().stream().mapToInt(Integer::intValue).toArray();
-      if (Rules.fanRankProblem(sizes.length) != null
-          || Arrays.stream(sizes).anyMatch(size -> size <= 0)) {
-        return; // the shape rules report it, or the fill is a no-op
-      }
-      at = kaiming.mode().torchName() + " " + kaiming.mode().of(Fans.of(sizes));
-    }
-    boolean normal = kaiming.distribution() == Distribution.NORMAL;
-    String problem =
-        normal
-            ? Rules.stdProblem(
-                field.label(), elementType, Kaiming.std(sizes, kaiming.mode(), kaiming.gain()))
-            : Rules.boundProblem(
-                field.label(), elementType, Kaiming.bound(sizes, kaiming.mode(), kaiming.gain()));
-    if (problem != null) {
-      report.error(Message.SCALE_NOT_NORMAL, "a", problem, kaiming.gain(), at);
-    }
-  }
-
-  private double gain(Nonlinearity nonlinearity, double a) {
-    String label = field.label();
-    String slope = Rules.slopeProblem(a, label);
-    if (slope != null) {
-      report.error(Double.isFinite(a) ? Message.A_TOO_LARGE : Message.A_NOT_FINITE, "a", slope);
-      return Double.NaN;
-    }
-    if (a != 0 && !Gains.usesNegativeSlope(nonlinearity)) {
-      report.warning(Message.A_IGNORED, "a", a, label, nonlinearity);
-    }
-    if (nonlinearity == Nonlinearity.SELU) {
-      report.warning(Message.SELU_GAIN, "nonlinearity", label);
-    }
-    return nonlinearity.gain(a);
+    return new InitSpec.KaimingSpec(distribution, layout, mode, gain);
   }
 }

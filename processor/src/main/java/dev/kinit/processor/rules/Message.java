@@ -61,7 +61,8 @@ public enum Message {
       "shapeFields of %s names \"%s\", which the generated %s cannot read; expected a"
           + " non-private int field or one with a getter"),
   TWO_RULES(
-      Severity.ERROR, "field %s has both @KaimingInit and @TorchDefaultInit; expected one of them"),
+      Severity.ERROR,
+      "field %s has both %s and %s; expected one of them: a field is initialised one way"),
   BIAS_NOT_A_VECTOR(
       Severity.ERROR,
       "bias %s has type %s; expected float[] or double[]: a bias is 1-D, with biasOf naming its"
@@ -81,7 +82,33 @@ public enum Message {
   /** The runtime's slope rule: an a whose square overflows. */
   A_TOO_LARGE(Severity.ERROR, "%s"),
   /** The runtime's scale rule ({@code Rules.stdProblem}, {@code boundProblem}) at compile time. */
-  SCALE_NOT_NORMAL(Severity.ERROR, "%s, from the gain %s at %s"),
+  SCALE_NOT_NORMAL(Severity.ERROR, "%s, from %s at %s"),
+  GAIN_TWICE(
+      Severity.ERROR,
+      "%s on %s gives the gain twice, by %s and by %s; expected one of gain, nonlinearity (with"
+          + " a) and nonlinearityField (with slopeField or a)"),
+  SLOPE_TWICE(
+      Severity.ERROR,
+      "%s on %s gives the negative slope twice, a = %s and slopeField = \"%s\"; expected one"
+          + " of them"),
+  /** A gain given as a number must be finite and positive. */
+  GAIN_NOT_POSITIVE(Severity.ERROR, "%s is not a valid gain; expected a finite positive number"),
+  NAMED_FIELD_MISSING(
+      Severity.ERROR,
+      "%s of %s names \"%s\", but %s has no field of that name; expected the name of a %s field"
+          + " (in Kotlin: a property) of it"),
+  NAMED_FIELD_WRONG_TYPE(
+      Severity.ERROR, "%s of %s names \"%s\", a field of type %s; expected a %s field"),
+  NAMED_FIELD_UNREADABLE(
+      Severity.ERROR,
+      "%s of %s names \"%s\", which the generated %s cannot read; expected a non-private field"
+          + " or one with a getter"),
+  RANK_NOT_SUPPORTED(
+      Severity.ERROR,
+      "%s cannot initialise %s, which has %d dimension(s): %s (PyTorch's %s); expected %s"),
+  /** The runtime's rules for the values of an attribute: a std, a range, a constant, a scale. */
+  VALUE_OUT_OF_RANGE(Severity.ERROR, "%s"),
+  DIRAC_GROUPS(Severity.ERROR, "%s"),
   INITIALIZER_EXISTS(
       Severity.ERROR,
       "the initializer %s of %s cannot be written: another class has that name; expected no"

@@ -34,8 +34,12 @@ final class ShapeRules {
     this.readInt = readInt;
   }
 
-  /** The shape of a weight array of {@code rank} dimensions. */
-  Shape shape(int rank) {
+  /**
+   * The shape of an array of {@code rank} dimensions that {@code kind} initialises, which needs
+   * {@code minRank} to {@code kind.maxRank()} dimensions: a flat array with neither {@code shape}
+   * nor {@code shapeFields} is one-dimensional where one dimension is enough.
+   */
+  Shape shape(int rank, InitAnnotation kind, int minRank) {
     String label = field.label();
     List<Integer> sizes = annotation.intValues("shape");
     List<String> names = annotation.stringValues("shapeFields");
@@ -48,19 +52,71 @@ final class ShapeRules {
         String attribute = sizes.isEmpty() ? "shapeFields" : "shape";
         report.error(Message.SHAPE_ON_NESTED, attribute, label, attribute);
       }
+      checkRank(kind, minRank, rank, null);
       return new Shape.Nested(rank);
     }
     if (sizes.isEmpty() && names.isEmpty()) {
-      report.error(Message.FLAT_WITHOUT_SHAPE, null, label);
-      return new Shape.Constants(sizes);
+      if (minRank > 1) {
+        report.error(Message.FLAT_WITHOUT_SHAPE, null, label);
+        return new Shape.Constants(sizes);
+      }
+      return new Shape.Vector();
     }
-    return sizes.isEmpty() ? sizeFields(names) : constants(sizes);
+    return sizes.isEmpty() ? sizeFields(names, kind, minRank) : constants(sizes, kind, minRank);
   }
 
-  private Shape constants(List<Integer> sizes) {
+  /**
+   * Whether {@code rank} dimensions suit {@code kind}, reporting at {@code attribute} (the field if
+   * null) if not: too few for the fans is {@link Message#SHAPE_TOO_SHORT}, other ranks PyTorch
+   * rejects are {@link Message#RANK_NOT_SUPPORTED}, with its text.
+   */
+  private boolean checkRank(InitAnnotation kind, int minRank, int rank, String attribute) {
+    if (rank >= minRank && rank <= kind.maxRank()) {
+      return true;
+    }
     String label = field.label();
-    boolean valid = true;
-    if (sizes.size() < Rules.MIN_FAN_RANK) {
+    switch (kind) {
+      case EYE_INIT ->
+          report.error(
+              Message.RANK_NOT_SUPPORTED,
+              attribute,
+              kind.written(),
+              label,
+              rank,
+              "Only tensors with 2 dimensions are supported",
+              "eye_",
+              "a 2-D array [rows][columns]");
+      case DIRAC_INIT ->
+          report.error(
+              Message.RANK_NOT_SUPPORTED,
+              attribute,
+              kind.written(),
+              label,
+              rank,
+              "Only tensors with 3, 4, or 5 dimensions are supported",
+              "dirac_",
+              "a convolution weight [out][in][k…] of 3 to 5 dimensions");
+      case ORTHOGONAL_INIT ->
+          report.error(
+              Message.RANK_NOT_SUPPORTED,
+              attribute,
+              kind.written(),
+              label,
+              rank,
+              "Only tensors with 2 or more dimensions are supported",
+              "orthogonal_",
+              "at least 2 dimensions");
+      default -> {
+        return true; // fans: SHAPE_TOO_SHORT, reported with the sizes
+      }
+    }
+    return false;
+  }
+
+  private Shape constants(List<Integer> sizes, InitAnnotation kind, int minRank) {
+    String label = field.label();
+    boolean valid = checkRank(kind, minRank, sizes.size(), "shape");
+    if (sizes.size() < minRank && minRank == Rules.MIN_FAN_RANK && valid) {
       report.error(
           Message.SHAPE_TOO_SHORT, "shape", label, sizes.size(), sizes, Rules.MIN_FAN_RANK);
       valid = false;
@@ -85,9 +141,10 @@ final class ShapeRules {
     return new Shape.Constants(sizes);
   }
 
-  private Shape sizeFields(List<String> names) {
+  private Shape sizeFields(List<String> names, InitAnnotation kind, int minRank) {
     String label = field.label();
-    if (names.size() < Rules.MIN_FAN_RANK) {
+    boolean valid = checkRank(kind, minRank, names.size(), "shapeFields");
+    if (names.size() < minRank && minRank == Rules.MIN_FAN_RANK && valid) {
       report.error(
           Message.SHAPE_TOO_SHORT, "shapeFields", label, names.size(), names, Rules.MIN_FAN_RANK);
     }

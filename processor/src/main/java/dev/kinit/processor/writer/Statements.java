@@ -9,6 +9,9 @@ import dev.kinit.FloatTensor;
 import dev.kinit.Getters;
 import dev.kinit.Init;
 import dev.kinit.InitPlan;
+import dev.kinit.Nonlinearity;
+import dev.kinit.ScalingDistribution;
+import dev.kinit.ScalingMode;
 import dev.kinit.WeightLayout;
 import dev.kinit.internal.ElementType;
 import dev.kinit.processor.model.Access;
@@ -37,6 +40,9 @@ final class Statements {
           ClassName.get(InitPlan.class),
           ClassName.get(FanMode.class),
           ClassName.get(WeightLayout.class),
+          ClassName.get(ScalingMode.class),
+          ClassName.get(ScalingDistribution.class),
+          ClassName.get(Nonlinearity.class),
           ClassName.get(FloatTensor.class),
           ClassName.get(DoubleTensor.class));
 
