@@ -76,24 +76,37 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
   }
 
   /**
-   * A sampler that fills tensors of more than one block on all cores, in {@link
-   * ForkJoinPool#commonPool()} (the calling thread takes part).
+   * {@return a sampler that fills tensors of more than one block on all cores, in {@link
+   * ForkJoinPool#commonPool()}} The calling thread takes part.
+   *
+   * @param seed the seed: the same seed gives the same values
    */
   public static BlockSampler seeded(long seed) {
     return new BlockSampler(seed, ForkJoinPool.commonPool());
   }
 
-  /** A sampler that fills tensors of more than one block with the threads of {@code pool}. */
+  /**
+   * {@return a sampler that fills tensors of more than one block with the threads of {@code pool}}
+   *
+   * @param seed the seed: the same seed gives the same values, whatever the pool
+   * @param pool the threads that fill
+   */
   public static BlockSampler seeded(long seed, ForkJoinPool pool) {
     return new BlockSampler(seed, Objects.requireNonNull(pool, "pool"));
   }
 
-  /** A sampler that fills on the calling thread only. Same values as {@link #seeded(long)}. */
+  /**
+   * {@return a sampler that fills on the calling thread only} Same values as {@link #seeded(long)}.
+   *
+   * @param seed the seed: the same seed gives the same values
+   */
   public static BlockSampler sequential(long seed) {
     return new BlockSampler(seed, null);
   }
 
-  /** How many whole-tensor fills this sampler has made: the fill number of the next one. */
+  /**
+   * {@return how many whole-tensor fills this sampler has made: the fill number of the next one}
+   */
   public long fills() {
     return fills;
   }
@@ -145,6 +158,12 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
    * <p>and gets exactly the rows a single machine's {@code Kaiming.normal} would give fill {@code
    * fill}.
    *
+   * @param fill the number of the whole-tensor fill, counted from 0 in the order a sampler makes
+   *     them
+   * @param from the row-major position, in the whole tensor, of the shard's first element
+   * @param shard the elements to write
+   * @param mean the mean of the normal distribution
+   * @param std its standard deviation, {@code >= 0}
    * @throws IllegalArgumentException if {@code fill} or {@code from} is negative, the range passes
    *     {@code Long.MAX_VALUE}, or {@code mean}/{@code std} are invalid as in {@link
    *     #normal(Tensor, double, double)}; nothing is written then
@@ -164,6 +183,12 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
    * of a whole tensor puts at positions {@code [from, from + shard.size())}, as {@link
    * #normal(long, long, Tensor, double, double)} does for normal fills.
    *
+   * @param fill the number of the whole-tensor fill, counted from 0 in the order a sampler makes
+   *     them
+   * @param from the row-major position, in the whole tensor, of the shard's first element
+   * @param shard the elements to write
+   * @param lower the lower bound of the uniform distribution
+   * @param upper its upper bound
    * @throws IllegalArgumentException if {@code fill} or {@code from} is negative, the range passes
    *     {@code Long.MAX_VALUE}, or unless {@code lower < upper}, both finite, with a finite width;
    *     nothing is written then

@@ -27,6 +27,10 @@ public record Fans(long fanIn, long fanOut) {
       "Fan in and fan out can not be computed for tensor with fewer than 2 dimensions";
 
   /**
+   * Fans given directly; {@link #of(int...)} computes them from a shape.
+   *
+   * @param fanIn the number of inputs that feed one output unit
+   * @param fanOut the number of outputs that one input unit feeds
    * @throws IllegalArgumentException if a fan is negative
    */
   public Fans {
@@ -37,8 +41,10 @@ public record Fans(long fanIn, long fanOut) {
   }
 
   /**
-   * The fans of a tensor of shape {@code shape}: {@code shape[0]} outputs, {@code shape[1]} inputs.
+   * {@return the fans of a tensor of shape {@code shape}}
    *
+   * @param shape the sizes, outermost first: {@code shape[0]} outputs, {@code shape[1]} inputs,
+   *     then the kernel
    * @throws IllegalArgumentException with PyTorch's message if {@code shape} has fewer than two
    *     dimensions; if a size is negative; if a fan overflows {@code long}
    */

@@ -41,6 +41,8 @@ public final class LayerDefaults {
    * Fills {@code weight} as {@code kaiming_uniform_(weight, a=math.sqrt(5))}: fan_in mode,
    * leaky-ReLU gain. A weight with no elements is left alone with a warning ({@link Kaiming}).
    *
+   * @param weight the layer's weight, {@code [out, in, kernel...]}
+   * @param random the source of randomness; a {@code TorchGenerator} gives PyTorch's values
    * @throws IllegalArgumentException for a shape of fewer than two dimensions, before any write
    */
   public static void weight(Tensor weight, RandomGenerator random) {
@@ -52,6 +54,9 @@ public final class LayerDefaults {
    * Fills {@code bias} from {@code U(-1/sqrt(fan_in), 1/sqrt(fan_in))}, {@code fan_in} being that
    * of {@code weight}. Draw it after {@link #weight} to follow PyTorch's order.
    *
+   * @param bias the layer's bias, {@code [out]}
+   * @param weight the layer's weight, whose fan_in sets the bound; it is not written
+   * @param random the source of randomness; a {@code TorchGenerator} gives PyTorch's values
    * @throws IllegalArgumentException if {@code weight} has fewer than two dimensions, before any
    *     write
    */
@@ -66,6 +71,9 @@ public final class LayerDefaults {
    * PyTorch's {@code Conv*d} does, while its {@code Linear} writes zeros, drawing from the
    * generator.
    *
+   * @param bias the layer's bias, {@code [out]}
+   * @param weightShape the shape of the layer's weight, whose fan_in sets the bound
+   * @param random the source of randomness; a {@code TorchGenerator} gives PyTorch's values
    * @throws IllegalArgumentException if {@code weightShape} has fewer than two dimensions or a
    *     negative size, before any write
    */

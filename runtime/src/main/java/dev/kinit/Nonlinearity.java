@@ -64,9 +64,10 @@ public enum Nonlinearity {
   }
 
   /**
-   * The gain for negative slope {@code a}: {@code calculate_gain(name, a)}. Only {@link
+   * {@return the gain for negative slope {@code a}: {@code calculate_gain(name, a)}} Only {@link
    * #LEAKY_RELU} uses {@code a}; the other nonlinearities ignore it, as PyTorch does.
    *
+   * @param a the negative slope of a leaky ReLU; PyTorch's {@code param}
    * @throws IllegalArgumentException if {@code a} is NaN or infinite, or so large that {@code a²}
    *     overflows (PyTorch raises {@code OverflowError} there)
    */
@@ -90,7 +91,7 @@ public enum Nonlinearity {
   }
 
   /**
-   * The gain with PyTorch's default parameter: {@code calculate_gain(name)}. For {@link
+   * {@return the gain with PyTorch's default parameter: {@code calculate_gain(name)}} For {@link
    * #LEAKY_RELU} that is a slope of {@value #DEFAULT_NEGATIVE_SLOPE}, unlike {@code kaiming_*_},
    * whose {@code a} defaults to 0: {@code LEAKY_RELU.gain()} differs from {@code
    * LEAKY_RELU.gain(0)}.
@@ -100,8 +101,10 @@ public enum Nonlinearity {
   }
 
   /**
-   * How {@link #gain(double)} is computed, for a reader: {@code "sqrt(2)"}, {@code "sqrt(2 / (1 +
-   * 0.2^2))"}, {@code "5 / 3"}.
+   * {@return how {@link #gain(double)} is computed, for a reader} For example {@code "sqrt(2)"},
+   * {@code "sqrt(2 / (1 + 0.2^2))"}, {@code "5 / 3"}.
+   *
+   * @param a the negative slope, written into the formula of {@link #LEAKY_RELU}
    */
   public String gainFormula(double a) {
     return switch (this) {
@@ -121,19 +124,23 @@ public enum Nonlinearity {
     };
   }
 
-  /** Whether the gain depends on {@code a}: true only for {@link #LEAKY_RELU}. */
+  /** {@return whether the gain depends on {@code a}: true only for {@link #LEAKY_RELU}} */
   public boolean usesNegativeSlope() {
     return this == LEAKY_RELU;
   }
 
-  /** PyTorch's name, as {@code calculate_gain} takes it: {@code "leaky_relu"}, {@code "conv2d"}. */
+  /**
+   * {@return PyTorch's name, as {@code calculate_gain} takes it: {@code "leaky_relu"}, {@code
+   * "conv2d"}}
+   */
   public String torchName() {
     return torchName;
   }
 
   /**
-   * The nonlinearity PyTorch calls {@code name}.
+   * {@return the nonlinearity PyTorch calls {@code name}}
    *
+   * @param name PyTorch's name, as {@code calculate_gain} takes it
    * @throws IllegalArgumentException with PyTorch's message ({@code "Unsupported nonlinearity
    *     gelu"}) for a name {@code calculate_gain} does not know
    */

@@ -11,12 +11,12 @@ package dev.kinit;
  */
 public sealed interface Tensor permits FloatTensor, DoubleTensor {
 
-  /** The name used in error messages, such as the field the tensor views. */
+  /** {@return the name used in error messages, such as the field the tensor views} */
   String name();
 
-  /** The sizes of the dimensions, outermost first (a copy). */
+  /** {@return the sizes of the dimensions, outermost first (a copy)} */
   int[] shape();
 
-  /** The number of elements: the product of the sizes. */
+  /** {@return the number of elements: the product of the sizes} */
   long size();
 }

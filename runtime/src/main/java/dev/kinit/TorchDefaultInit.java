@@ -32,17 +32,17 @@ import java.lang.annotation.Target;
 public @interface TorchDefaultInit {
 
   /**
-   * On a bias: the name of the weight field (with {@code @TorchDefaultInit} or
-   * {@code @KaimingInit}) whose fan_in bounds it. Empty, the default, marks a weight.
+   * {@return on a bias, the name of the weight field (with {@code @TorchDefaultInit} or
+   * {@code @KaimingInit}) whose fan_in bounds it} Empty, the default, marks a weight.
    */
   String biasOf() default "";
 
-  /** The shape of a flat weight, as constants; see {@link KaimingInit#shape()}. */
+  /** {@return the shape of a flat weight, as constants; see {@link KaimingInit#shape()}} */
   int[] shape() default {};
 
   /**
-   * The shape of a flat weight, as names of {@code int} fields; see {@link
-   * KaimingInit#shapeFields()}.
+   * {@return the shape of a flat weight, as names of {@code int} fields; see {@link
+   * KaimingInit#shapeFields()}}
    */
   String[] shapeFields() default {};
 }

@@ -1,2 +1,26 @@
-/** The {@code @KaimingInit} annotation processor. */
+/**
+ * The annotation processor for {@code @KaimingInit} and {@code @TorchDefaultInit}: compile time
+ * only, so it goes on the compiler's processor path, not on the class path. With Maven:
+ *
+ * <pre>{@code
+ * <plugin>
+ *   <artifactId>maven-compiler-plugin</artifactId>
+ *   <version>3.14.1</version>
+ *   <configuration>
+ *     <release>17</release>
+ *     <annotationProcessorPaths>
+ *       <path>
+ *         <groupId>dev.kinit</groupId>
+ *         <artifactId>kinit-processor</artifactId>
+ *       </path>
+ *     </annotationProcessorPaths>
+ *   </configuration>
+ * </plugin>
+ * }</pre>
+ *
+ * <p>(the version comes from the {@code kinit-bom}). For a class {@code Conv2d} with annotated
+ * fields, {@link dev.kinit.processor.KaimingInitProcessor} generates {@code
+ * Conv2dInitializer.initialize(Conv2d layer, RandomGenerator random)}, and reports an invalid
+ * configuration as a compile error tagged {@code [kinit.…]} at the field or attribute at fault.
+ */
 package dev.kinit.processor;
