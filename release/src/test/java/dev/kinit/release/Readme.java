@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,10 +46,11 @@ record Readme(Map<String, Readme.Example> examples) {
     Map<String, List<String>> commands = new LinkedHashMap<>();
     Map<String, List<List<String>>> outputs = new LinkedHashMap<>();
     for (int i = 0; i < lines.size(); i++) {
-      if (!lines.get(i).contains("readme-test")) {
-        continue;
+      String line = lines.get(i).strip();
+      if (!(line.startsWith("<!--") && line.contains("readme-test"))) {
+        continue; // prose may mention markers; a marker is a comment on a line of its own
       }
-      Matcher marker = MARKER.matcher(lines.get(i).strip());
+      Matcher marker = MARKER.matcher(line);
       if (!marker.matches()) {
         throw new IllegalStateException(
             readme + ":" + (i + 1) + ": malformed marker " + lines.get(i) + "; expected " + MARKER);
@@ -114,11 +117,17 @@ record Readme(Map<String, Readme.Example> examples) {
       }
       examples.put(name, new Example(name, example.getValue(), pairs));
     }
-    for (String name : commands.keySet()) {
+    for (String name : union(commands.keySet(), outputs.keySet())) {
       if (!examples.containsKey(name)) {
-        throw new IllegalStateException(readme + ": run " + name + " has no files");
+        throw new IllegalStateException(readme + ": example " + name + " has no files");
       }
     }
     return new Readme(examples);
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> union = new TreeSet<>(a);
+    union.addAll(b);
+    return union;
   }
 }

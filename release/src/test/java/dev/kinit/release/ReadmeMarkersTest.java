@@ -1,0 +1,103 @@
+package dev.kinit.release;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How {@link Readme} finds the examples, and that a damaged marker is an error, not a skip. */
+class ReadmeMarkersTest {
+
+  @TempDir Path directory;
+
+  private Readme read(String... lines) throws IOException {
+    Path readme = directory.resolve("README.md");
+    Files.write(readme, List.of(lines));
+    return Readme.read(readme);
+  }
+
+  @Test
+  void collectsFilesAndRunsWithTheirOutput() throws IOException {
+    Readme readme =
+        read(
+            "Intro mentioning `<!-- readme-test: file x/y -->` in prose.",
+            "<!-- readme-test: file demo/src/A.java -->",
+            "```java",
+            "class A {}",
+            "```",
+            "<!-- readme-test: run demo -->",
+            "```bash",
+            "mvn -q compile",
+            "```",
+            "prints",
+            "<!-- readme-test: output demo -->",
+            "```text",
+            "hello",
+            "```");
+    Readme.Example demo = readme.examples().get("demo");
+    assertEquals(Map.of("src/A.java", "class A {}\n"), demo.files());
+    assertEquals(List.of(new Readme.Run("mvn -q compile", List.of("hello"))), demo.runs());
+  }
+
+  @Test
+  void aMarkerMustBeFollowedByAFencedBlock() {
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                read("<!-- readme-test: file demo/pom.xml -->", "", "```xml", "<project/>", "```"));
+    assertTrue(e.getMessage().contains("is not followed by a fenced block"), e.getMessage());
+  }
+
+  @Test
+  void aMisspelledMarkerIsAnError() {
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> read("<!-- readme-test: files demo/pom.xml -->", "```xml", "<project/>", "```"));
+    assertTrue(e.getMessage().contains("malformed marker"), e.getMessage());
+  }
+
+  @Test
+  void everyRunNeedsItsOutput() {
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                read(
+                    "<!-- readme-test: file demo/pom.xml -->",
+                    "```xml",
+                    "<project/>",
+                    "```",
+                    "<!-- readme-test: run demo -->",
+                    "```bash",
+                    "mvn -q compile",
+                    "```"));
+    assertTrue(e.getMessage().contains("1 run blocks and 0 output blocks"), e.getMessage());
+  }
+
+  @Test
+  void aFileGivenTwiceIsAnError() {
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                read(
+                    "<!-- readme-test: file demo/pom.xml -->",
+                    "```xml",
+                    "<project/>",
+                    "```",
+                    "<!-- readme-test: file demo/pom.xml -->",
+                    "```xml",
+                    "<project/>",
+                    "```"));
+    assertTrue(e.getMessage().contains("demo/pom.xml is given twice"), e.getMessage());
+  }
+}
