@@ -46,58 +46,57 @@ class ReadmeMarkersTest {
     assertEquals(List.of(new Readme.Run("mvn -q compile", List.of("hello"))), demo.runs());
   }
 
+  private void assertRejected(String because, String... lines) {
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> read(lines));
+    assertTrue(e.getMessage().contains(because), e.getMessage());
+  }
+
   @Test
   void aMarkerMustBeFollowedByAFencedBlock() {
-    IllegalStateException e =
-        assertThrows(
-            IllegalStateException.class,
-            () ->
-                read("<!-- readme-test: file demo/pom.xml -->", "", "```xml", "<project/>", "```"));
-    assertTrue(e.getMessage().contains("is not followed by a fenced block"), e.getMessage());
+    assertRejected(
+        "is not followed by a fenced block",
+        "<!-- readme-test: file demo/pom.xml -->",
+        "",
+        "```xml",
+        "<project/>",
+        "```");
   }
 
   @Test
   void aMisspelledMarkerIsAnError() {
-    IllegalStateException e =
-        assertThrows(
-            IllegalStateException.class,
-            () -> read("<!-- readme-test: files demo/pom.xml -->", "```xml", "<project/>", "```"));
-    assertTrue(e.getMessage().contains("malformed marker"), e.getMessage());
+    assertRejected(
+        "malformed marker",
+        "<!-- readme-test: files demo/pom.xml -->",
+        "```xml",
+        "<project/>",
+        "```");
   }
 
   @Test
   void everyRunNeedsItsOutput() {
-    IllegalStateException e =
-        assertThrows(
-            IllegalStateException.class,
-            () ->
-                read(
-                    "<!-- readme-test: file demo/pom.xml -->",
-                    "```xml",
-                    "<project/>",
-                    "```",
-                    "<!-- readme-test: run demo -->",
-                    "```bash",
-                    "mvn -q compile",
-                    "```"));
-    assertTrue(e.getMessage().contains("1 run blocks and 0 output blocks"), e.getMessage());
+    assertRejected(
+        "1 run blocks and 0 output blocks",
+        "<!-- readme-test: file demo/pom.xml -->",
+        "```xml",
+        "<project/>",
+        "```",
+        "<!-- readme-test: run demo -->",
+        "```bash",
+        "mvn -q compile",
+        "```");
   }
 
   @Test
   void aFileGivenTwiceIsAnError() {
-    IllegalStateException e =
-        assertThrows(
-            IllegalStateException.class,
-            () ->
-                read(
-                    "<!-- readme-test: file demo/pom.xml -->",
-                    "```xml",
-                    "<project/>",
-                    "```",
-                    "<!-- readme-test: file demo/pom.xml -->",
-                    "```xml",
-                    "<project/>",
-                    "```"));
-    assertTrue(e.getMessage().contains("demo/pom.xml is given twice"), e.getMessage());
+    assertRejected(
+        "demo/pom.xml is given twice",
+        "<!-- readme-test: file demo/pom.xml -->",
+        "```xml",
+        "<project/>",
+        "```",
+        "<!-- readme-test: file demo/pom.xml -->",
+        "```xml",
+        "<project/>",
+        "```");
   }
 }
