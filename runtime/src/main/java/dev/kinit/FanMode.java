@@ -19,19 +19,24 @@ public enum FanMode {
     this.torchName = torchName;
   }
 
-  /** The fan this mode selects from {@code fans}. */
+  /**
+   * {@return the fan this mode selects from {@code fans}}
+   *
+   * @param fans a weight's fans
+   */
   public long of(Fans fans) {
     return this == FAN_IN ? fans.fanIn() : fans.fanOut();
   }
 
-  /** PyTorch's spelling of this mode: {@code "fan_in"} or {@code "fan_out"}. */
+  /** {@return PyTorch's spelling of this mode: {@code "fan_in"} or {@code "fan_out"}} */
   public String torchName() {
     return torchName;
   }
 
   /**
-   * The mode PyTorch spells {@code name} ({@code "fan_in"} or {@code "fan_out"}).
+   * {@return the mode PyTorch spells {@code name}}
    *
+   * @param name {@code "fan_in"} or {@code "fan_out"}
    * @throws IllegalArgumentException with PyTorch's message when {@code name} is neither
    */
   public static FanMode fromTorchName(String name) {

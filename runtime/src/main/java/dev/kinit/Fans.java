@@ -26,6 +26,10 @@ import java.util.Objects;
 public record Fans(long fanIn, long fanOut) {
 
   /**
+   * Fans given directly; {@link #of(int...)} computes them from a shape.
+   *
+   * @param fanIn the number of inputs that feed one output unit
+   * @param fanOut the number of outputs that one input unit feeds
    * @throws IllegalArgumentException if a fan is negative
    */
   public Fans {
@@ -36,8 +40,10 @@ public record Fans(long fanIn, long fanOut) {
   }
 
   /**
-   * The fans of a tensor of shape {@code shape}: {@code shape[0]} outputs, {@code shape[1]} inputs.
+   * {@return the fans of a tensor of shape {@code shape}}
    *
+   * @param shape the sizes, outermost first: {@code shape[0]} outputs, {@code shape[1]} inputs,
+   *     then the kernel
    * @throws IllegalArgumentException with PyTorch's message if {@code shape} has fewer than two
    *     dimensions; if a size is negative; if a fan overflows {@code long}
    */

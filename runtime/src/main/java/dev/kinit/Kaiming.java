@@ -40,8 +40,11 @@ public final class Kaiming {
   private Kaiming() {}
 
   /**
-   * The standard deviation {@code gain / sqrt(fan)} for a weight of shape {@code shape}.
+   * {@return the standard deviation {@code gain / sqrt(fan)} for a weight of shape {@code shape}}
    *
+   * @param shape the weight's shape, outermost first: {@code [out, in, kernel...]}
+   * @param mode the fan to divide by
+   * @param gain the gain of the nonlinearity after the layer ({@link Nonlinearity#gain(double)})
    * @throws IllegalArgumentException if {@code gain} is not finite and positive, or for a shape
    *     that has no fans ({@link Fans#of}) or whose selected fan is 0
    */
@@ -70,9 +73,12 @@ public final class Kaiming {
   }
 
   /**
-   * The bound {@code sqrt(3) · std} of the uniform distribution with the variance of {@link #std}:
-   * {@code U(-b, b)} has variance {@code b² / 3}.
+   * {@return the bound {@code sqrt(3) · std} of the uniform distribution with the variance of
+   * {@link #std}} {@code U(-b, b)} has variance {@code b² / 3}.
    *
+   * @param shape the weight's shape, outermost first: {@code [out, in, kernel...]}
+   * @param mode the fan to divide by
+   * @param gain the gain of the nonlinearity after the layer ({@link Nonlinearity#gain(double)})
    * @throws IllegalArgumentException as {@link #std}
    */
   public static double bound(int[] shape, FanMode mode, double gain) {
@@ -88,6 +94,9 @@ public final class Kaiming {
    * Fills {@code tensor} from {@code N(0, std²)} with {@code std = gain / sqrt(fan)}: PyTorch's
    * {@code kaiming_normal_}.
    *
+   * @param tensor the weight to fill; its shape gives the fans
+   * @param mode the fan to divide by
+   * @param gain the gain of the nonlinearity after the layer ({@link Nonlinearity#gain(double)})
    * @param random the source of randomness; if it implements {@link TensorSampler} it samples the
    *     whole tensor itself
    * @throws IllegalArgumentException as {@link #std}, or if the std is not a normal number of the
@@ -105,6 +114,9 @@ public final class Kaiming {
    * sqrt(fan)}: PyTorch's {@code kaiming_uniform_}. Values lie in {@code [-bound, bound]} once
    * rounded to the element type.
    *
+   * @param tensor the weight to fill; its shape gives the fans
+   * @param mode the fan to divide by
+   * @param gain the gain of the nonlinearity after the layer ({@link Nonlinearity#gain(double)})
    * @param random the source of randomness; if it implements {@link TensorSampler} it samples the
    *     whole tensor itself
    * @throws IllegalArgumentException as {@link #std}, or if the bound is not a normal number of the

@@ -39,8 +39,8 @@ public enum CpuCapability {
   }
 
   /**
-   * The value of {@code ATEN_CPU_CAPABILITY} that selects this build: {@code "avx2"}, {@code
-   * "default"}.
+   * {@return the value of {@code ATEN_CPU_CAPABILITY} that selects this build: {@code "avx2"},
+   * {@code "default"}}
    */
   public String torchName() {
     return torchName;

@@ -77,27 +77,32 @@ public final class TorchGenerator implements RandomGenerator, TensorSampler {
   }
 
   /**
-   * The generator {@code torch.manual_seed(seed)} leaves, with the {@link CpuCapability#AVX2}
-   * kernels (PyTorch's choice on x86-64 CPUs with AVX2). Only the low 32 bits of {@code seed} take
-   * effect, as in PyTorch.
+   * {@return the generator {@code torch.manual_seed(seed)} leaves, with the {@link
+   * CpuCapability#AVX2} kernels} They are PyTorch's choice on x86-64 CPUs with AVX2.
+   *
+   * @param seed PyTorch's seed; only its low 32 bits take effect, as in PyTorch
    */
   public static TorchGenerator manualSeed(long seed) {
     return manualSeed(seed, CpuCapability.AVX2);
   }
 
   /**
-   * The generator {@code torch.manual_seed(seed)} leaves, with the kernels of {@code capability}.
+   * {@return the generator {@code torch.manual_seed(seed)} leaves, with the kernels of {@code
+   * capability}}
+   *
+   * @param seed PyTorch's seed; only its low 32 bits take effect, as in PyTorch
+   * @param capability the kernel build whose rounding to reproduce
    */
   public static TorchGenerator manualSeed(long seed, CpuCapability capability) {
     return new TorchGenerator(seed, capability);
   }
 
-  /** The seed this generator was created with ({@code torch.initial_seed()}). */
+  /** {@return the seed this generator was created with ({@code torch.initial_seed()})} */
   public long initialSeed() {
     return initialSeed;
   }
 
-  /** The kernel build whose rounding this generator reproduces. */
+  /** {@return the kernel build whose rounding this generator reproduces} */
   public CpuCapability capability() {
     return capability;
   }

@@ -27,7 +27,8 @@ import java.util.SplittableRandom;
  * <ol>
  *   <li>The variance experiment ({@link VarianceExperiment}): per-layer std of activations and
  *       gradients through a 30-layer ReLU MLP and a 20-layer conv stack, for Kaiming fan_in,
- *       fan_out, Xavier and {@code N(0, 0.01²)}; a table and {@code variance.png}.
+ *       fan_out, Xavier and {@code N(0, 0.01²)}; a table, {@code variance.png} (the Kaiming
+ *       variants, linear scale) and {@code variance-log.png} (all four, log scale).
  *   <li>Training with the generated initializers: an MLP and a LeNet mixing Java and Kotlin layers.
  *   <li>He et al. 2015, Fig. 3 ({@link DepthExperiment}): a 30-layer plain ReLU network, Kaiming
  *       versus Xavier; a table and {@code training-DATA.png}.
@@ -175,6 +176,7 @@ public final class Demo {
       profiles.add(network);
     }
     Path variancePlot = Plots.variance(profiles, options.out().resolve("variance.png"));
+    Path varianceLogPlot = Plots.varianceLog(profiles, options.out().resolve("variance-log.png"));
     out.println();
 
     out.printf(
@@ -228,6 +230,7 @@ public final class Demo {
     out.println();
     out.println("Plots written to:");
     out.println("  " + variancePlot.toAbsolutePath().normalize());
+    out.println("  " + varianceLogPlot.toAbsolutePath().normalize());
     out.println("  " + trainingPlot.toAbsolutePath().normalize());
     out.printf(Locale.ROOT, "Done in %.1f s.%n", (System.nanoTime() - start) / 1e9);
   }

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Prints what Kaiming initialisation will do to a weight: fan_in, fan_out, gain (with the PyTorch
@@ -17,6 +18,7 @@ import java.util.Locale;
  * <pre>
  *   explain                                    a table for a few common layers
  *   explain --shape 64,3,3,3 [--mode fan_out] [--nonlinearity leaky_relu] [--a 0.2]
+ *   explain --help                             what each option means
  * </pre>
  *
  * <p>Modes and nonlinearities take PyTorch's names ({@code fan_in}, {@code leaky_relu}); the
@@ -57,18 +59,72 @@ public final class Explain {
 
   private Explain() {}
 
-  /** Runs the command; see the class comment for the arguments. */
+  /** The synopsis, printed with every argument error. */
+  static final String SYNOPSIS =
+      "usage: explain [--shape SIZES [--mode MODE] [--nonlinearity NAME] [--a SLOPE]] [--help]";
+
+  /** What {@code --help} prints. */
+  static final String HELP =
+      String.join(
+          System.lineSeparator(),
+          SYNOPSIS,
+          "",
+          "Prints what Kaiming initialisation does to a weight: fan_in, fan_out, the gain and its",
+          "formula, std = gain / sqrt(fan) and the uniform bound sqrt(3) * std. Without options, a",
+          "table for a few common layers.",
+          "",
+          "  --shape SIZES        the weight's shape, comma-separated, [out, in, kernel...]:",
+          "                       64,3,3,3 is Conv2d(3 -> 64, 3x3), 10,256 is Linear(256 -> 10)",
+          "  --mode MODE          fan_in (the default; keeps the activations' variance) or fan_out",
+          "                       (keeps the gradients')",
+          "  --nonlinearity NAME  what follows the layer, by PyTorch's name (default leaky_relu):",
+          "                       "
+              + Arrays.stream(Nonlinearity.values())
+                  .map(Nonlinearity::torchName)
+                  .filter(name -> !name.startsWith("conv"))
+                  .collect(Collectors.joining(", "))
+              + ", or conv1d, conv2d, ... (gain 1)",
+          "  --a SLOPE            the negative slope of leaky_relu; default 0, as PyTorch's",
+          "  --help               this text",
+          "",
+          "From the repository's root:",
+          "  mvn -B -q -Pdemo -DskipTests package -Ddemo.main=dev.kinit.samples.Explain \\",
+          "      -Ddemo.args=\"--shape 64,3,3,3 --mode fan_out --nonlinearity relu\"",
+          "");
+
+  /** Runs the command and exits with its status; see {@link #run}. */
   public static void main(String[] args) {
-    try {
-      print(args.length == 0 ? COMMON_LAYERS : List.of(parse(args)), System.out);
-    } catch (IllegalArgumentException e) {
-      System.err.println("explain: " + e.getMessage());
-      System.err.println(
-          "usage: explain [--shape 64,3,3,3 [--mode fan_in|fan_out]"
-              + " [--nonlinearity relu|leaky_relu|tanh|...] [--a 0.2]]");
-      System.exit(2);
+    int status = run(args, System.out, System.err);
+    if (status != 0) {
+      System.exit(status);
     }
   }
+
+  /**
+   * Runs the command: prints the table or the explanation on {@code out} and returns 0; prints
+   * {@link #HELP} on {@code out} and returns 0 for {@code --help} or {@code -h}; prints a one-line
+   * error and the synopsis on {@code err} and returns 2 for arguments it cannot use.
+   */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    List<String> arguments = Arrays.asList(args);
+    if (arguments.contains("--help") || arguments.contains("-h")) {
+      out.print(HELP);
+      return 0;
+    }
+    List<Configuration> configurations;
+    try {
+      configurations = args.length == 0 ? COMMON_LAYERS : List.of(parse(args));
+    } catch (IllegalArgumentException e) {
+      err.println("explain: " + e.getMessage());
+      err.println(SYNOPSIS);
+      return 2;
+    }
+    print(configurations, out);
+    return 0;
+  }
+
+  /** The options that take a value, in the order the help text lists them. */
+  private static final List<String> OPTIONS = List.of("--shape", "--mode", "--nonlinearity", "--a");
 
   static Configuration parse(String[] args) {
     int[] shape = null;
@@ -76,19 +132,21 @@ public final class Explain {
     Nonlinearity nonlinearity = Nonlinearity.LEAKY_RELU;
     double a = 0;
     for (int i = 0; i < args.length; i += 2) {
+      String option = args[i];
+      if (!OPTIONS.contains(option)) {
+        throw new IllegalArgumentException(
+            "unknown option " + option + "; expected " + String.join(", ", OPTIONS) + " or --help");
+      }
       if (i + 1 == args.length) {
-        throw new IllegalArgumentException(args[i] + " needs a value");
+        throw new IllegalArgumentException(option + " needs a value");
       }
       String value = args[i + 1];
-      switch (args[i]) {
+      switch (option) {
         case "--shape" -> shape = parseShape(value);
         case "--mode" -> mode = FanMode.fromTorchName(value.toLowerCase(Locale.ROOT));
         case "--nonlinearity" ->
             nonlinearity = Nonlinearity.fromTorchName(value.toLowerCase(Locale.ROOT));
-        case "--a" -> a = parseNumber("--a", value);
-        default ->
-            throw new IllegalArgumentException(
-                "unknown option " + args[i] + "; expected --shape, --mode, --nonlinearity or --a");
+        default -> a = parseNumber(option, value); // --a
       }
     }
     if (shape == null) {

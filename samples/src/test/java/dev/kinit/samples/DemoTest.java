@@ -66,9 +66,9 @@ class DemoTest {
     assertEquals("", bytes.toString(StandardCharsets.UTF_8));
   }
 
-  /** The whole demo on a small training set: the tables, the training and both plots. */
+  /** The whole demo on a small training set: the tables, the training and the three plots. */
   @Test
-  void runsEndToEndAndWritesBothPlots() throws IOException {
+  void runsEndToEndAndWritesTheThreePlots() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Demo.run(
         Demo.Options.parse(
@@ -88,7 +88,8 @@ class DemoTest {
     assertTrue(text.contains("30-layer ReLU MLP:"), text);
     assertTrue(text.contains("20-layer ReLU conv stack:"), text);
     assertTrue(text.contains("lenet: test accuracy"), text);
-    for (String plot : new String[] {"variance.png", "training-synthetic.png"}) {
+    for (String plot :
+        new String[] {"variance.png", "variance-log.png", "training-synthetic.png"}) {
       assertTrue(text.contains(out.resolve(plot).toAbsolutePath().toString()), text);
       BufferedImage image = ImageIO.read(out.resolve(plot).toFile());
       assertTrue(image.getWidth() >= 1000 && image.getHeight() >= 400, plot);

@@ -69,6 +69,71 @@ class ExplainTest {
             .getMessage());
   }
 
+  /** What {@link Explain#run} printed and returned. */
+  private record Outcome(int status, String out, String err) {}
+
+  private static Outcome run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        Explain.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Outcome(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void helpPrintsTheUsageAndSucceeds() {
+    for (String[] args :
+        List.of(
+            new String[] {"--help"},
+            new String[] {"-h"},
+            new String[] {"--shape", "3,5", "--help"},
+            new String[] {"--mode", "--help"})) {
+      Outcome outcome = run(args);
+      assertEquals(0, outcome.status(), String.join(" ", args));
+      assertEquals("", outcome.err(), String.join(" ", args));
+      assertTrue(outcome.out().startsWith("usage: explain [--shape SIZES"), outcome.out());
+      for (String option : List.of("--shape", "--mode", "--nonlinearity", "--a", "--help")) {
+        assertTrue(outcome.out().contains("\n  " + option + " "), option + " in " + outcome.out());
+      }
+    }
+  }
+
+  @Test
+  void anUnknownOptionIsOneLineOfErrorAndTheSynopsis() {
+    for (String[] args :
+        List.of(new String[] {"--verbose"}, new String[] {"--shape", "3,5", "--seed", "1"})) {
+      Outcome outcome = run(args);
+      assertEquals(2, outcome.status());
+      assertEquals("", outcome.out());
+      assertEquals(
+          List.of(
+              "explain: unknown option "
+                  + args[args.length - (args.length == 1 ? 1 : 2)]
+                  + "; expected --shape, --mode, --nonlinearity, --a or --help",
+              "usage: explain [--shape SIZES [--mode MODE] [--nonlinearity NAME] [--a SLOPE]]"
+                  + " [--help]"),
+          outcome.err().lines().toList());
+    }
+  }
+
+  @Test
+  void aBadValueIsAnErrorWithStatusTwo() {
+    Outcome outcome = run("--shape", "3,5", "--a", "steep");
+    assertEquals(2, outcome.status());
+    assertEquals("explain: --a steep is not a number", outcome.err().lines().findFirst().get());
+  }
+
+  @Test
+  void withoutArgumentsPrintsTheCommonLayers() {
+    Outcome outcome = run();
+    assertEquals(0, outcome.status());
+    assertEquals(1 + Explain.COMMON_LAYERS.size(), outcome.out().lines().count(), outcome.out());
+  }
+
   @Test
   void printsFansGainStdAndBound() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

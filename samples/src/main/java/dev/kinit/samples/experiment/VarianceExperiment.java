@@ -1,5 +1,6 @@
 package dev.kinit.samples.experiment;
 
+import dev.kinit.FloatTensor;
 import dev.kinit.Nonlinearity;
 import dev.kinit.samples.data.Moments;
 import dev.kinit.samples.nn.CircularPad2d;
@@ -71,10 +72,15 @@ public final class VarianceExperiment {
    * The per-layer standard deviations of one initialisation, pooled over networks; index 0 is
    * weight layer 1.
    *
+   * @param network the network's name
+   * @param scheme the initialisation
+   * @param widths the width (features or channels) of the input, at index 0, and of each weight
+   *     layer's output: fan_in and fan_out differ where the width changes
    * @param forward std of the responses {@code y_l}
    * @param backward std of the gradients {@code dLoss/dx_{l-1}}
    */
-  public record Profile(String network, WeightInit scheme, double[] forward, double[] backward) {
+  public record Profile(
+      String network, WeightInit scheme, int[] widths, double[] forward, double[] backward) {
 
     /** The number of weight layers. */
     public int depth() {
@@ -163,7 +169,18 @@ public final class VarianceExperiment {
       forward[l] = Math.sqrt(forward[l]);
       backward[l] = Math.sqrt(backward[l]);
     }
-    return new Profile(setup.name(), scheme, forward, backward);
+    return new Profile(setup.name(), scheme, widths(setup), forward, backward);
+  }
+
+  /** The input's width and each weight layer's output width: {@code [in, out_1, ..., out_L]}. */
+  private static int[] widths(Setup setup) {
+    List<FloatTensor> weights = setup.network().get().weights();
+    int[] widths = new int[weights.size() + 1];
+    widths[0] = weights.get(0).shape()[1];
+    for (int l = 0; l < weights.size(); l++) {
+      widths[l + 1] = weights.get(l).shape()[0];
+    }
+    return widths;
   }
 
   /** The per-layer variances {@code {forward, backward}} of one network. */

@@ -1,0 +1,133 @@
+package dev.kinit.release;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The README's executable examples. A fenced block belongs to an example when the line above it is
+ * a marker (an HTML comment, invisible on GitHub):
+ *
+ * <pre>
+ *   &lt;!-- readme-test: file java/pom.xml --&gt;         the block is the file pom.xml of example java
+ *   &lt;!-- readme-test: run java --&gt;                  the block is a command to run in it (mvn ...)
+ *   &lt;!-- readme-test: output java --&gt;               the block is what that command prints
+ * </pre>
+ *
+ * <p>Each {@code output} belongs to the {@code run} before it. A marker that is not directly
+ * followed by a fenced block, a file given twice, or a run without its output is an error, so an
+ * edit cannot silently take a block out of the test.
+ */
+record Readme(Map<String, Readme.Example> examples) {
+
+  private static final Pattern MARKER =
+      Pattern.compile("<!-- readme-test: (file|run|output) (\\S+) -->");
+
+  /**
+   * One example: a Maven project written from the README's blocks, and the commands that build and
+   * run it with what each prints.
+   */
+  record Example(String name, Map<String, String> files, List<Run> runs) {}
+
+  /** A command given in the README, and the lines it says the command prints. */
+  record Run(String command, List<String> printed) {}
+
+  static Readme read(Path readme) throws IOException {
+    List<String> lines = Files.readAllLines(readme);
+    Map<String, Map<String, String>> files = new LinkedHashMap<>();
+    Map<String, List<String>> commands = new LinkedHashMap<>();
+    Map<String, List<List<String>>> outputs = new LinkedHashMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (!(line.startsWith("<!--") && line.contains("readme-test"))) {
+        continue; // prose may mention markers; a marker is a comment on a line of its own
+      }
+      Matcher marker = MARKER.matcher(line);
+      if (!marker.matches()) {
+        throw new IllegalStateException(
+            readme + ":" + (i + 1) + ": malformed marker " + lines.get(i) + "; expected " + MARKER);
+      }
+      int open = i + 1;
+      if (open >= lines.size() || !lines.get(open).startsWith("```")) {
+        throw new IllegalStateException(
+            readme + ":" + (i + 1) + ": " + lines.get(i) + " is not followed by a fenced block");
+      }
+      int close = open + 1;
+      while (close < lines.size() && !lines.get(close).equals("```")) {
+        close++;
+      }
+      if (close == lines.size()) {
+        throw new IllegalStateException(readme + ":" + (open + 1) + ": unclosed fenced block");
+      }
+      List<String> block = lines.subList(open + 1, close);
+      String what = marker.group(1);
+      String target = marker.group(2);
+      switch (what) {
+        case "file" -> {
+          int slash = target.indexOf('/');
+          String example = target.substring(0, slash);
+          String path = target.substring(slash + 1);
+          String previous =
+              files
+                  .computeIfAbsent(example, e -> new LinkedHashMap<>())
+                  .put(path, String.join("\n", block) + "\n");
+          if (previous != null) {
+            throw new IllegalStateException(
+                readme + ":" + (i + 1) + ": " + target + " is given twice");
+          }
+        }
+        case "run" -> {
+          if (block.size() != 1) {
+            throw new IllegalStateException(
+                readme + ":" + (i + 1) + ": a run block holds one command; got " + block);
+          }
+          commands.computeIfAbsent(target, e -> new ArrayList<>()).add(block.get(0));
+        }
+        default -> outputs.computeIfAbsent(target, e -> new ArrayList<>()).add(block);
+      }
+      i = close;
+    }
+    Map<String, Example> examples = new LinkedHashMap<>();
+    for (Map.Entry<String, Map<String, String>> example : files.entrySet()) {
+      String name = example.getKey();
+      List<String> runs = commands.getOrDefault(name, List.of());
+      List<List<String>> printed = outputs.getOrDefault(name, List.of());
+      if (runs.isEmpty() || runs.size() != printed.size()) {
+        throw new IllegalStateException(
+            readme
+                + ": example "
+                + name
+                + " has "
+                + runs.size()
+                + " run blocks and "
+                + printed.size()
+                + " output blocks; expected one output after each run, at least one run");
+      }
+      List<Run> pairs = new ArrayList<>();
+      for (int r = 0; r < runs.size(); r++) {
+        pairs.add(new Run(runs.get(r), printed.get(r)));
+      }
+      examples.put(name, new Example(name, example.getValue(), pairs));
+    }
+    for (String name : union(commands.keySet(), outputs.keySet())) {
+      if (!examples.containsKey(name)) {
+        throw new IllegalStateException(readme + ": example " + name + " has no files");
+      }
+    }
+    return new Readme(examples);
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> union = new TreeSet<>(a);
+    union.addAll(b);
+    return union;
+  }
+}
