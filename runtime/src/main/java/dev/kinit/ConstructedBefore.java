@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 /**
  * On a member of a {@link Network}: PyTorch constructs it before the named member, though it
  * registers it after, so it draws its default initialisation earlier than its declaration order
- * says. torchvision's ResNet builds a block's {@code downsample} before the block's own layers,
- * and hands it to the block, which registers it last:
+ * says. torchvision's ResNet builds a block's {@code downsample} before the block's own layers, and
+ * hands it to the block, which registers it last:
  *
  * <pre>{@code
  * @Network

@@ -116,6 +116,11 @@ public final class FloatTensor implements Tensor {
     layout.setAll(values);
   }
 
+  /** The array this tensor views, for telling tied parameters apart from distinct ones. */
+  Object array() {
+    return layout.root();
+  }
+
   @Override
   public String toString() {
     return "FloatTensor " + layout;

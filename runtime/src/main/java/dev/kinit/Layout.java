@@ -220,6 +220,11 @@ final class Layout {
     return text.toString();
   }
 
+  /** The array viewed: the flat one, or the outermost of a nested one. */
+  Object root() {
+    return root;
+  }
+
   String name() {
     return name;
   }

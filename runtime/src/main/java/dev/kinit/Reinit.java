@@ -20,10 +20,10 @@ import java.lang.annotation.Target;
  *               mode="fan_out", nonlinearity="relu")
  * </pre>
  *
- * <p>Rules run in passes ({@link #pass()}, from the lowest): a pass visits the modules of the
- * tree once, in its {@link #order()}, and at each module applies its matching rules in the order
- * they are written, so that the draws come in PyTorch's order. A module that lacks the parameter
- * (a {@code null} bias, PyTorch's {@code None}) is skipped. Exactly one of the initialisation
+ * <p>Rules run in passes ({@link #pass()}, from the lowest): a pass visits the modules of the tree
+ * once, in its {@link #order()}, and at each module applies its matching rules in the order they
+ * are written, so that the draws come in PyTorch's order. A module that lacks the parameter (a
+ * {@code null} bias, PyTorch's {@code None}) is skipped. Exactly one of the initialisation
  * attributes is given. nanoGPT's scheme, for example, is two passes:
  *
  * <pre>{@code

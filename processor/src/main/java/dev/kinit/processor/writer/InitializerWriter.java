@@ -117,7 +117,11 @@ public final class InitializerWriter {
             layer.name())
         .addStatement("$T.requireNonNull($L, $S)", Objects.class, Statements.LAYER, "layer")
         .addStatement(
-            "$T.Builder $L = $T.builder()", InitPlan.class, Statements.PLAN, InitPlan.class);
+            "$T.Builder $L = $T.builder($L)",
+            InitPlan.class,
+            Statements.PLAN,
+            InitPlan.class,
+            Statements.LAYER);
   }
 
   /** One method: each tensor a local named after its field. */
