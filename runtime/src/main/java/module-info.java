@@ -8,8 +8,9 @@
 // suppressed for this declaration only.
 @SuppressWarnings("module")
 module dev.kinit {
-  // Nullness annotations (JSpecify): for compilers and analysers, not needed at run time.
-  requires static org.jspecify;
+  // Nullness annotations (JSpecify), in the API too: for compilers and analysers, not needed at run
+  // time (static), and read by the modules that read this one (transitive).
+  requires static transitive org.jspecify;
 
   exports dev.kinit;
   exports dev.kinit.block;

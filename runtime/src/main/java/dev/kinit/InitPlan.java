@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a module, a layer or a whole network, is initialised: its parameters and child modules, named
@@ -137,22 +138,28 @@ public final class InitPlan {
     }
 
     /**
-     * Adds the child module {@code name}, whose plan {@code plan} builds: a problem it finds is
-     * reported with the child's name in front.
+     * Adds the child module {@code name}, planned by {@code plan} (its initializer's {@code plan}),
+     * unless it is {@code null}: an absent module, as PyTorch's {@code None}. A problem the child's
+     * plan finds is reported with the child's path in front.
      */
-    public void child(String name, Supplier<InitPlan> plan) {
-      member(new ChildMember(name, within(name, plan)));
+    public <M> void child(String name, @Nullable M module, Function<? super M, InitPlan> plan) {
+      if (module != null) {
+        member(new ChildMember(name, within(name, () -> plan.apply(module))));
+      }
     }
 
     /**
      * Adds {@code modules} as the child {@code name}, a container whose children are named by their
      * index ({@code layer1.0}, {@code layer1.1}, …), each planned by {@code plan}, as a PyTorch
-     * {@code ModuleList} or {@code Sequential}.
+     * {@code ModuleList} or {@code Sequential}; nothing if {@code modules} is {@code null}.
      *
      * @throws NullPointerException naming the element, if one is null
      */
-    public <M> void children(String name, List<M> modules, Function<? super M, InitPlan> plan) {
-      Objects.requireNonNull(modules, name);
+    public <M> void children(
+        String name, @Nullable List<M> modules, Function<? super M, InitPlan> plan) {
+      if (modules == null) {
+        return;
+      }
       Builder container = new Builder(modules);
       for (int i = 0; i < modules.size(); i++) {
         M element = modules.get(i);
@@ -160,18 +167,27 @@ public final class InitPlan {
         if (element == null) {
           throw new NullPointerException(name + "." + index + " is null; expected a module");
         }
-        container.child(index, () -> plan.apply(element));
+        container.child(index, element, plan);
       }
-      child(name, container::build);
+      member(new ChildMember(name, container.build()));
+    }
+
+    /** {@link #children(String, List, Function)} for an array of modules. */
+    public <M> void children(
+        String name, M @Nullable [] modules, Function<? super M, InitPlan> plan) {
+      children(name, modules == null ? null : Arrays.asList(modules), plan);
     }
 
     /**
      * Constructs the member {@code member} just before {@code before}, though it is registered
-     * (named, visited by rules) where it was added.
+     * (named, visited by rules) where it was added; nothing if {@code member} is an absent child.
      *
-     * @throws IllegalArgumentException unless both were added
+     * @throws IllegalArgumentException unless {@code before} was added
      */
     public void constructBefore(String member, String before) {
+      if (members.stream().noneMatch(m -> m.name().equals(member))) {
+        return; // an absent (null) child
+      }
       int moved = indexOf(member);
       Operation operation = operations.remove(moved);
       operations.add(indexOf(before), operation);

@@ -4,6 +4,9 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.sun.source.util.Trees;
+import dev.kinit.ConstructedBefore;
+import dev.kinit.Network;
+import dev.kinit.Reinit;
 import dev.kinit.processor.javac.JavacLayer;
 import dev.kinit.processor.javac.JavacReporter;
 import dev.kinit.processor.javac.Misplaced;
@@ -18,6 +21,7 @@ import java.io.Writer;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -86,9 +90,18 @@ public final class KaimingInitProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     Set<String> names = new TreeSet<>(InitAnnotation.QUALIFIED_NAMES);
+    names.addAll(NETWORK_ANNOTATIONS);
+    names.add(ConstructedBefore.class.getCanonicalName());
     names.add(InitializerWriter.GENERATED.canonicalName());
     return names;
   }
+
+  /** The annotations on a class that make it a network, or that only a network may have. */
+  private static final List<String> NETWORK_ANNOTATIONS =
+      List.of(
+          Network.class.getCanonicalName(),
+          Reinit.class.getCanonicalName(),
+          Reinit.List.class.getCanonicalName());
 
   @Override
   public synchronized void init(ProcessingEnvironment environment) {
@@ -125,6 +138,16 @@ public final class KaimingInitProcessor extends AbstractProcessor {
               layers.add((TypeElement) element.getEnclosingElement());
             } else {
               reportMisplaced(element, name);
+            }
+          }
+        }
+      }
+      for (String name : NETWORK_ANNOTATIONS) {
+        TypeElement annotation = processingEnv.getElementUtils().getTypeElement(name);
+        if (annotation != null) {
+          for (Element element : round.getElementsAnnotatedWith(annotation)) {
+            if (element instanceof TypeElement type) {
+              layers.add(type);
             }
           }
         }
@@ -182,11 +205,12 @@ public final class KaimingInitProcessor extends AbstractProcessor {
     Report report = new Report();
     try {
       JavacLayer declaration =
-          new JavacLayer(
+          JavacLayer.of(
               type,
               processingEnv.getElementUtils(),
               processingEnv.getTypeUtils(),
-              other -> sourceTypes.contains(other.getQualifiedName().toString()));
+              other -> sourceTypes.contains(other.getQualifiedName().toString()),
+              this::sourceModules);
       Layer layer = LayerRules.check(declaration, report);
       if (report.deferred().isPresent()) {
         deferred.put(type.getQualifiedName().toString(), report);
@@ -234,6 +258,18 @@ public final class KaimingInitProcessor extends AbstractProcessor {
     try (Writer writer = source.openWriter()) {
       file.writeTo(writer);
     }
+  }
+
+  /** This compilation's classes that have an initializer: a network, or annotated fields. */
+  private java.util.Iterator<TypeElement> sourceModules() {
+    return sourceTypes.stream()
+        .map(name -> processingEnv.getElementUtils().getTypeElement(name))
+        .filter(
+            type ->
+                type != null
+                    && (type.getAnnotation(Network.class) != null
+                        || JavacLayer.declaresParameters(type)))
+        .iterator();
   }
 
   /** Adds {@code type} and the types nested in it to {@link #sourceTypes}. */

@@ -18,6 +18,7 @@ import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
+import org.jspecify.annotations.Nullable;
 
 /** A kinit annotation on an element, read from javac's annotation mirror. */
 final class JavacAnnotation implements AnnotationUse {
@@ -25,15 +26,31 @@ final class JavacAnnotation implements AnnotationUse {
   private final InitAnnotation annotation;
   private final Element element;
   private final AnnotationMirror mirror;
+
+  /**
+   * For an annotation nested in a {@code @Reinit} rule: the rule's mirror and the attribute that
+   * holds this one, where every diagnostic about it points (javac has no position of its own for a
+   * nested annotation). Null for an annotation on a field.
+   */
+  private final @Nullable AnnotationMirror outer;
+
+  private final @Nullable AnnotationValue outerValue;
   private final Map<String, AnnotationValue> written = new LinkedHashMap<>();
   private final Map<String, AnnotationValue> values = new LinkedHashMap<>();
   private final Map<String, TypeMirror> types = new LinkedHashMap<>();
 
   private JavacAnnotation(
-      InitAnnotation annotation, Element element, AnnotationMirror mirror, Elements elements) {
+      InitAnnotation annotation,
+      Element element,
+      AnnotationMirror mirror,
+      @Nullable AnnotationMirror outer,
+      @Nullable AnnotationValue outerValue,
+      Elements elements) {
     this.annotation = annotation;
     this.element = element;
     this.mirror = mirror;
+    this.outer = outer;
+    this.outerValue = outerValue;
     mirror.getElementValues().forEach((k, v) -> written.put(name(k), v));
     elements
         .getElementValuesWithDefaults(mirror)
@@ -51,9 +68,24 @@ final class JavacAnnotation implements AnnotationUse {
       String name =
           ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
       InitAnnotation.named(name)
-          .ifPresent(kind -> found.add(new JavacAnnotation(kind, element, mirror, elements)));
+          .ifPresent(
+              kind -> found.add(new JavacAnnotation(kind, element, mirror, null, null, elements)));
     }
     return found;
+  }
+
+  /**
+   * The annotation {@code nested}, of {@code kind}, written in the attribute {@code outerValue} of
+   * the rule {@code outer} on {@code element}.
+   */
+  static AnnotationUse nested(
+      InitAnnotation kind,
+      AnnotationMirror nested,
+      Element element,
+      AnnotationMirror outer,
+      AnnotationValue outerValue,
+      Elements elements) {
+    return new JavacAnnotation(kind, element, nested, outer, outerValue, elements);
   }
 
   @Override
@@ -63,16 +95,21 @@ final class JavacAnnotation implements AnnotationUse {
 
   @Override
   public Site site() {
-    return new JavacSite(element, mirror, null);
+    return outer != null
+        ? new JavacSite(element, outer, outerValue)
+        : new JavacSite(element, mirror, null);
   }
 
   @Override
   public Site site(String attribute) {
-    return new JavacSite(element, mirror, written.get(attribute));
+    return outer != null ? site() : new JavacSite(element, mirror, written.get(attribute));
   }
 
   @Override
   public Site site(String attribute, int index) {
+    if (outer != null) {
+      return site();
+    }
     AnnotationValue value = written.get(attribute);
     if (value != null && value.getValue() instanceof List<?> list && index < list.size()) {
       // A one-element array may be written without braces: its value is then the element.

@@ -7,6 +7,7 @@ import dev.kinit.processor.rules.FieldType;
 import dev.kinit.processor.rules.Reach;
 import java.util.List;
 import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -121,6 +122,18 @@ final class JavacField implements FieldDeclaration {
       return Optional.of(new JavacField(inaccessible.field(), layer));
     }
     return Optional.empty();
+  }
+
+  @Override
+  public boolean isNullable() {
+    return nullable(field.getAnnotationMirrors())
+        || nullable(field.asType().getAnnotationMirrors());
+  }
+
+  /** Whether one of {@code annotations} is a {@code Nullable} (JSpecify's, JetBrains', …). */
+  private static boolean nullable(List<? extends AnnotationMirror> annotations) {
+    return annotations.stream()
+        .anyMatch(a -> a.getAnnotationType().asElement().getSimpleName().contentEquals("Nullable"));
   }
 
   @Override

@@ -4,10 +4,13 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.kinit.processor.model.Deprecation;
 import dev.kinit.processor.model.Site;
-import dev.kinit.processor.rules.FieldDeclaration;
 import dev.kinit.processor.rules.LayerDeclaration;
+import dev.kinit.processor.rules.MemberDeclaration;
+import dev.kinit.processor.rules.ModuleDeclaration;
+import dev.kinit.processor.rules.RuleDeclaration;
 import dev.kinit.processor.rules.Unresolved;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,34 +31,50 @@ import javax.lang.model.util.Types;
 public final class JavacLayer implements LayerDeclaration {
 
   private final TypeElement type;
-  private final Elements elements;
-  private final Types types;
-  private final Predicate<TypeElement> validatedOnItsOwn;
+  private final Modules modules;
   private final MemberReach reach;
 
-  /**
-   * @param validatedOnItsOwn whether a class is one this compilation validates itself (a source
-   *     class with annotated fields), so that its fields' problems are reported there
-   */
-  public JavacLayer(
-      TypeElement type, Elements elements, Types types, Predicate<TypeElement> validatedOnItsOwn) {
+  JavacLayer(TypeElement type, Modules modules) {
     this.type = type;
-    this.elements = elements;
-    this.types = types;
-    this.validatedOnItsOwn = validatedOnItsOwn;
-    this.reach = new MemberReach(elements, types, type);
+    this.modules = modules;
+    this.reach = new MemberReach(modules.elements(), modules.types(), type);
+  }
+
+  /**
+   * A class of this compilation with kinit-annotated fields or {@code @Network}.
+   *
+   * @param inSources whether a class is one of this compilation's sources: one with annotated
+   *     fields is then validated itself, and its fields' problems are reported there
+   * @param sourceModules this compilation's classes that have an initializer
+   */
+  public static JavacLayer of(
+      TypeElement type,
+      Elements elements,
+      Types types,
+      Predicate<TypeElement> inSources,
+      Iterable<TypeElement> sourceModules) {
+    return new JavacLayer(type, new Modules(elements, types, inSources, sourceModules));
   }
 
   TypeElement element() {
     return type;
   }
 
+  /** Whether {@code type} declares a field with a kinit initialisation annotation. */
+  public static boolean declaresParameters(TypeElement type) {
+    return Modules.declaresParameters(type);
+  }
+
+  Modules modules() {
+    return modules;
+  }
+
   Elements elements() {
-    return elements;
+    return modules.elements();
   }
 
   Types types() {
-    return types;
+    return modules.types();
   }
 
   MemberReach reach() {
@@ -63,7 +82,7 @@ public final class JavacLayer implements LayerDeclaration {
   }
 
   boolean isValidatedOnItsOwn(TypeElement other) {
-    return validatedOnItsOwn.test(other);
+    return modules.inSources(other);
   }
 
   @Override
@@ -107,23 +126,64 @@ public final class JavacLayer implements LayerDeclaration {
     return Optional.empty();
   }
 
-  @Override
-  public List<FieldDeclaration> annotatedFields() {
+  /** The class and its superclasses, the outermost first. */
+  private List<TypeElement> superclassesFirst() {
     List<TypeElement> chain = new ArrayList<>(FieldLookup.superclasses(type));
-    java.util.Collections.reverse(chain);
-    List<FieldDeclaration> fields = new ArrayList<>();
-    for (TypeElement declaring : chain) {
-      for (VariableElement field : ElementFilter.fieldsIn(declaring.getEnclosedElements())) {
-        if (!JavacAnnotation.of(field, elements).isEmpty()) {
-          fields.add(new JavacField(field, this));
-        }
+    Collections.reverse(chain);
+    return chain;
+  }
+
+  @Override
+  public List<MemberDeclaration> members() {
+    List<MemberDeclaration> members = new ArrayList<>();
+    for (TypeElement declaring : superclassesFirst()) {
+      members.addAll(membersOf(declaring));
+    }
+    return members;
+  }
+
+  /** A class's members: annotated fields, and in a network the fields that hold modules. */
+  private List<MemberDeclaration> membersOf(TypeElement declaring) {
+    List<MemberDeclaration> members = new ArrayList<>();
+    boolean network = Modules.isNetwork(declaring);
+    for (VariableElement field : ElementFilter.fieldsIn(declaring.getEnclosedElements())) {
+      if (!JavacAnnotation.of(field, elements()).isEmpty()) {
+        members.add(new JavacField(field, this));
+      } else if (network && !field.getModifiers().contains(Modifier.STATIC)) {
+        modules
+            .childType(field.asType())
+            .ifPresent(child -> members.add(new JavacChild(field, child, this)));
       }
     }
-    return fields;
+    return members;
+  }
+
+  @Override
+  public List<RuleGroup> rules() {
+    List<RuleGroup> groups = new ArrayList<>();
+    int members = 0;
+    for (TypeElement declaring : superclassesFirst()) {
+      members += membersOf(declaring).size();
+      List<RuleDeclaration> rules = JavacRule.of(declaring, modules);
+      if (!rules.isEmpty()) {
+        groups.add(new RuleGroup(members, rules));
+      }
+    }
+    return groups;
+  }
+
+  @Override
+  public boolean isNetwork() {
+    return superclassesFirst().stream().anyMatch(Modules::isNetwork);
+  }
+
+  @Override
+  public ModuleDeclaration asModule() {
+    return new JavacModule(type.asType(), modules);
   }
 
   @Override
   public Set<Deprecation> deprecations() {
-    return Deprecations.ofType(type, elements);
+    return Deprecations.ofType(type, elements());
   }
 }

@@ -13,6 +13,7 @@ import dev.kinit.internal.ElementType;
  * @param access how generated code reads the array
  * @param shape where its shape comes from
  * @param init how it is initialised
+ * @param optional whether the field may be {@code null}, the parameter then being absent
  */
 public record Parameter(
     String id,
@@ -21,4 +22,6 @@ public record Parameter(
     ElementType elementType,
     Access access,
     Shape shape,
-    InitSpec init) {}
+    InitSpec init,
+    boolean optional)
+    implements Member {}

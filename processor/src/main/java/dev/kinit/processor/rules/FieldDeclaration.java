@@ -8,10 +8,7 @@ import java.util.Optional;
  * A field of a layer class or of one of its superclasses, as a front end reads it; the rules ask,
  * the front end answers by its language's rules and reports nothing.
  */
-public interface FieldDeclaration {
-
-  /** The field's name. */
-  String name();
+public interface FieldDeclaration extends MemberDeclaration {
 
   /** {@code DeclaringClass.field}, for messages and comments. */
   String label();
@@ -56,6 +53,13 @@ public interface FieldDeclaration {
    * hiding rules.
    */
   Optional<FieldDeclaration> resolve(String name);
+
+  /**
+   * Whether the field may hold {@code null}, meaning the parameter is absent (PyTorch's {@code
+   * None}, as a {@code bias=False} layer's): it carries a {@code @Nullable} annotation (a Kotlin
+   * property of a nullable type does).
+   */
+  boolean isNullable();
 
   /** Whether this field is declared before {@code other} in the same class. */
   boolean isDeclaredBefore(FieldDeclaration other);

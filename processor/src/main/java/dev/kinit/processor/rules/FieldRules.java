@@ -128,7 +128,15 @@ final class FieldRules {
       init = init(kind, elementType(type), shape);
     }
     parameters.accept(
-        new Parameter(field.id(), label, field.name(), elementType(type), access, shape, init));
+        new Parameter(
+            field.id(),
+            label,
+            field.name(),
+            elementType(type),
+            access,
+            shape,
+            init,
+            field.isNullable()));
   }
 
   /** What the annotation {@code kind} says, for an array of {@code type} and {@code shape}. */

@@ -28,8 +28,27 @@ public interface LayerDeclaration {
   /** A superclass the compiler has not resolved yet, if any. */
   Optional<Unresolved> unresolvedSuperclass();
 
-  /** The annotated fields, the superclasses' first, each class's in declaration order. */
-  List<FieldDeclaration> annotatedFields();
+  /**
+   * The members: the annotated fields and, in a network, the fields that hold child modules; the
+   * superclasses' first, each class's in declaration order.
+   */
+  List<MemberDeclaration> members();
+
+  /**
+   * The {@code @Reinit} rules of each class of the hierarchy that has some, superclass first, with
+   * the number of members that precede them: a class's rules run after its members and its
+   * superclasses' are constructed.
+   */
+  List<RuleGroup> rules();
+
+  /** One class's rules. */
+  record RuleGroup(int afterMembers, List<RuleDeclaration> rules) {}
+
+  /** Whether the class is annotated {@code @Network}; also where {@code @Reinit} is misplaced. */
+  boolean isNetwork();
+
+  /** The class as a module, for the rules that walk the network's tree. */
+  ModuleDeclaration asModule();
 
   /** The deprecation warnings that naming the class gives. */
   Set<Deprecation> deprecations();

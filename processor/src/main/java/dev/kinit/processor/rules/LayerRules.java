@@ -3,7 +3,8 @@ package dev.kinit.processor.rules;
 import com.palantir.javapoet.ClassName;
 import dev.kinit.processor.model.Deprecation;
 import dev.kinit.processor.model.Layer;
-import dev.kinit.processor.model.Parameter;
+import dev.kinit.processor.model.Member;
+import dev.kinit.processor.model.Rule;
 import dev.kinit.processor.model.Site;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -25,15 +26,36 @@ public final class LayerRules {
     ClassName initializer = Layer.initializerName(layer.name());
     Set<Deprecation> deprecations = EnumSet.noneOf(Deprecation.class);
     deprecations.addAll(layer.deprecations());
-    List<Parameter> parameters = new ArrayList<>();
+    List<Member> members = new ArrayList<>();
+    List<Rule.Group> rules = new ArrayList<>();
     layer.unresolvedSuperclass().ifPresent(report::defer);
     if (report.deferred().isEmpty()) {
-      for (FieldDeclaration field : layer.annotatedFields()) {
-        FieldRules.check(layer, field, initializer, report, deprecations, parameters::add);
+      ChildRules children = new ChildRules(layer, initializer, report, deprecations);
+      List<String> earlier = new ArrayList<>();
+      for (MemberDeclaration member : layer.members()) {
+        if (member instanceof ChildDeclaration child) {
+          members.add(children.check(child, earlier));
+        } else {
+          FieldRules.check(
+              layer, (FieldDeclaration) member, initializer, report, deprecations, members::add);
+        }
+        earlier.add(member.name());
+      }
+      ReinitRules reinits = new ReinitRules(layer, report);
+      for (LayerDeclaration.RuleGroup group : layer.rules()) {
+        rules.add(
+            new Rule.Group(
+                group.afterMembers(), group.rules().stream().map(reinits::check).toList()));
       }
     }
     return new Layer(
-        layer.name(), layer.parameterType(), initializer, parameters, deprecations, layer.site());
+        layer.name(),
+        layer.parameterType(),
+        initializer,
+        members,
+        rules,
+        deprecations,
+        layer.site());
   }
 
   /**

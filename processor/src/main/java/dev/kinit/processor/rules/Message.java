@@ -109,6 +109,41 @@ public enum Message {
   /** The runtime's rules for the values of an attribute: a std, a range, a constant, a scale. */
   VALUE_OUT_OF_RANGE(Severity.ERROR, "%s"),
   DIRAC_GROUPS(Severity.ERROR, "%s"),
+  CHILD_UNREADABLE(
+      Severity.ERROR,
+      "child %s cannot be read by the generated %s: %s; expected a field the initializer can read"
+          + " (not private), or a getter"),
+  CHILD_NOT_SEALED(
+      Severity.ERROR,
+      "%s holds %s, an interface or abstract class that is not sealed, so which initializer an"
+          + " instance needs cannot be known at compile time; expected %s sealed (its permitted"
+          + " subclasses are then told apart when the initializer runs), or a concrete module"
+          + " class"),
+  INITIALIZER_MISSING(
+      Severity.ERROR,
+      "%s holds %s, which has kinit annotations but no %s on the class path: its library was"
+          + " compiled without kinit's processor; expected the library built with kinit-processor"
+          + " on its processor path"),
+  CONSTRUCTED_BEFORE_UNKNOWN(
+      Severity.ERROR,
+      "@ConstructedBefore(\"%s\") on %s names no member of %s declared before it; expected the"
+          + " name of a parameter or child module declared earlier in the same class"),
+  REINIT_WITHOUT_NETWORK(
+      Severity.ERROR,
+      "%s has @Reinit rules but is not a @Network; expected @Network on the class, whose tree"
+          + " the rules re-initialise"),
+  REINIT_INIT_COUNT(
+      Severity.ERROR,
+      "%s gives %d initialisations; expected exactly one, such as kaiming = @KaimingInit(...)"),
+  REINIT_ATTRIBUTE(Severity.ERROR, "%s: %s is not allowed in a rule, %s; expected it left out"),
+  REINIT_ORDER_CONFLICT(
+      Severity.ERROR,
+      "%s visits modules in %s order, but another rule of pass %d in %s, %s; expected one order"
+          + " per pass"),
+  REINIT_MATCHES_NOTHING(
+      Severity.ERROR,
+      "%s matches no parameter of %s: no module of its tree that is a %s has a parameter %s;"
+          + " expected a module type and a parameter path of the tree"),
   INITIALIZER_EXISTS(
       Severity.ERROR,
       "the initializer %s of %s cannot be written: another class has that name; expected no"

@@ -71,46 +71,57 @@ final class ShapeRules {
    * rejects are {@link Message#RANK_NOT_SUPPORTED}, with its text.
    */
   private boolean checkRank(InitAnnotation kind, int minRank, int rank, String attribute) {
-    if (rank >= minRank && rank <= kind.maxRank()) {
-      return true;
+    if (rank >= minRank && rank <= kind.maxRank()
+        || minRank == Rules.MIN_FAN_RANK && isFans(kind)) {
+      return true; // too few for the fans: SHAPE_TOO_SHORT, reported with the sizes
     }
-    String label = field.label();
-    switch (kind) {
+    List<String> rule = rankRule(kind);
+    report.error(
+        Message.RANK_NOT_SUPPORTED,
+        attribute,
+        kind.written(),
+        field.label(),
+        rank,
+        rule.get(0),
+        rule.get(1),
+        rule.get(2));
+    return false;
+  }
+
+  /** Whether {@code kind} needs two dimensions for the fans, rather than for a structure. */
+  private static boolean isFans(InitAnnotation kind) {
+    return kind != InitAnnotation.EYE_INIT
+        && kind != InitAnnotation.DIRAC_INIT
+        && kind != InitAnnotation.ORTHOGONAL_INIT;
+  }
+
+  /**
+   * The rank rule of the PyTorch function {@code kind} stands for: its message, its name, and the
+   * shape expected.
+   */
+  static List<String> rankRule(InitAnnotation kind) {
+    return switch (kind) {
       case EYE_INIT ->
-          report.error(
-              Message.RANK_NOT_SUPPORTED,
-              attribute,
-              kind.written(),
-              label,
-              rank,
+          List.of(
               "Only tensors with 2 dimensions are supported",
               "eye_",
               "a 2-D array [rows][columns]");
       case DIRAC_INIT ->
-          report.error(
-              Message.RANK_NOT_SUPPORTED,
-              attribute,
-              kind.written(),
-              label,
-              rank,
+          List.of(
               "Only tensors with 3, 4, or 5 dimensions are supported",
               "dirac_",
               "a convolution weight [out][in][k…] of 3 to 5 dimensions");
       case ORTHOGONAL_INIT ->
-          report.error(
-              Message.RANK_NOT_SUPPORTED,
-              attribute,
-              kind.written(),
-              label,
-              rank,
+          List.of(
               "Only tensors with 2 or more dimensions are supported",
               "orthogonal_",
               "at least 2 dimensions");
-      default -> {
-        return true; // fans: SHAPE_TOO_SHORT, reported with the sizes
-      }
-    }
-    return false;
+      default ->
+          List.of(
+              Rules.FEWER_THAN_TWO_DIMENSIONS,
+              "_calculate_fan_in_and_fan_out",
+              "at least 2 dimensions: [out][in][k…]");
+    };
   }
 
   private Shape constants(List<Integer> sizes, InitAnnotation kind, int minRank) {

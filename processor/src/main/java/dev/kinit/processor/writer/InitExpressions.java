@@ -29,6 +29,11 @@ final class InitExpressions {
     return parameter.label() + ": " + what(parameter.init(), weight);
   }
 
+  /** What a rule's initialisation does, for its comment. */
+  static String what(InitSpec init) {
+    return what(init, null);
+  }
+
   private static String what(InitSpec init, Parameter weight) {
     if (init instanceof InitSpec.KaimingSpec kaiming) {
       return "kaiming "
@@ -104,7 +109,15 @@ final class InitExpressions {
 
   /** The {@link Init} of {@code parameter}; a bias's weight is viewed as {@code weightTensor}. */
   static CodeBlock expression(Parameter parameter, CodeBlock weightTensor) {
-    InitSpec init = parameter.init();
+    return expression(parameter.init(), weightTensor);
+  }
+
+  /** The {@link Init} of a rule, which has no bias. */
+  static CodeBlock rule(InitSpec init) {
+    return expression(init, CodeBlock.of("null"));
+  }
+
+  private static CodeBlock expression(InitSpec init, CodeBlock weightTensor) {
     if (init instanceof InitSpec.KaimingSpec kaiming) {
       String factory =
           kaiming.distribution() == Distribution.NORMAL ? "kaimingNormal" : "kaimingUniform";

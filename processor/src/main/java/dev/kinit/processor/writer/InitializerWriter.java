@@ -10,9 +10,12 @@ import com.palantir.javapoet.TypeSpec;
 import dev.kinit.InitPlan;
 import dev.kinit.Tensor;
 import dev.kinit.processor.model.Access;
+import dev.kinit.processor.model.Child;
 import dev.kinit.processor.model.InitSpec;
 import dev.kinit.processor.model.Layer;
+import dev.kinit.processor.model.Member;
 import dev.kinit.processor.model.Parameter;
+import dev.kinit.processor.model.Rule;
 import dev.kinit.processor.model.Shape;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,10 +84,16 @@ public final class InitializerWriter {
       type.addAnnotation(suppress.build());
     }
     type.addMethod(initialize(layer));
-    if (layer.parameters().size() <= PART_SIZE) {
-      type.addMethod(planInOneMethod(layer));
-    } else {
+    boolean parts =
+        layer.parameters().size() > PART_SIZE
+            && !layer.isNetwork()
+            && layer.parameters().stream().noneMatch(Parameter::optional);
+    if (parts) {
       writeInParts(layer, type);
+    } else {
+      NetworkStatements network = new NetworkStatements();
+      type.addMethod(planInOneMethod(layer, network));
+      network.dispatchers().forEach(type::addMethod);
     }
     return JavaFile.builder(layer.initializer().packageName(), type.build())
         .skipJavaLangImports(true)
@@ -124,8 +133,11 @@ public final class InitializerWriter {
             Statements.LAYER);
   }
 
-  /** One method: each tensor a local named after its field. */
-  private static MethodSpec planInOneMethod(Layer layer) {
+  /**
+   * One method: each tensor a local named after its field, viewed first; then the members in
+   * declaration order (parameters, and a network's children), each class's rules after its members.
+   */
+  private static MethodSpec planInOneMethod(Layer layer, NetworkStatements network) {
     NameAllocator names = names(layer);
     List<Parameter> parameters = layer.parameters();
     List<CodeBlock> tensors = new ArrayList<>();
@@ -134,10 +146,54 @@ public final class InitializerWriter {
       String tensor = names.newName(parameter.name(), parameter);
       tensors.add(CodeBlock.of("$L", tensor));
       method.addCode(
-          view(parameter, CodeBlock.of("$T $L = ", Statements.tensorType(parameter), tensor)));
+          parameter.optional()
+              ? optionalView(parameter, tensor, names)
+              : view(
+                  parameter, CodeBlock.of("$T $L = ", Statements.tensorType(parameter), tensor)));
     }
-    addSteps(method, parameters, tensors, 0, parameters.size());
+    int member = 0;
+    addRules(method, network, layer, member);
+    for (Member next : layer.members()) {
+      if (next instanceof Parameter parameter) {
+        int i = parameters.indexOf(parameter);
+        addSteps(method, parameters, tensors, i, i + 1);
+      } else {
+        method.addCode(network.add((Child) next));
+      }
+      addRules(method, network, layer, ++member);
+    }
     return method.addStatement("return $L.build()", Statements.PLAN).build();
+  }
+
+  /** The rule groups that follow the first {@code members} members. */
+  private static void addRules(
+      MethodSpec.Builder method, NetworkStatements network, Layer layer, int members) {
+    for (Rule.Group group : layer.rules()) {
+      if (group.afterMembers() == members && !group.rules().isEmpty()) {
+        method.addCode("\n").addCode(network.reinit(group));
+      }
+    }
+  }
+
+  /**
+   * An optional parameter's tensor: {@code null} when its array is, the parameter being absent
+   * ({@code float[] biasArray = layer.bias; FloatTensor bias = biasArray == null ? null : …}).
+   */
+  private static CodeBlock optionalView(Parameter parameter, String tensor, NameAllocator names) {
+    String array = names.newName(tensor + "Array");
+    CodeBlock read =
+        parameter.access() instanceof Access.Getter getter
+            ? Statements.readThroughGetter(parameter, getter)
+            : Statements.read(parameter.access());
+    return CodeBlock.builder()
+        .addStatement("$L $L = $L", Statements.arrayType(parameter), array, read)
+        .addStatement(
+            "$T $L = $L == null ? null : $L",
+            Statements.tensorType(parameter),
+            tensor,
+            array,
+            Statements.view(parameter, CodeBlock.of("$L", array)))
+        .build();
   }
 
   /**
@@ -211,14 +267,19 @@ public final class InitializerWriter {
     for (int i = from; i < to; i++) {
       Parameter parameter = parameters.get(i);
       int weight = weightOf(parameters, i);
-      method
-          .addCode("// $L\n", InitExpressions.comment(parameter, parameters.get(weight)))
-          .addStatement(
-              "$L.add($S,$W$L,$W$L)",
-              Statements.PLAN,
-              parameter.name(),
-              tensors.get(i),
-              InitExpressions.expression(parameter, tensors.get(weight)));
+      method.addCode("// $L\n", InitExpressions.comment(parameter, parameters.get(weight)));
+      if (parameter.optional()) {
+        method.beginControlFlow("if ($L != null)", tensors.get(i));
+      }
+      method.addStatement(
+          "$L.add($S,$W$L,$W$L)",
+          Statements.PLAN,
+          parameter.name(),
+          tensors.get(i),
+          InitExpressions.expression(parameter, tensors.get(weight)));
+      if (parameter.optional()) {
+        method.endControlFlow();
+      }
     }
   }
 

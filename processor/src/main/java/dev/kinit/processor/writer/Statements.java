@@ -68,6 +68,17 @@ final class Statements {
     return code.add(")").build();
   }
 
+  /** The Java type of the parameter's array: {@code float[][]}. */
+  static TypeName arrayType(Parameter parameter) {
+    TypeName type =
+        parameter.elementType() == ElementType.DOUBLE ? TypeName.DOUBLE : TypeName.FLOAT;
+    int rank = parameter.shape() instanceof Shape.Nested nested ? nested.rank() : 1;
+    for (int i = 0; i < rank; i++) {
+      type = com.palantir.javapoet.ArrayTypeName.of(type);
+    }
+    return type;
+  }
+
   /** The expression that reads {@code access} off the layer. */
   static CodeBlock read(Access access) {
     if (access instanceof Access.Field field) {

@@ -1,0 +1,188 @@
+package dev.kinit.processor.javac;
+
+import com.palantir.javapoet.ClassName;
+import dev.kinit.Network;
+import dev.kinit.processor.model.Child;
+import dev.kinit.processor.model.Layer;
+import dev.kinit.processor.rules.InitAnnotation;
+import java.util.Optional;
+import java.util.function.Predicate;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What javac's types are as modules: which classes have an initializer (a class with annotated
+ * fields, or a {@code @Network}; the nearest such class of its hierarchy), which fields of a
+ * network hold child modules (one, a {@code List} or an array), and which types cannot be known.
+ */
+final class Modules {
+
+  /** A field's type seen as a network's child: its container and its module type. */
+  record ChildType(Child.Container container, TypeMirror module) {}
+
+  private final Elements elements;
+  private final Types types;
+  private final Predicate<TypeElement> inSources;
+  private final Iterable<TypeElement> sourceModules;
+
+  /**
+   * @param inSources whether a class is one of this compilation's sources
+   * @param sourceModules this compilation's classes that have an initializer, for telling an open
+   *     type of modules from any other interface
+   */
+  Modules(
+      Elements elements,
+      Types types,
+      Predicate<TypeElement> inSources,
+      Iterable<TypeElement> sourceModules) {
+    this.elements = elements;
+    this.types = types;
+    this.inSources = inSources;
+    this.sourceModules = sourceModules;
+  }
+
+  Elements elements() {
+    return elements;
+  }
+
+  Types types() {
+    return types;
+  }
+
+  boolean inSources(TypeElement type) {
+    return inSources.test(type);
+  }
+
+  static boolean isNetwork(Element type) {
+    return has(type, Network.class.getCanonicalName());
+  }
+
+  static boolean has(Element element, String annotation) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (mirror.getAnnotationType().toString().equals(annotation)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code type} declares a field with a kinit initialisation annotation. */
+  static boolean declaresParameters(TypeElement type) {
+    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      for (AnnotationMirror mirror : field.getAnnotationMirrors()) {
+        if (InitAnnotation.named(mirror.getAnnotationType().toString()).isPresent()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The class whose initializer initialises an instance of {@code type}: the nearest of its
+   * hierarchy that is a network or declares parameters, if any.
+   */
+  static Optional<TypeElement> initializerOwner(TypeElement type) {
+    for (TypeElement t : FieldLookup.superclasses(type)) {
+      if (isNetwork(t) || declaresParameters(t)) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
+  }
+
+  static ClassName initializerOf(TypeElement owner) {
+    return Layer.initializerName(ClassName.get(owner));
+  }
+
+  /** Whether an interface or abstract class may hold modules an initializer cannot tell apart. */
+  boolean isOpenTypeOfModules(TypeElement type) {
+    if (initializerOwner(type).isPresent()) {
+      return true;
+    }
+    for (TypeElement module : sourceModules) {
+      if (!module.equals(type)
+          && types.isSubtype(types.erasure(module.asType()), types.erasure(type.asType()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The field's type as a child of a network: a module, a {@code List} of modules or an array of
+   * them; empty for any other type (a size, an activation, a list of numbers), which is not a
+   * member.
+   */
+  Optional<ChildType> childType(TypeMirror type) {
+    if (type.getKind() == TypeKind.ARRAY) {
+      TypeMirror component = ((ArrayType) type).getComponentType();
+      return isModule(component)
+          ? Optional.of(new ChildType(Child.Container.ARRAY, component))
+          : Optional.empty();
+    }
+    if (type.getKind() != TypeKind.DECLARED && type.getKind() != TypeKind.ERROR) {
+      return Optional.empty();
+    }
+    TypeElement list = elements.getTypeElement("java.util.List");
+    if (type.getKind() == TypeKind.DECLARED
+        && types.isSubtype(types.erasure(type), types.erasure(list.asType()))) {
+      DeclaredType declared = (DeclaredType) type;
+      if (declared.getTypeArguments().size() != 1) {
+        return Optional.empty();
+      }
+      TypeMirror element = elementOf(declared.getTypeArguments().get(0));
+      return element != null && isModule(element)
+          ? Optional.of(new ChildType(Child.Container.LIST, element))
+          : Optional.empty();
+    }
+    return isModule(type)
+        ? Optional.of(new ChildType(Child.Container.ONE, type))
+        : Optional.empty();
+  }
+
+  /** A list's element type: the argument, or the upper bound of {@code ? extends T}. */
+  private static @Nullable TypeMirror elementOf(TypeMirror argument) {
+    if (argument instanceof WildcardType wildcard) {
+      return wildcard.getExtendsBound();
+    }
+    return argument;
+  }
+
+  /** Whether a single field of this type is a child: a module type, unknown yet, or open. */
+  private boolean isModule(TypeMirror type) {
+    if (type.getKind() == TypeKind.ERROR) {
+      return true; // unresolved: decided when it is
+    }
+    if (type.getKind() != TypeKind.DECLARED) {
+      return false;
+    }
+    TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+    if (initializerOwner(element).isPresent()) {
+      return true;
+    }
+    if (element.getModifiers().contains(Modifier.SEALED)) {
+      // A sealed type of modules: some permitted subclass is one (the others are empty modules).
+      return element.getPermittedSubclasses().stream().anyMatch(this::isModule);
+    }
+    return isAbstract(element) && isOpenTypeOfModules(element);
+  }
+
+  static boolean isAbstract(TypeElement type) {
+    return type.getKind() == ElementKind.INTERFACE
+        || type.getModifiers().contains(Modifier.ABSTRACT);
+  }
+}
