@@ -75,6 +75,108 @@ public interface Init {
   }
 
   /**
+   * Xavier (Glorot) normal, PyTorch's {@code xavier_normal_}: {@code N(0, std²)}, {@code std = gain
+   * · sqrt(2 / (fan_in + fan_out))} ({@link Xavier#normal}).
+   */
+  static Init xavierNormal(double gain) {
+    return xavierNormal(WeightLayout.TORCH, gain);
+  }
+
+  /** {@link #xavierNormal(double)} with the fans of {@code layout}. */
+  static Init xavierNormal(WeightLayout layout, double gain) {
+    return new Xavier.Spec(Distribution.NORMAL, layout, gain);
+  }
+
+  /**
+   * Xavier (Glorot) uniform, PyTorch's {@code xavier_uniform_}: {@code U(-bound, bound)}, {@code
+   * bound = gain · sqrt(6 / (fan_in + fan_out))} ({@link Xavier#uniform}); with gain 1 and {@link
+   * WeightLayout#KERAS} fans, Keras' {@code glorot_uniform}.
+   */
+  static Init xavierUniform(double gain) {
+    return xavierUniform(WeightLayout.TORCH, gain);
+  }
+
+  /** {@link #xavierUniform(double)} with the fans of {@code layout}. */
+  static Init xavierUniform(WeightLayout layout, double gain) {
+    return new Xavier.Spec(Distribution.UNIFORM, layout, gain);
+  }
+
+  /**
+   * {@code N(mean, std²)}, PyTorch's {@code normal_} ({@link Normal#fill}): {@code normal(0, 0.02)}
+   * for GPT-style weights and embeddings. Any shape.
+   */
+  static Init normal(double mean, double std) {
+    return new Normal.Spec(mean, std);
+  }
+
+  /** {@code U(from, to)}, PyTorch's {@code uniform_(a=from, b=to)} ({@link Uniform#fill}). */
+  static Init uniform(double from, double to) {
+    return new Uniform.Spec(from, to);
+  }
+
+  /**
+   * {@code N(mean, std²)} conditioned on {@code [a, b]}, PyTorch's {@code trunc_normal_} ({@link
+   * Normal#truncated}): {@code truncatedNormal(0, 0.02, -2, 2)} for vision transformers. {@code a}
+   * and {@code b} are values, not standard deviations.
+   */
+  static Init truncatedNormal(double mean, double std, double a, double b) {
+    return new Normal.Truncated(mean, std, a, b);
+  }
+
+  /** Every element {@code value}, PyTorch's {@code constant_} ({@link Constant#fill}); no draw. */
+  static Init constant(double value) {
+    return new Constant.Spec(value, Constant.call(value));
+  }
+
+  /** Every element 0, PyTorch's {@code zeros_} ({@link Constant#zeros}): biases; no draw. */
+  static Init zeros() {
+    return Constant.ZEROS;
+  }
+
+  /** Every element 1, PyTorch's {@code ones_} ({@link Constant#ones}): norm scales; no draw. */
+  static Init ones() {
+    return Constant.ONES;
+  }
+
+  /**
+   * The identity matrix of a 2-D weight, PyTorch's {@code eye_} ({@link Identity#eye}); no draw.
+   */
+  static Init eye() {
+    return Identity.EYE;
+  }
+
+  /**
+   * The Dirac delta of a 3- to 5-D convolution weight with {@code groups} groups, PyTorch's {@code
+   * dirac_} ({@link Identity#dirac}); no draw.
+   *
+   * @throws IllegalArgumentException if {@code groups < 1}
+   */
+  static Init dirac(int groups) {
+    return new Identity.Dirac(groups);
+  }
+
+  /**
+   * A (semi-)orthogonal matrix times {@code gain}, PyTorch's {@code orthogonal_} ({@link
+   * Orthogonal#fill}): recurrent weights.
+   *
+   * @throws IllegalArgumentException if {@code gain} is not finite and positive
+   */
+  static Init orthogonal(double gain) {
+    return new Orthogonal.Spec(gain);
+  }
+
+  /**
+   * Keras' {@code VarianceScaling(scale, mode, distribution)} with the fans of {@code layout}
+   * ({@link VarianceScaling}, whose factories give Keras' presets: {@code he_normal}, …).
+   *
+   * @throws IllegalArgumentException if {@code scale} is not finite and positive
+   */
+  static Init varianceScaling(
+      double scale, ScalingMode mode, ScalingDistribution distribution, WeightLayout layout) {
+    return new VarianceScaling.Spec(scale, mode, distribution, layout);
+  }
+
+  /**
    * PyTorch's default weight of {@code nn.Linear} and {@code nn.Conv*d}, {@code
    * kaiming_uniform_(a=sqrt(5))} ({@link LayerDefaults#weight}).
    */

@@ -248,9 +248,6 @@ public final class Kaiming {
   }
 
   private static void requireValidGain(double gain) {
-    if (!(gain > 0 && gain < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException(
-          "gain: " + gain + " is not a valid gain; expected a finite positive number");
-    }
+    Rules.require(Rules.gainProblem(gain));
   }
 }

@@ -1,10 +1,22 @@
 package dev.kinit;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
-/** Checks on tensor shapes shared by {@link Fans} and {@link Layout}. */
+/** Checks on tensor shapes shared by {@link Fans}, {@link Layout} and the fills. */
 final class Shapes {
   private Shapes() {}
+
+  /**
+   * Throws an {@link IllegalArgumentException} naming {@code tensor} and its shape with {@code
+   * problem} (PyTorch's message, for the rank rules), unless it is {@code null}.
+   */
+  static void require(Tensor tensor, @Nullable String problem) {
+    if (problem != null) {
+      throw new IllegalArgumentException(
+          tensor.name() + ": " + problem + "; shape " + Arrays.toString(tensor.shape()));
+    }
+  }
 
   static void requireNonNegative(String name, int[] shape) {
     for (int i = 0; i < shape.length; i++) {

@@ -1,5 +1,9 @@
 package dev.kinit;
 
+import dev.kinit.internal.ElementType;
+import dev.kinit.internal.Rules;
+import dev.kinit.internal.TorchMath;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -32,6 +36,41 @@ public interface TensorSampler {
 
   /** Fills {@code tensor} with samples of {@code U(from, to)}. */
   void uniform(Tensor tensor, double from, double to);
+
+  /**
+   * Fills {@code tensor} with samples of {@code N(mean, std²)} conditioned on {@code [a, b]}: the
+   * normal distribution truncated to the interval, every value in {@code [a, b]} as rounded to the
+   * element type. The arguments must pass the rule of {@link Normal#truncated}: {@code mean}
+   * finite, {@code std} a normal number, {@code a < b} both finite in the element type, and an
+   * interval that holds enough probability for PyTorch's algorithm; a sampler that overrides this
+   * method checks the same before its first write.
+   *
+   * <p>The default is PyTorch's {@code trunc_normal_} on top of {@link #uniform}, in the element
+   * type ({@code Φ} the standard normal distribution function, computed in double):
+   *
+   * <pre>
+   *   l = Φ((a - mean) / std),  u = Φ((b - mean) / std)
+   *   x = U(2l - 1, 2u - 1)                    (this sampler's uniform fill)
+   *   x = erfinv(x) · (std · sqrt(2)) + mean   (ATen's calc_erfinv)
+   *   x = min(max(x, a), b)
+   * </pre>
+   *
+   * <p>{@code erfinv(2p - 1) · sqrt(2)} is the standard normal quantile of {@code p}, so {@code x}
+   * follows the truncated distribution up to the rounding of the element type; PyTorch warns (and
+   * this logs) when {@code mean} lies more than two standard deviations outside {@code [a, b]},
+   * where that rounding shows. {@code dev.kinit.torch.TorchGenerator} gives PyTorch's values this
+   * way; {@code dev.kinit.block.BlockSampler} samples the truncated distribution exactly, by
+   * rejection.
+   *
+   * @throws IllegalArgumentException naming the tensor, the value and what was expected, before any
+   *     write
+   */
+  default void truncatedNormal(Tensor tensor, double mean, double std, double a, double b) {
+    Objects.requireNonNull(tensor, "tensor");
+    Rules.require(
+        Rules.truncatedNormalProblem(tensor.name(), ElementType.of(tensor), mean, std, a, b));
+    TorchMath.truncNormal(this, tensor, mean, std, a, b, false);
+  }
 
   /**
    * The sampler for {@code random}: {@code random} itself if it implements this interface,

@@ -17,6 +17,11 @@ public final class TorchReference {
   private TorchReference() {}
 
   public static List<JsonObject> cases(String file) {
+    return objects(file, "cases");
+  }
+
+  /** The objects of the array {@code key} of {@code file}: {@code "cases"}, {@code "errors"}. */
+  public static List<JsonObject> objects(String file, String key) {
     String path = "/torch-1.13.1/" + file;
     try (InputStream in = TorchReference.class.getResourceAsStream(path)) {
       if (in == null) {
@@ -26,7 +31,7 @@ public final class TorchReference {
           JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8))
               .getAsJsonObject();
       List<JsonObject> cases = new ArrayList<>();
-      root.getAsJsonArray("cases").forEach(c -> cases.add(c.getAsJsonObject()));
+      root.getAsJsonArray(key).forEach(c -> cases.add(c.getAsJsonObject()));
       return cases;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -43,6 +43,11 @@ public enum ElementType {
     return max;
   }
 
+  /** {@code value} rounded to this type: {@code (float) value} for {@link #FLOAT}. */
+  double round(double value) {
+    return this == FLOAT ? (float) value : value;
+  }
+
   /** {@code minuend - subtrahend} as this type computes it: in {@code float} for {@link #FLOAT}. */
   double difference(double minuend, double subtrahend) {
     return this == FLOAT ? (float) minuend - (float) subtrahend : minuend - subtrahend;

@@ -28,6 +28,19 @@ public final class Rules {
   public static final String FEWER_THAN_TWO_DIMENSIONS =
       "Fan in and fan out can not be computed for tensor with fewer than 2 dimensions";
 
+  /** PyTorch's message for {@code eye_} on a shape that is not 2-D. */
+  public static final String EYE_RANK = "Only tensors with 2 dimensions are supported";
+
+  /** PyTorch's message for {@code dirac_} on a shape of fewer than 3 or more than 5 dimensions. */
+  public static final String DIRAC_RANK = "Only tensors with 3, 4, or 5 dimensions are supported";
+
+  /** PyTorch's message for {@code dirac_} when the groups do not divide {@code shape[0]}. */
+  public static final String DIRAC_GROUPS = "dim 0 must be divisible by groups";
+
+  /** PyTorch's message for {@code orthogonal_} on a shape of fewer than 2 dimensions. */
+  public static final String ORTHOGONAL_RANK =
+      "Only tensors with 2 or more dimensions are supported";
+
   /** The largest slope whose square is finite: {@code sqrt(Double.MAX_VALUE)}, about 1.34E154. */
   private static final String SLOPE_LIMIT = "1.34E154";
 
@@ -64,6 +77,122 @@ public final class Rules {
    */
   public static @Nullable String fanRankProblem(int rank) {
     return rank < MIN_FAN_RANK ? FEWER_THAN_TWO_DIMENSIONS : null;
+  }
+
+  /**
+   * A gain multiplies the scale of a fill: finite and positive.
+   *
+   * @return {@code "gain: 0.0 is not a valid gain; expected a finite positive number"}, or {@code
+   *     null}
+   */
+  public static @Nullable String gainProblem(double gain) {
+    return positiveProblem("gain", gain);
+  }
+
+  /**
+   * The {@code scale} of Keras' {@code VarianceScaling}, the variance times the fan: finite and
+   * positive (Keras: "Argument `scale` must be positive float").
+   */
+  public static @Nullable String scaleProblem(double scale) {
+    return positiveProblem("scale", scale);
+  }
+
+  /** {@code eye_} fills 2-D shapes only; the problem is PyTorch's message ({@link #EYE_RANK}). */
+  public static @Nullable String eyeRankProblem(int rank) {
+    return rank == 2 ? null : EYE_RANK;
+  }
+
+  /**
+   * {@code dirac_} fills convolution weights of 3 to 5 dimensions only; the problem is PyTorch's
+   * message ({@link #DIRAC_RANK}).
+   */
+  public static @Nullable String diracRankProblem(int rank) {
+    return rank >= 3 && rank <= 5 ? null : DIRAC_RANK;
+  }
+
+  /**
+   * The groups of a {@code dirac_} convolution: at least 1 (PyTorch divides by them), and dividing
+   * the output channels {@code shape[0]}, PyTorch's message then ({@link #DIRAC_GROUPS}).
+   *
+   * @param outChannels {@code shape[0]}, or {@code null} when it is not known (yet): then only
+   *     {@code groups >= 1} is checked
+   */
+  public static @Nullable String diracGroupsProblem(int groups, @Nullable Integer outChannels) {
+    if (groups < 1) {
+      return "groups: " + groups + " is not a valid number of groups; expected groups >= 1";
+    }
+    return outChannels == null || outChannels % groups == 0 ? null : DIRAC_GROUPS;
+  }
+
+  /**
+   * {@code orthogonal_} needs a matrix: at least 2 dimensions, the trailing ones flattened. The
+   * problem is PyTorch's message ({@link #ORTHOGONAL_RANK}).
+   */
+  public static @Nullable String orthogonalRankProblem(int rank) {
+    return rank >= 2 ? null : ORTHOGONAL_RANK;
+  }
+
+  /**
+   * A constant fill's value must be finite in the element type ({@code |value| <=} {@link
+   * ElementType#max()}).
+   */
+  public static @Nullable String constantProblem(String tensor, ElementType type, double value) {
+    return finiteProblem(tensor, type, "value", value);
+  }
+
+  /**
+   * A truncated normal fill, {@code N(mean, std²)} conditioned on {@code [a, b]}: {@code mean} and
+   * {@code std} as {@link #normalProblem}, {@code a} and {@code b} finite in the element type with
+   * {@code a < b}, and the interval must hold probability that PyTorch's algorithm can draw from.
+   * That algorithm ({@code trunc_normal_}) draws {@code U(2l − 1, 2u − 1)} with {@code l = Φ((a −
+   * mean) / std)} and {@code u = Φ((b − mean) / std)} computed in double ({@link
+   * TorchMath#normCdf}), then maps it back through the inverse error function in the element type:
+   * so {@code u − l} must be positive in double, and that uniform range must pass {@link
+   * #uniformProblem} in the element type. An interval too far in a tail fails: {@code std = 1, a =
+   * 9, b = 10} has {@code l = u = 1} in double; {@code a = 6, b = 7} gives {@code U(1.0, 1.0)} in
+   * float, where PyTorch would return {@code b} everywhere.
+   */
+  public static @Nullable String truncatedNormalProblem(
+      String tensor, ElementType type, double mean, double std, double a, double b) {
+    String problem = normalProblem(tensor, type, mean, std);
+    if (problem == null) {
+      problem = finiteProblem(tensor, type, "a", a);
+    }
+    if (problem == null) {
+      problem = finiteProblem(tensor, type, "b", b);
+    }
+    if (problem != null) {
+      return problem;
+    }
+    String truncated =
+        tensor + ": N(" + mean + ", " + std + "^2) truncated to [" + a + ", " + b + "]";
+    if (!(a < b)) {
+      return truncated + " is empty; expected a < b";
+    }
+    double lower = TorchMath.normCdf((a - mean) / std);
+    double upper = TorchMath.normCdf((b - mean) / std);
+    if (!(upper > lower)) {
+      return truncated
+          + " holds no probability in double: Phi((a - mean) / std) = Phi((b - mean) / std) = "
+          + lower
+          + "; expected an interval nearer the mean";
+    }
+    double from = 2 * lower - 1;
+    double to = 2 * upper - 1;
+    if (uniformProblem(tensor, type, from, to) != null || !(type.round(from) < type.round(to))) {
+      return truncated
+          + " holds too little probability for "
+          + type
+          + ": PyTorch's algorithm draws U(2 * Phi((a - mean) / std) - 1, 2 * Phi((b - mean) / std)"
+          + " - 1) = U("
+          + from
+          + ", "
+          + to
+          + "), no range in "
+          + type
+          + "; expected an interval nearer the mean";
+    }
+    return null;
   }
 
   /**
@@ -184,6 +313,13 @@ public final class Rules {
         + "; expected a 1-D bias of length "
         + weightShape[0]
         + ", the weight's output size shape[0]";
+  }
+
+  private static @Nullable String positiveProblem(String name, double value) {
+    if (value > 0 && value < Double.POSITIVE_INFINITY) {
+      return null;
+    }
+    return name + ": " + value + " is not a valid " + name + "; expected a finite positive number";
   }
 
   private static @Nullable String finiteProblem(

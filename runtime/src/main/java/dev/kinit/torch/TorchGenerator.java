@@ -6,6 +6,7 @@ import dev.kinit.Tensor;
 import dev.kinit.TensorSampler;
 import dev.kinit.internal.ElementType;
 import dev.kinit.internal.Rules;
+import dev.kinit.internal.TorchMath;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -205,6 +206,23 @@ public final class TorchGenerator implements RandomGenerator, TensorSampler {
       double range = to - from;
       tensor.setAll(() -> kernels.multiplyAdd(nextDouble(), range, from));
     }
+  }
+
+  /**
+   * Fills {@code tensor} as {@code torch.nn.init.trunc_normal_(tensor, mean, std, a, b)} does in
+   * PyTorch 1.13: {@link #uniform} on {@code [2l - 1, 2u - 1)}, then {@code erfinv_}, {@code
+   * mul_(std * sqrt(2))}, {@code add_(mean)} and {@code clamp_(a, b)} in the element type ({@link
+   * TensorSampler#truncatedNormal}), {@code erfinv_} rounding as the chosen kernels round it.
+   *
+   * @throws IllegalArgumentException as {@link TensorSampler#truncatedNormal}; nothing is written
+   *     or drawn then
+   */
+  @Override
+  public void truncatedNormal(Tensor tensor, double mean, double std, double a, double b) {
+    Objects.requireNonNull(tensor, "tensor");
+    Rules.require(
+        Rules.truncatedNormalProblem(tensor.name(), ElementType.of(tensor), mean, std, a, b));
+    TorchMath.truncNormal(this, tensor, mean, std, a, b, capability == CpuCapability.AVX2);
   }
 
   @Override
