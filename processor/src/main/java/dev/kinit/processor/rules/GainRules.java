@@ -104,7 +104,14 @@ final class GainRules {
     }
     if (slope != null) {
       return new InitSpec.Gain.PerInstance(
-          new Access.Constant(NONLINEARITY, nonlinearity.name()), label, slope, a);
+          new Access.Constant(NONLINEARITY, nonlinearity.name()),
+          nonlinearity.torchName()
+              + " with a = "
+              + field.declaringClass()
+              + "."
+              + annotation.stringValue("slopeField"),
+          slope,
+          a);
     }
     return new InitSpec.Gain.Constant(
         nonlinearity.gain(a), Gains.formula(nonlinearity, a), nonlinearity.torchName());

@@ -104,7 +104,7 @@ final class InitExpressions {
           : constant.formula() + ", " + constant.source();
     }
     InitSpec.Gain.PerInstance perInstance = (InitSpec.Gain.PerInstance) gain;
-    return "that of " + perInstance.label() + ", read when the initializer runs";
+    return "the gain of " + perInstance.label() + ", read when the initializer runs";
   }
 
   /** The {@link Init} of {@code parameter}; a bias's weight is viewed as {@code weightTensor}. */

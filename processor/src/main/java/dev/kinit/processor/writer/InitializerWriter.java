@@ -274,13 +274,27 @@ public final class InitializerWriter {
       method.addStatement(
           "$L.add($S,$W$L,$W$L)",
           Statements.PLAN,
-          parameter.name(),
+          pathName(parameter, parameters),
           tensors.get(i),
           InitExpressions.expression(parameter, tensors.get(weight)));
       if (parameter.optional()) {
         method.endControlFlow();
       }
     }
+  }
+
+  /**
+   * The parameter's name in the plan: its field's, or {@code Declaring.field} where a field of the
+   * same name hides it, as a name must be unique in a module.
+   */
+  private static String pathName(Parameter parameter, List<Parameter> parameters) {
+    boolean hidden =
+        parameters.stream()
+            .anyMatch(other -> other != parameter && other.name().equals(parameter.name()));
+    boolean sameLabel =
+        parameters.stream()
+            .anyMatch(other -> other != parameter && other.label().equals(parameter.label()));
+    return !hidden ? parameter.name() : sameLabel ? parameter.id() : parameter.label();
   }
 
   /** The index of the weight whose fan_in bounds parameter {@code i}, if a bias; else {@code i}. */
