@@ -91,7 +91,7 @@ public final class InitializerWriter {
     if (parts) {
       writeInParts(layer, type);
     } else {
-      NetworkStatements network = new NetworkStatements();
+      NetworkStatements network = new NetworkStatements(layer.initializer());
       type.addMethod(planInOneMethod(layer, network));
       network.dispatchers().forEach(type::addMethod);
     }

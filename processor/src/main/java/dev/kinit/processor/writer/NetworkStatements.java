@@ -22,10 +22,16 @@ import javax.lang.model.element.Modifier;
  */
 final class NetworkStatements {
 
+  private final ClassName initializer;
   private final NameAllocator methodNames = new NameAllocator();
 
   /** The {@code planOf…} methods of the sealed types, by type. */
   private final Map<TypeName, MethodSpec> dispatchers = new LinkedHashMap<>();
+
+  /** For the initializer {@code initializer}, which will hold the dispatchers. */
+  NetworkStatements(ClassName initializer) {
+    this.initializer = initializer;
+  }
 
   /** {@code plan.child(…)} or {@code plan.children(…)} for {@code child}. */
   CodeBlock add(Child child) {
@@ -89,7 +95,7 @@ final class NetworkStatements {
       return CodeBlock.of("$T::plan", initialized.initializer());
     }
     if (module instanceof Child.ModuleType.Sealed sealed) {
-      return CodeBlock.of("$N", dispatcher(sealed));
+      return CodeBlock.of("$T::$N", initializer, dispatcher(sealed));
     }
     return CodeBlock.of("$T::builder", InitPlan.class); // never for a child; see ChildRules
   }

@@ -1,0 +1,273 @@
+package dev.kinit.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.kinit.processor.Compilations.source;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import dev.kinit.FanMode;
+import dev.kinit.FloatTensor;
+import dev.kinit.Init;
+import dev.kinit.InitPlan;
+import dev.kinit.Nonlinearity;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A network through the processor: children (one, a list, a sealed list with an empty module), an
+ * absent (null) child, a member constructed before its registration, tied weights, and rules in two
+ * passes. The generated initializer runs PyTorch's order: every module's own defaults in
+ * construction order, then the rules, pass by pass, over the modules in registration order.
+ */
+class NetworkTest {
+
+  private static final JavaFileObject CONV =
+      source(
+          "net.Conv",
+          "package net;",
+          "import dev.kinit.*;",
+          "public final class Conv implements Piece {",
+          "  @TorchDefaultInit public final float[][][][] weight;",
+          "  public Conv(int out, int in) { weight = new float[out][in][3][3]; }",
+          "}");
+  private static final JavaFileObject NORM =
+      source(
+          "net.Norm",
+          "package net;",
+          "import dev.kinit.*;",
+          "public final class Norm implements Piece {",
+          "  @OnesInit public final float[] weight;",
+          "  @ZerosInit public final float[] bias;",
+          "  public Norm(int n) { weight = new float[n]; bias = new float[n]; }",
+          "}");
+  private static final JavaFileObject RELU =
+      source("net.Relu", "package net;", "public final class Relu implements Piece {}");
+  private static final JavaFileObject PIECE =
+      source(
+          "net.Piece", "package net;", "public sealed interface Piece permits Conv, Norm, Relu {}");
+  private static final JavaFileObject LINEAR =
+      source(
+          "net.Linear",
+          "package net;",
+          "import dev.kinit.*;",
+          "import org.jspecify.annotations.Nullable;",
+          "public final class Linear {",
+          "  @TorchDefaultInit public final float[][] weight;",
+          "  @TorchDefaultInit(biasOf = \"weight\") public final float @Nullable [] bias;",
+          "  public Linear(float[][] weight, boolean bias) {",
+          "    this.weight = weight;",
+          "    this.bias = bias ? new float[weight.length] : null;",
+          "  }",
+          "}");
+  private static final JavaFileObject BLOCK =
+      source(
+          "net.Block",
+          "package net;",
+          "import dev.kinit.*;",
+          "import java.util.List;",
+          "@Network",
+          "public final class Block {",
+          "  public final Conv conv1;",
+          "  public final Norm bn1;",
+          "  @ConstructedBefore(\"conv1\") public final List<Piece> downsample;",
+          "  public Block(int in, int out) {",
+          "    this(in, out, in == out ? null : List.of(new Conv(out, in), new Norm(out), new Relu()));",
+          "  }",
+          "  public Block(int in, int out, List<Piece> downsample) {",
+          "    conv1 = new Conv(out, in);",
+          "    bn1 = new Norm(out);",
+          "    this.downsample = downsample;",
+          "  }",
+          "}");
+  private static final JavaFileObject NET =
+      source(
+          "net.Net",
+          "package net;",
+          "import static dev.kinit.FanMode.FAN_OUT;",
+          "import static dev.kinit.Nonlinearity.RELU;",
+          "import dev.kinit.*;",
+          "import java.util.List;",
+          "@Network",
+          "@Reinit(module = Conv.class, parameter = \"weight\",",
+          "    kaiming = @KaimingInit(mode = FAN_OUT, nonlinearity = RELU))",
+          "@Reinit(pass = 2, module = Block.class, parameter = \"bn1.weight\", zeros = @ZerosInit)",
+          "public final class Net {",
+          "  public final Conv stem = new Conv(4, 3);",
+          "  public final int width = 4;",
+          "  public final List<Block> blocks = List.of(new Block(4, 6), new Block(6, 6));",
+          "  public final Linear fc = new Linear(new float[5][6], true);",
+          "  public final Linear tied = new Linear(fc.weight, false);",
+          "}");
+
+  private static CompiledClasses compiled() {
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
+            .withOptions("-Xlint:all", "-Werror")
+            .compile(CONV, NORM, RELU, PIECE, LINEAR, BLOCK, NET);
+    assertThat(compilation).succeededWithoutWarnings();
+    return new CompiledClasses(compilation);
+  }
+
+  private static Object get(Object object, String field) throws ReflectiveOperationException {
+    Field f = object.getClass().getField(field);
+    return f.get(object);
+  }
+
+  private static Object element(Object list, int i) {
+    return ((List<?>) list).get(i);
+  }
+
+  @Test
+  void stepsRunInConstructionOrderThenTheRulesPassByPass() throws Exception {
+    CompiledClasses classes = compiled();
+    Object net = classes.loadClass("net.Net").getConstructor().newInstance();
+    InitPlan plan =
+        (InitPlan)
+            classes
+                .loadClass("net.NetInitializer")
+                .getMethod("plan", net.getClass())
+                .invoke(null, net);
+    List<String> names = plan.steps().stream().map(InitPlan.Step::name).toList();
+    assertEquals(
+        List.of(
+            "stem.weight",
+            // Block 0 builds its downsample first, though it registers it last.
+            "blocks.0.downsample.0.weight",
+            "blocks.0.downsample.1.weight",
+            "blocks.0.downsample.1.bias",
+            "blocks.0.conv1.weight",
+            "blocks.0.bn1.weight",
+            "blocks.0.bn1.bias",
+            "blocks.1.conv1.weight",
+            "blocks.1.bn1.weight",
+            "blocks.1.bn1.bias",
+            "fc.weight",
+            "fc.bias",
+            "tied.weight",
+            // Pass 1, each module before its children, in registration order.
+            "stem.weight",
+            "blocks.0.conv1.weight",
+            "blocks.0.downsample.0.weight",
+            "blocks.1.conv1.weight",
+            // Pass 2.
+            "blocks.0.bn1.weight",
+            "blocks.1.bn1.weight"),
+        names);
+  }
+
+  @Test
+  void valuesAreTheRuntimesInThatOrder() throws Exception {
+    CompiledClasses classes = compiled();
+    Object net = classes.loadClass("net.Net").getConstructor().newInstance();
+    classes
+        .loadClass("net.NetInitializer")
+        .getMethod("initialize", net.getClass(), RandomGenerator.class)
+        .invoke(null, net, new SplittableRandom(8));
+
+    RandomGenerator random = new SplittableRandom(8);
+    Init torch = Init.torchDefaultWeight();
+    Init kaiming = Init.kaimingNormal(FanMode.FAN_OUT, Nonlinearity.RELU.gain(0));
+    float[][][][] stem = new float[4][3][3][3];
+    float[][][][] down = new float[6][4][3][3];
+    float[][][][] conv0 = new float[6][4][3][3];
+    float[][][][] conv1 = new float[6][6][3][3];
+    float[][] fc = new float[5][6];
+    float[] fcBias = new float[5];
+    torch.fill(FloatTensor.of(stem), random);
+    torch.fill(FloatTensor.of(down), random);
+    torch.fill(FloatTensor.of(conv0), random);
+    torch.fill(FloatTensor.of(conv1), random);
+    torch.fill(FloatTensor.of(fc), random);
+    Init.torchDefaultBias(FloatTensor.of(fc)).fill(FloatTensor.of(fcBias), random);
+    torch.fill(FloatTensor.of(fc), random); // tied: the second Linear draws again
+    kaiming.fill(FloatTensor.of(stem), random);
+    kaiming.fill(FloatTensor.of(conv0), random);
+    kaiming.fill(FloatTensor.of(down), random);
+    kaiming.fill(FloatTensor.of(conv1), random);
+
+    Object block0 = element(get(net, "blocks"), 0);
+    Object block1 = element(get(net, "blocks"), 1);
+    assertArrayEquals(stem, (float[][][][]) get(get(net, "stem"), "weight"));
+    assertArrayEquals(conv0, (float[][][][]) get(get(block0, "conv1"), "weight"));
+    assertArrayEquals(down, (float[][][][]) get(element(get(block0, "downsample"), 0), "weight"));
+    assertArrayEquals(conv1, (float[][][][]) get(get(block1, "conv1"), "weight"));
+    assertArrayEquals(fc, (float[][]) get(get(net, "fc"), "weight"));
+    assertArrayEquals(fcBias, (float[]) get(get(net, "fc"), "bias"));
+    assertSame(get(get(net, "fc"), "weight"), get(get(net, "tied"), "weight"));
+    // Pass 2 zeroes the blocks' bn1 weights; the downsample's norm keeps its ones.
+    assertArrayEquals(new float[6], (float[]) get(get(block0, "bn1"), "weight"));
+    float[] ones = {1, 1, 1, 1, 1, 1};
+    assertArrayEquals(ones, (float[]) get(element(get(block0, "downsample"), 1), "weight"));
+  }
+
+  @Test
+  void theDescriptionNamesEachParameterOnceWithItsFillNumber() throws Exception {
+    CompiledClasses classes = compiled();
+    Object net = classes.loadClass("net.Net").getConstructor().newInstance();
+    InitPlan plan =
+        (InitPlan)
+            classes
+                .loadClass("net.NetInitializer")
+                .getMethod("plan", net.getClass())
+                .invoke(null, net);
+    List<String> names = new ArrayList<>();
+    for (InitPlan.Parameter parameter : plan.parameters()) {
+      names.add(parameter.name());
+    }
+    assertEquals(
+        List.of(
+            "stem.weight",
+            "blocks.0.conv1.weight",
+            "blocks.0.bn1.weight",
+            "blocks.0.bn1.bias",
+            "blocks.0.downsample.0.weight",
+            "blocks.0.downsample.1.weight",
+            "blocks.0.downsample.1.bias",
+            "blocks.1.conv1.weight",
+            "blocks.1.bn1.weight",
+            "blocks.1.bn1.bias",
+            "fc.weight",
+            "fc.bias"),
+        names);
+    InitPlan.Parameter fc = plan.parameters().get(10);
+    assertEquals(List.of("tied.weight"), fc.alsoNamed());
+    // Seven steps draw before the stem's Kaiming re-draw: stem, down, conv0, conv1, fc, its bias,
+    // tied.
+    assertEquals(7, plan.parameters().get(0).last().fill());
+    String text = plan.describe();
+    assertTrue(text.contains("tied: Linear\n    weight [5, 6]  tied to fc.weight"), text);
+    assertTrue(text.contains("      downsample: List\n        0: Conv"), text);
+  }
+
+  @Test
+  void aNullListElementIsAnErrorNamedByItsPath() throws Exception {
+    CompiledClasses classes = compiled();
+    Class<?> type = classes.loadClass("net.Block");
+    Object conv =
+        classes.loadClass("net.Conv").getConstructor(int.class, int.class).newInstance(6, 4);
+    Object block =
+        type.getConstructor(int.class, int.class, List.class)
+            .newInstance(4, 6, java.util.Arrays.asList(conv, null));
+    InvocationTargetException thrown =
+        assertThrows(
+            InvocationTargetException.class,
+            () ->
+                classes
+                    .loadClass("net.BlockInitializer")
+                    .getMethod("plan", type)
+                    .invoke(null, block));
+    assertEquals("downsample.1 is null; expected a module", thrown.getCause().getMessage());
+  }
+}
