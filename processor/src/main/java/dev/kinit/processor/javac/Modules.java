@@ -1,6 +1,7 @@
 package dev.kinit.processor.javac;
 
 import com.palantir.javapoet.ClassName;
+import com.sun.source.util.Trees;
 import dev.kinit.Network;
 import dev.kinit.processor.model.Child;
 import dev.kinit.processor.model.Layer;
@@ -37,6 +38,7 @@ final class Modules {
   private final Types types;
   private final Predicate<TypeElement> inSources;
   private final Iterable<TypeElement> sourceModules;
+  private final @Nullable Trees trees;
 
   /**
    * @param inSources whether a class is one of this compilation's sources
@@ -47,11 +49,18 @@ final class Modules {
       Elements elements,
       Types types,
       Predicate<TypeElement> inSources,
-      Iterable<TypeElement> sourceModules) {
+      Iterable<TypeElement> sourceModules,
+      @Nullable Trees trees) {
     this.elements = elements;
     this.types = types;
     this.inSources = inSources;
     this.sourceModules = sourceModules;
+    this.trees = trees;
+  }
+
+  /** javac's source trees, or null where it does not expose them. */
+  @Nullable Trees trees() {
+    return trees;
   }
 
   Elements elements() {
