@@ -522,4 +522,55 @@ class AdversarialLayersTest {
         .inFile(bad)
         .onLineContaining("float[][] weight");
   }
+
+  /**
+   * Found by ProcessorFuzzTest: a private superclass field whose getter is package-private or
+   * private, in another package, was said to have no getter at all.
+   */
+  @Test
+  void aPackagePrivateOrPrivateGetterInAnotherPackageIsSaidToBeInaccessible() {
+    for (String access : List.of("", "private ")) {
+      JavaFileObject base =
+          source(
+              "b.Base",
+              "package b;",
+              "import dev.kinit.*;",
+              "public class Base {",
+              "  @KaimingInit private final float[][] weight = new float[2][2];",
+              "  " + access + "float[][] getWeight() { return weight; }",
+              "}");
+      JavaFileObject layer =
+          source(
+              "a.Layer",
+              "package a;",
+              "import dev.kinit.*;",
+              "public class Layer extends b.Base {",
+              "  @KaimingInit float[][] head = new float[2][2];",
+              "}");
+      Compilation compilation = strict(base, layer);
+      String described = access.isEmpty() ? "package-private" : "private";
+      if (access.isEmpty()) {
+        // Base's own initializer, in package b, can call it: the one error is Layer's.
+        assertThat(compilation)
+            .hadErrorContaining(
+                "[kinit.getter-inaccessible] field Base.weight is private and its getter"
+                    + " getWeight() is package-private in Base, which the generated"
+                    + " LayerInitializer in package a cannot call")
+            .inFile(layer)
+            .onLineContaining("public class Layer");
+      } else {
+        // Base cannot call it either: said once, at the field.
+        assertThat(compilation)
+            .hadErrorContaining(
+                "[kinit.getter-inaccessible] field Base.weight is private and its getter"
+                    + " getWeight() is "
+                    + described
+                    + " in Base, which the generated"
+                    + " BaseInitializer in package b cannot call")
+            .inFile(base)
+            .onLineContaining("@KaimingInit");
+      }
+      assertEquals(1, compilation.errors().size(), compilation.errors().toString());
+    }
+  }
 }
