@@ -573,4 +573,37 @@ class AdversarialLayersTest {
       assertEquals(1, compilation.errors().size(), compilation.errors().toString());
     }
   }
+
+  /**
+   * Found by ProcessorFuzzTest: a package-private field of a superclass in another package, with a
+   * protected getter, was called private; it is not accessible, and has no public getter.
+   */
+  @Test
+  void aFieldNotAccessibleWithAProtectedGetterIsNotCalledPrivate() {
+    JavaFileObject base =
+        source(
+            "b.Base",
+            "package b;",
+            "import dev.kinit.*;",
+            "public class Base {",
+            "  @KaimingInit final float[][] weight = new float[2][2];",
+            "  protected float[][] getWeight() { return weight; }",
+            "}");
+    JavaFileObject layer =
+        source(
+            "a.Layer",
+            "package a;",
+            "import dev.kinit.*;",
+            "public class Layer extends b.Base {",
+            "  @KaimingInit float[][] head = new float[2][2];",
+            "}");
+    Compilation compilation = strict(base, layer);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.inaccessible-field] field Base.weight is not accessible from package a, where"
+                + " the generated LayerInitializer is, and has no public getter")
+        .inFile(layer)
+        .onLineContaining("public class Layer");
+    assertEquals(1, compilation.errors().size(), compilation.errors().toString());
+  }
 }
