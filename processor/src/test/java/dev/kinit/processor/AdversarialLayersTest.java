@@ -606,4 +606,42 @@ class AdversarialLayersTest {
         .onLineContaining("public class Layer");
     assertEquals(1, compilation.errors().size(), compilation.errors().toString());
   }
+
+  /**
+   * Found by ProcessorFuzzTest: javac gives a public class synthetic bridges to the public methods
+   * it inherits from a package-private one; the run-time check took the bridge of a getter for an
+   * override, and a valid layer's initializer threw.
+   */
+  @Test
+  void aGetterInheritedThroughAPublicSubclassOfAPackagePrivateClassIsNotAnOverride()
+      throws Exception {
+    CompiledClasses classes =
+        compiles(
+            source(
+                "layers.Base",
+                "package layers;",
+                "import dev.kinit.*;",
+                "class Base {",
+                "  @KaimingInit(nonlinearity = Nonlinearity.RELU)",
+                "  private final float[][] weight = new float[3][2];",
+                "  public float[][] getWeight() { return weight; }",
+                "}"),
+            source("layers.Mid", "package layers;", "public class Mid extends Base {}"),
+            source(
+                "layers.Layer",
+                "package layers;",
+                "import dev.kinit.*;",
+                "public class Layer extends Mid {",
+                "  @KaimingInit(nonlinearity = Nonlinearity.RELU) float[][] head = new float[2][2];",
+                "}"));
+    // The premise: Mid declares a synthetic getWeight() that calls Base's.
+    assertTrue(classes.loadClass("layers.Mid").getDeclaredMethod("getWeight").isSynthetic());
+    Object layer = classes.loadClass("layers.Layer").getConstructor().newInstance();
+    initialize(classes, "layers.LayerInitializer", layer, 10);
+    RandomGenerator random = new SplittableRandom(10);
+    assertArrayEquals(
+        kaiming(3, 2, random),
+        (float[][]) field(layer, classes.loadClass("layers.Base"), "weight"));
+    assertArrayEquals(kaiming(2, 2, random), (float[][]) field(layer, layer.getClass(), "head"));
+  }
 }
