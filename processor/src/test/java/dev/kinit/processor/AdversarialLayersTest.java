@@ -644,4 +644,42 @@ class AdversarialLayersTest {
         (float[][]) field(layer, classes.loadClass("layers.Base"), "weight"));
     assertArrayEquals(kaiming(2, 2, random), (float[][]) field(layer, layer.getClass(), "head"));
   }
+
+  /**
+   * Found by ProcessorFuzzTest: on a local class, and on the methods and classes inside local and
+   * anonymous classes, which javac shows no processor, a kinit annotation was silently ignored.
+   */
+  @Test
+  void annotationsOnLocalClassesAndTheirMembersAreErrors() {
+    JavaFileObject holder =
+        source(
+            "layers.Holder",
+            "package layers;",
+            "import dev.kinit.*;",
+            "public class Holder {",
+            "  Object make() {",
+            "    @KaimingInit class Local {",
+            "      @TorchDefaultInit float[][] weight() { return null; }",
+            "    }",
+            "    return new Local();",
+            "  }",
+            "  Object o = new Object() {",
+            "    @KaimingInit class Inner {}",
+            "  };",
+            "}");
+    Compilation compilation = strict(holder);
+    assertThat(compilation)
+        .hadErrorContaining("[kinit.not-a-field] @KaimingInit is on local class Local")
+        .inFile(holder)
+        .onLineContaining("class Local");
+    assertThat(compilation)
+        .hadErrorContaining("[kinit.not-a-field] @TorchDefaultInit is on method Local.weight()")
+        .inFile(holder)
+        .onLineContaining("weight()");
+    assertThat(compilation)
+        .hadErrorContaining("[kinit.not-a-field] @KaimingInit is on class Inner")
+        .inFile(holder)
+        .onLineContaining("class Inner");
+    assertEquals(3, compilation.errors().size(), compilation.errors().toString());
+  }
 }
