@@ -682,4 +682,39 @@ class AdversarialLayersTest {
         .onLineContaining("class Inner");
     assertEquals(3, compilation.errors().size(), compilation.errors().toString());
   }
+
+  /**
+   * Found by ProcessorFuzzTest: a getter overridden below a package-private field of another
+   * package was reported as if the field were private.
+   */
+  @Test
+  void anOverriddenGetterOfAFieldNotReadableFromThePackageDoesNotCallItPrivate() {
+    JavaFileObject base =
+        source(
+            "b.Base",
+            "package b;",
+            "import dev.kinit.*;",
+            "public class Base {",
+            "  @KaimingInit final float[][] weight = new float[2][2];",
+            "  public float[][] getWeight() { return weight; }",
+            "}");
+    JavaFileObject layer =
+        source(
+            "a.Layer",
+            "package a;",
+            "import dev.kinit.*;",
+            "public class Layer extends b.Base {",
+            "  @KaimingInit float[][] head = new float[2][2];",
+            "  @Override public float[][] getWeight() { return head; }",
+            "}");
+    Compilation compilation = strict(base, layer);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.getter-overridden] field Base.weight is not readable from package a and the"
+                + " generated LayerInitializer would read it through getWeight(), which Layer"
+                + " overrides")
+        .inFile(layer)
+        .onLineContaining("public class Layer");
+    assertEquals(1, compilation.errors().size(), compilation.errors().toString());
+  }
 }

@@ -78,7 +78,11 @@ final class GetterLookup {
     if (called != null && !called.equals(getter)) {
       TypeElement declaring = (TypeElement) called.getEnclosingElement();
       if (elements.overrides(called, getter, declaring)) {
-        return Optional.of(new Reach.GetterOverridden(name, declaring.getSimpleName().toString()));
+        return Optional.of(
+            new Reach.GetterOverridden(
+                name,
+                declaring.getSimpleName().toString(),
+                field.getModifiers().contains(Modifier.PRIVATE)));
       }
     }
     if (!getter.equals(called) || !viewer.canAccess(getter, layer)) {

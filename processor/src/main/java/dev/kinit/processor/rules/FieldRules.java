@@ -233,7 +233,8 @@ final class FieldRules {
     } else if (reach instanceof Reach.NotAccessible n) {
       return new Object[] {label, n.fromPackage(), initializerName, n.getter()};
     } else if (reach instanceof Reach.GetterOverridden o) {
-      return new Object[] {label, initializerName, o.getter(), o.overrider(), pkg};
+      String access = o.fieldPrivate() ? "private" : "not readable from package " + pkg;
+      return new Object[] {label, access, initializerName, o.getter(), o.overrider(), pkg};
     } else if (reach instanceof Reach.GetterInaccessible i) {
       return new Object[] {
         label, i.getter(), i.access(), i.declaringClass(), initializerName, pkg, pkg

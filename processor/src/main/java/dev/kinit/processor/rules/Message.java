@@ -93,7 +93,7 @@ public enum Message {
           + " (in Kotlin: on the property, without @get: or @param:)"),
   GETTER_OVERRIDDEN(
       Severity.ERROR,
-      "field %s is private and the generated %s would read it through %s(), which %s overrides,"
+      "field %s is %s and the generated %s would read it through %s(), which %s overrides,"
           + " so it would fill whatever the override returns; expected the field readable from"
           + " package %s (not private), or a getter that no subclass overrides"),
   GETTER_INACCESSIBLE(
