@@ -717,4 +717,39 @@ class AdversarialLayersTest {
         .onLineContaining("public class Layer");
     assertEquals(1, compilation.errors().size(), compilation.errors().toString());
   }
+
+  /**
+   * Found by ProcessorFuzzTest: a superclass's shapeFields naming a size its own initializer cannot
+   * read was reported at the superclass, and again at each subclass.
+   */
+  @Test
+  void anUnreadableSizeOfASuperclassIsReportedOnce() {
+    JavaFileObject base =
+        source("b.Base", "package b;", "public class Base {", "  int out = 2;", "}");
+    JavaFileObject layer =
+        source(
+            "a.Layer",
+            "package a;",
+            "import dev.kinit.*;",
+            "public class Layer extends b.Base {",
+            "  int in = 2;",
+            "  @KaimingInit(shapeFields = {\"out\", \"in\"}) float[] weight = new float[4];",
+            "}");
+    JavaFileObject sub =
+        source(
+            "a.Sub",
+            "package a;",
+            "import dev.kinit.*;",
+            "public class Sub extends Layer {",
+            "  @KaimingInit float[][] head = new float[2][2];",
+            "}");
+    Compilation compilation = strict(base, layer, sub);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.shape-field-unreadable] shapeFields of Layer.weight names \"out\", which the"
+                + " generated LayerInitializer cannot read")
+        .inFile(layer)
+        .onLineContaining("shapeFields");
+    assertEquals(1, compilation.errors().size(), compilation.errors().toString());
+  }
 }

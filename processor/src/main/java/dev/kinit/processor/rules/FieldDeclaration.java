@@ -47,8 +47,11 @@ public interface FieldDeclaration {
   /** How the initializer of the layer being validated reads it. */
   Reach reach();
 
-  /** How the initializer of the class that declares it would read it. */
-  Reach reachFromItsClass();
+  /**
+   * How the initializer of the class that declares this field would read {@code member}: this
+   * field, or a field its {@code shapeFields} names (a declaration of the same front end).
+   */
+  Reach reachFromItsClass(FieldDeclaration member);
 
   /**
    * The field that {@code name} denotes in the code of the class that declares this one: its own

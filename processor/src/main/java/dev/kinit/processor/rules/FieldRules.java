@@ -193,8 +193,9 @@ final class FieldRules {
     Object[] args = arguments(reach, target, array);
     if (!field.own()
         && field.validatedWithItsClass()
-        && !(target.reachFromItsClass() instanceof Reach.Readable)) {
-      // The field's own class cannot read it either, and says so at the field.
+        && !(field.reachFromItsClass(target) instanceof Reach.Readable)) {
+      // The annotated field's own class cannot read it either, and says so at the field (or at
+      // the element of its shapeFields), once.
       report.error(message, null, args);
     } else {
       report.layerError(message, site, args);
