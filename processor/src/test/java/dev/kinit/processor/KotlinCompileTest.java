@@ -275,6 +275,10 @@ class KotlinCompileTest {
         result,
         "Bad.kt:6",
         "[kinit.getter-uncallable] field Sized.out is private and its getter getOut-");
+    // Found by ProcessorFuzzTest: the advice was @JvmField, which Kotlin rejects there.
+    assertTrue(
+        result.getMessages().contains("(Kotlin allows no @JvmField on a value-class property)"),
+        result.getMessages());
     // Found by ProcessorFuzzTest: kapt's stub of a private nested class is package-private, and
     // the initializer generated for it did not compile ("Outer.Hidden has private access").
     assertError(

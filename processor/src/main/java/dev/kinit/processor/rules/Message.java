@@ -103,8 +103,9 @@ public enum Message {
   GETTER_UNCALLABLE(
       Severity.ERROR,
       "field %s is private and its getter %s cannot be called from Java (Kotlin mangles the names"
-          + " of getters whose type is a value class); expected @JvmField on the property, or a"
-          + " type that is not a value class"),
+          + " of getters whose type is a value class); expected a property whose type is not a"
+          + " value class, such as its underlying type (Kotlin allows no @JvmField on a"
+          + " value-class property)"),
   FIELD_UNNAMEABLE(
       Severity.ERROR,
       "%s cannot be named by the generated %s in package %s: %s; expected a field that the layer"
