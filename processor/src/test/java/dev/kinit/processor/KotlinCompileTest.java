@@ -243,9 +243,9 @@ class KotlinCompileTest {
   }
 
   /**
-   * A value-class property's getter has a JVM name Java cannot call, and an {@code open val}
-   * overridden in a subclass would give the subclass's array (issues 11.9 and 11.1): each is an
-   * error at the {@code .kt} line that says why.
+   * A value-class property's getter has a JVM name Java cannot call, an {@code open val} overridden
+   * in a subclass would give the subclass's array (issues 11.9 and 11.1), and a private nested
+   * class cannot be named: each is an error at the {@code .kt} line that says why.
    */
   @Test
   void uncallableAndOverriddenGettersAreErrorsAtTheKotlinLine() {
@@ -267,11 +267,25 @@ class KotlinCompileTest {
               override val weight = Array(3) { FloatArray(3) }
               @KaimingInit val head = Array(2) { FloatArray(2) }
             }
+            class Outer {
+              private class Hidden { @KaimingInit val weight = Array(2) { FloatArray(2) } }
+            }
             """);
     assertError(
         result,
         "Bad.kt:6",
         "[kinit.getter-uncallable] field Sized.out is private and its getter getOut-");
+    // Found by ProcessorFuzzTest: the advice was @JvmField, which Kotlin rejects there.
+    assertTrue(
+        result.getMessages().contains("(Kotlin allows no @JvmField on a value-class property)"),
+        result.getMessages());
+    // Found by ProcessorFuzzTest: kapt's stub of a private nested class is package-private, and
+    // the initializer generated for it did not compile ("Outer.Hidden has private access").
+    assertError(
+        result,
+        "Bad.kt:16",
+        "[kinit.unreachable-class] field Hidden.weight is in private nested class"
+            + " layers.Outer.Hidden");
     assertError(
         result,
         "Bad.kt:11",

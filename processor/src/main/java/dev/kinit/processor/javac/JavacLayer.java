@@ -112,7 +112,8 @@ public final class JavacLayer implements LayerDeclaration {
       if (nesting == NestingKind.LOCAL || nesting == NestingKind.ANONYMOUS) {
         return Optional.of("a " + nesting.name().toLowerCase(Locale.ROOT) + " class");
       }
-      if (level.getModifiers().contains(Modifier.PRIVATE)) {
+      if (level.getModifiers().contains(Modifier.PRIVATE)
+          || nesting == NestingKind.MEMBER && KotlinProperties.isPrivate(level)) {
         return Optional.of("private nested class " + level.getQualifiedName());
       }
     }
