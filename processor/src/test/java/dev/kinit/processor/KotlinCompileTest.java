@@ -9,6 +9,7 @@ import com.tschuchort.compiletesting.KotlinCompilation;
 import com.tschuchort.compiletesting.SourceFile;
 import dev.kinit.FanMode;
 import dev.kinit.FloatTensor;
+import dev.kinit.Init;
 import dev.kinit.Kaiming;
 import dev.kinit.Nonlinearity;
 import java.io.File;
@@ -291,6 +292,86 @@ class KotlinCompileTest {
         "Bad.kt:11",
         "[kinit.getter-overridden] field OpenBase.weight is private and the generated"
             + " OverriderInitializer would read it through getWeight(), which Overrider overrides");
+  }
+
+  /**
+   * A network written in Kotlin: children read through getters (one of them {@code internal}), a
+   * list of a sealed interface with an {@code object} among its cases, a nullable child and a
+   * nullable bias that are absent, and a rule. Its weights are the runtime's, in PyTorch's order.
+   */
+  @Test
+  void aKotlinNetworkIsInitialisedInPyTorchsOrder() throws Exception {
+    JvmCompilationResult result =
+        compile(
+            "Net.kt",
+            """
+            package net
+            import dev.kinit.*
+            import dev.kinit.FanMode.FAN_OUT
+            import dev.kinit.Nonlinearity.RELU
+            import java.util.random.RandomGenerator
+            sealed interface Piece
+            class Conv(out: Int, inp: Int) : Piece {
+              @TorchDefaultInit val weight = Array(out) { Array(inp) { Array(3) { FloatArray(3) } } }
+            }
+            class Norm(n: Int) : Piece {
+              @OnesInit val weight = FloatArray(n)
+              @ZerosInit val bias = FloatArray(n)
+            }
+            object Relu : Piece
+            class Linear(out: Int, inp: Int, bias: Boolean) {
+              @TorchDefaultInit val weight = Array(out) { FloatArray(inp) }
+              @TorchDefaultInit(biasOf = "weight") val bias: FloatArray? = if (bias) FloatArray(out) else null
+            }
+            @Network
+            @Reinit(module = Conv::class, parameter = "weight",
+                kaiming = [KaimingInit(mode = FAN_OUT, nonlinearity = RELU)])
+            class Net {
+              val stem = Conv(4, 3)
+              val features: List<Piece> = listOf(Norm(4), Relu, Conv(4, 4))
+              internal val head = Linear(10, 4, true)
+              val tail = Linear(2, 10, false)
+              val extra: Linear? = null
+            }
+            object Build {
+              fun net(random: RandomGenerator): Net = Net().also { NetInitializer.initialize(it, random) }
+            }
+            """);
+    assertEquals(KotlinCompilation.ExitCode.OK, result.getExitCode(), result.getMessages());
+    Class<?> build = result.getClassLoader().loadClass("net.Build");
+    Object net =
+        build
+            .getMethod("net", RandomGenerator.class)
+            .invoke(build.getField("INSTANCE").get(null), new SplittableRandom(5));
+
+    Object stem = privateField(net, "stem");
+    List<?> features = (List<?>) privateField(net, "features");
+    Object head = privateField(net, "head");
+    Object tail = privateField(net, "tail");
+    float[][][][] stemWeight = new float[4][3][3][3];
+    float[][][][] convWeight = new float[4][4][3][3];
+    float[][] headWeight = new float[10][4];
+    float[] headBias = new float[10];
+    float[][] tailWeight = new float[2][10];
+    SplittableRandom r = new SplittableRandom(5);
+    Init.torchDefaultWeight().fill(FloatTensor.of(stemWeight), r);
+    Init.torchDefaultWeight().fill(FloatTensor.of(convWeight), r);
+    Init.torchDefaultWeight().fill(FloatTensor.of(headWeight), r);
+    Init.torchDefaultBias(FloatTensor.of(headWeight)).fill(FloatTensor.of(headBias), r);
+    Init.torchDefaultWeight().fill(FloatTensor.of(tailWeight), r);
+    Init rule = Init.kaimingNormal(FanMode.FAN_OUT, RELU);
+    rule.fill(FloatTensor.of(stemWeight), r);
+    rule.fill(FloatTensor.of(convWeight), r);
+
+    assertArrayEquals(stemWeight, (float[][][][]) privateField(stem, "weight"));
+    float[] four = new float[4];
+    assertArrayEquals(new float[] {1, 1, 1, 1}, (float[]) privateField(features.get(0), "weight"));
+    assertArrayEquals(four, (float[]) privateField(features.get(0), "bias"));
+    assertArrayEquals(convWeight, (float[][][][]) privateField(features.get(2), "weight"));
+    assertArrayEquals(headWeight, (float[][]) privateField(head, "weight"));
+    assertArrayEquals(headBias, (float[]) privateField(head, "bias"));
+    assertArrayEquals(tailWeight, (float[][]) privateField(tail, "weight"));
+    assertEquals(null, privateField(tail, "bias"));
   }
 
   private static Object privateField(Object layer, String name)

@@ -18,8 +18,8 @@ import javax.lang.model.util.Types;
  * The getter through which generated code reads a field it cannot read directly: one the field's
  * own class declares, returning the field's type, under the conventional names ({@code getWeight},
  * or {@code weight} for a record component) or, for a Kotlin class, the property's real getter
- * ({@link KotlinProperties}). A getter that a subclass overrides might return another array, and
- * the initializer would fill that one: it is not used, and the reason is given instead; one that a
+ * ({@link KotlinMetadata}). A getter that a subclass overrides might return another array, and the
+ * initializer would fill that one: it is not used, and the reason is given instead; one that a
  * subclass unknown here overrides is caught when the initializer runs.
  */
 final class GetterLookup {
@@ -47,7 +47,7 @@ final class GetterLookup {
     TypeElement owner = (TypeElement) field.getEnclosingElement();
     String name = field.getSimpleName().toString();
     List<String> candidates = new ArrayList<>();
-    Optional<String> kotlinGetter = KotlinProperties.getterOf(owner, name);
+    Optional<String> kotlinGetter = KotlinMetadata.getterOf(owner, name);
     if (kotlinGetter.isPresent() && !javaIdentifier(kotlinGetter.get())) {
       // kapt leaves such a getter out of its stubs: Java could not declare, nor call, it.
       return Optional.of(new Reach.GetterUncallable(kotlinGetter.get()));

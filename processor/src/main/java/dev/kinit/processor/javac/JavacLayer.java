@@ -113,7 +113,7 @@ public final class JavacLayer implements LayerDeclaration {
         return Optional.of("a " + nesting.name().toLowerCase(Locale.ROOT) + " class");
       }
       if (level.getModifiers().contains(Modifier.PRIVATE)
-          || nesting == NestingKind.MEMBER && KotlinProperties.isPrivate(level)) {
+          || nesting == NestingKind.MEMBER && KotlinMetadata.isPrivate(level)) {
         return Optional.of("private nested class " + level.getQualifiedName());
       }
     }

@@ -92,7 +92,7 @@ final class Viewer {
                 + " class");
       }
       if (level.getModifiers().contains(Modifier.PRIVATE)
-          || nesting == NestingKind.MEMBER && KotlinProperties.isPrivate(level)) {
+          || nesting == NestingKind.MEMBER && KotlinMetadata.isPrivate(level)) {
         return Optional.of(level.getQualifiedName() + " is private");
       }
       String levelPackage = packageOf(elements, level);

@@ -12,6 +12,7 @@ import kotlin.Metadata;
 import kotlin.metadata.Attributes;
 import kotlin.metadata.KmClass;
 import kotlin.metadata.KmProperty;
+import kotlin.metadata.Modality;
 import kotlin.metadata.Visibility;
 import kotlin.metadata.jvm.JvmExtensionsKt;
 import kotlin.metadata.jvm.JvmFieldSignature;
@@ -21,17 +22,17 @@ import kotlin.metadata.jvm.KotlinClassMetadata;
 
 /**
  * What kapt's stubs do not say about a Kotlin class, read from the {@code @kotlin.Metadata} that
- * they and Kotlin class files carry: whether a nested class is private, and the JVM names of its
- * property getters. A getter's name is not always {@code getName}: an {@code internal} property's
- * is mangled with the module name ({@code getWeight$layers}), a {@code @get:JvmName} one is
- * renamed, and a value-class-typed one has a hash appended that Java cannot call ({@code
- * getSize-QmJnyn4}).
+ * they and Kotlin class files carry: whether a nested class is private, whether a class is sealed
+ * and its subclasses, and the JVM names of its property getters. A getter's name is not always
+ * {@code getName}: an {@code internal} property's is mangled with the module name ({@code
+ * getWeight$layers}), a {@code @get:JvmName} one is renamed, and a value-class-typed one has a hash
+ * appended that Java cannot call ({@code getSize-QmJnyn4}).
  */
-final class KotlinProperties {
+final class KotlinMetadata {
 
   private static final String METADATA = "kotlin.Metadata";
 
-  private KotlinProperties() {}
+  private KotlinMetadata() {}
 
   /**
    * The getter's JVM name of the property whose backing field is {@code field}, if {@code type} is
@@ -48,6 +49,20 @@ final class KotlinProperties {
   static boolean isPrivate(TypeElement type) {
     KmClass declared = kotlinClass(type);
     return declared != null && Attributes.getVisibility(declared) == Visibility.PRIVATE;
+  }
+
+  /**
+   * The canonical names of the subclasses of {@code type}, if it is a Kotlin {@code sealed} class
+   * or interface. Neither kapt's stubs nor Kotlin's class files mark it sealed for Java.
+   */
+  static Optional<List<String>> sealedSubclasses(TypeElement type) {
+    KmClass declared = kotlinClass(type);
+    if (declared == null || Attributes.getModality(declared) != Modality.SEALED) {
+      return Optional.empty();
+    }
+    // Kotlin's class names: package parts joined by '/', nested classes by '.'.
+    return Optional.of(
+        declared.getSealedSubclasses().stream().map(name -> name.replace('/', '.')).toList());
   }
 
   private static Map<String, String> gettersByField(TypeElement type) {
