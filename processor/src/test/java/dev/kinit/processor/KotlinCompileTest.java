@@ -12,6 +12,9 @@ import dev.kinit.FloatTensor;
 import dev.kinit.Init;
 import dev.kinit.Kaiming;
 import dev.kinit.Nonlinearity;
+import dev.kinit.ScalingDistribution;
+import dev.kinit.ScalingMode;
+import dev.kinit.WeightLayout;
 import java.io.File;
 import java.io.OutputStream;
 import java.lang.reflect.Method;
@@ -372,6 +375,103 @@ class KotlinCompileTest {
     assertArrayEquals(headBias, (float[]) privateField(head, "bias"));
     assertArrayEquals(tailWeight, (float[][]) privateField(tail, "weight"));
     assertEquals(null, privateField(tail, "bias"));
+  }
+
+  /**
+   * Every annotation of the vocabulary on plain Kotlin properties (no {@code @field:}), one with
+   * its gain read per instance from a Kotlin property: the arrays hold what the runtime's {@link
+   * Init} writes, in declaration order, from one generator.
+   */
+  @Test
+  void theVocabularyOnKotlinProperties() throws Exception {
+    JvmCompilationResult result =
+        compile(
+            "Vocabulary.kt",
+            """
+            package layers
+            import dev.kinit.*
+            import java.util.random.RandomGenerator
+            class Vocabulary(val activation: Nonlinearity) {
+              @XavierInit(distribution = Distribution.NORMAL, gain = 0.5) val xavierNormal = Array(3) { FloatArray(4) }
+              @XavierInit(nonlinearityField = "activation") val xavierUniform = Array(3) { FloatArray(4) }
+              @NormalInit(mean = 1.0, std = 0.02) val normal = FloatArray(5)
+              @UniformInit(from = -0.5, to = 0.25) val uniform = DoubleArray(5)
+              @TruncatedNormalInit(std = 0.02, a = -0.04, b = 0.04) val truncated = Array(2) { FloatArray(6) }
+              @ConstantInit(value = 0.1) val constant = FloatArray(3)
+              @ZerosInit val zeros = FloatArray(3)
+              @OnesInit val ones = FloatArray(3)
+              @EyeInit val eye = Array(3) { FloatArray(3) }
+              @DiracInit(groups = 2) val dirac = Array(4) { Array(2) { FloatArray(3) } }
+              @OrthogonalInit(gain = 2.0) val orthogonal = Array(4) { FloatArray(3) }
+              @VarianceScalingInit(scale = 2.0, mode = ScalingMode.FAN_AVG, distribution = ScalingDistribution.UNIFORM, layout = WeightLayout.KERAS)
+              val keras = Array(6) { FloatArray(2) }
+              @TorchDefaultInit val torch = Array(2) { FloatArray(6) }
+              @TorchDefaultInit(biasOf = "torch") val torchBias = FloatArray(2)
+            }
+            object Build {
+              fun layer(random: RandomGenerator): Vocabulary =
+                Vocabulary(Nonlinearity.TANH).also { VocabularyInitializer.initialize(it, random) }
+            }
+            """);
+    assertEquals(KotlinCompilation.ExitCode.OK, result.getExitCode(), result.getMessages());
+    Class<?> build = result.getClassLoader().loadClass("layers.Build");
+    Object layer =
+        build
+            .getMethod("layer", RandomGenerator.class)
+            .invoke(build.getField("INSTANCE").get(null), new SplittableRandom(11));
+
+    SplittableRandom r = new SplittableRandom(11);
+    assertSameArray(
+        fill(new float[3][4], Init.xavierNormal(0.5), r), privateField(layer, "xavierNormal"));
+    assertSameArray(
+        fill(new float[3][4], Init.xavierUniform(Nonlinearity.TANH.gain()), r),
+        privateField(layer, "xavierUniform"));
+    assertSameArray(fill(new float[5], Init.normal(1, 0.02), r), privateField(layer, "normal"));
+    double[] uniform = new double[5];
+    Init.uniform(-0.5, 0.25).fill(dev.kinit.DoubleTensor.of(uniform), r);
+    assertArrayEquals(uniform, (double[]) privateField(layer, "uniform"));
+    assertSameArray(
+        fill(new float[2][6], Init.truncatedNormal(0, 0.02, -0.04, 0.04), r),
+        privateField(layer, "truncated"));
+    assertArrayEquals(new float[] {0.1f, 0.1f, 0.1f}, (float[]) privateField(layer, "constant"));
+    assertArrayEquals(new float[3], (float[]) privateField(layer, "zeros"));
+    assertArrayEquals(new float[] {1, 1, 1}, (float[]) privateField(layer, "ones"));
+    assertArrayEquals(
+        new float[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}, (float[][]) privateField(layer, "eye"));
+    assertSameArray(fill(new float[4][2][3], Init.dirac(2), r), privateField(layer, "dirac"));
+    assertSameArray(
+        fill(new float[4][3], Init.orthogonal(2), r), privateField(layer, "orthogonal"));
+    assertSameArray(
+        fill(
+            new float[6][2],
+            Init.varianceScaling(
+                2, ScalingMode.FAN_AVG, ScalingDistribution.UNIFORM, WeightLayout.KERAS),
+            r),
+        privateField(layer, "keras"));
+    float[][] torch = (float[][]) fill(new float[2][6], Init.torchDefaultWeight(), r);
+    assertSameArray(torch, privateField(layer, "torch"));
+    assertSameArray(
+        fill(new float[2], Init.torchDefaultBias(FloatTensor.of(torch)), r),
+        privateField(layer, "torchBias"));
+  }
+
+  /** {@code array} filled by {@code init} from {@code random}, returned. */
+  private static Object fill(Object array, Init init, RandomGenerator random) {
+    FloatTensor tensor;
+    if (array instanceof float[] a) {
+      tensor = FloatTensor.of(a);
+    } else if (array instanceof float[][] a) {
+      tensor = FloatTensor.of(a);
+    } else {
+      tensor = FloatTensor.of((float[][][]) array);
+    }
+    init.fill(tensor, random);
+    return array;
+  }
+
+  /** Deep equality of two arrays of any rank, with JUnit's message on the first difference. */
+  private static void assertSameArray(Object expected, Object actual) {
+    assertArrayEquals(new Object[] {expected}, new Object[] {actual});
   }
 
   private static Object privateField(Object layer, String name)
