@@ -4,6 +4,7 @@ import dev.kinit.FanMode;
 import dev.kinit.FloatTensor;
 import dev.kinit.Kaiming;
 import dev.kinit.Nonlinearity;
+import dev.kinit.torch.CpuCapability;
 import dev.kinit.torch.TorchGenerator;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,8 +23,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * The exact replay of PyTorch: {@link Kaiming} fills (fan_in, ReLU gain) of a square {@code float}
  * weight with a {@link TorchGenerator}, the same fills as {@code scripts/bench_torch.py} times in
  * PyTorch ({@code kaiming_normal_}, {@code kaiming_uniform_}). The weight is one flat array with a
- * shape or a nested {@code float[side][side]} ({@link #layout}); the generator is created once and
+ * shape or a nested {@code float[side][side]} ({@link #layout}); each generator is created once and
  * its stream goes on from fill to fill, as in a network's initialisation.
+ *
+ * <ul>
+ *   <li>{@code torchNormal}, {@code torchUniform}: {@link TorchGenerator#sequential}, one thread;
+ *   <li>{@code torchNormalAllCores}: {@link TorchGenerator#manualSeed(long)}, whose float {@code
+ *       normal_} fills of 2^18 elements or more use the common pool and the calling thread ({@code
+ *       uniform_} has no parallel path).
+ * </ul>
  *
  * <p>Scores are microseconds per fill; {@code scripts/bench_report.py} turns them into values per
  * second and ratios to PyTorch (BENCHMARKS.md).
@@ -54,7 +62,8 @@ public class TorchGeneratorBenchmark {
   private int side;
   private float[] flat;
   private float[][] nested;
-  private TorchGenerator random;
+  private TorchGenerator oneThread;
+  private TorchGenerator allCores;
 
   @Setup
   public void setUp() {
@@ -68,7 +77,8 @@ public class TorchGeneratorBenchmark {
       default ->
           throw new IllegalArgumentException("layout: " + layout + "; expected flat or nested");
     }
-    random = TorchGenerator.manualSeed(42);
+    oneThread = TorchGenerator.sequential(42, CpuCapability.AVX2);
+    allCores = TorchGenerator.manualSeed(42);
   }
 
   /** The weight viewed as a tensor, as a generated initializer does on every call. */
@@ -80,11 +90,16 @@ public class TorchGeneratorBenchmark {
 
   @Benchmark
   public void torchNormal() {
-    Kaiming.normal(weight(), FanMode.FAN_IN, GAIN, random);
+    Kaiming.normal(weight(), FanMode.FAN_IN, GAIN, oneThread);
   }
 
   @Benchmark
   public void torchUniform() {
-    Kaiming.uniform(weight(), FanMode.FAN_IN, GAIN, random);
+    Kaiming.uniform(weight(), FanMode.FAN_IN, GAIN, oneThread);
+  }
+
+  @Benchmark
+  public void torchNormalAllCores() {
+    Kaiming.normal(weight(), FanMode.FAN_IN, GAIN, allCores);
   }
 }

@@ -29,8 +29,8 @@ final class DefaultKernels implements Kernels {
   }
 
   @Override
-  public FloatNormals floatNormals(float mean, float std) {
-    return (words, values, offset, length) -> {
+  public FloatNormals floatNormals() {
+    return (words, values, offset, length, mean, std) -> {
       for (int pair = 0; pair < length / 2; pair++) {
         int cosine = FloatNormals.cosineIndex(offset, pair);
         float u1 = 1 - Mt19937.unitFloat(words[cosine]);

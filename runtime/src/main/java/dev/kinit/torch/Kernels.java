@@ -20,8 +20,8 @@ interface Kernels {
    */
   void multiplyAdd(float[] values, int offset, int length, float factor, float addend);
 
-  /** The float Box-Muller of one {@code normal_(mean, std)} fill ({@link FloatNormals}). */
-  FloatNormals floatNormals(float mean, float std);
+  /** The float Box-Muller of {@code normal_} ({@link FloatNormals}), for one thread. */
+  FloatNormals floatNormals();
 
   /**
    * {@code normal_fill_16<double>}: Box-Muller on the 16 double uniforms in {@code [0, 1)} from
@@ -41,8 +41,8 @@ interface Kernels {
   }
 
   /**
-   * {@code normal_fill_16} / {@code normal_fill_16_AVX2} for float blocks, with one fill's mean and
-   * std. It may keep scratch space: one per thread.
+   * {@code normal_fill_16} / {@code normal_fill_16_AVX2} for float blocks. It may keep scratch
+   * space: one per thread.
    */
   interface FloatNormals {
     /** Blocks of 16 at most a transform takes at once. */
@@ -54,7 +54,7 @@ interface Kernels {
      * j} and {@code j + 8} of a block become {@code mean + std · r·cos θ} and {@code mean + std ·
      * r·sin θ} in {@code values}, with {@code r = sqrt(-2 ln(1 - u_j))}, {@code θ = 2π u_{j+8}}.
      */
-    void transform(int[] words, float[] values, int offset, int length);
+    void transform(int[] words, float[] values, int offset, int length, float mean, float std);
 
     /**
      * The element of Box-Muller pair {@code pair} (from 0) of the blocks from {@code offset} that

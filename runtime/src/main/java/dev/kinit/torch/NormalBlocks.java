@@ -20,13 +20,16 @@ abstract class NormalBlocks implements TensorRuns.Visitor {
 
   static final int SIZE = 16;
 
-  /** Elements made at a time: whole blocks, a few kilobytes. */
+  /** Float elements made at a time: whole blocks, a few kilobytes. */
   static final int CHUNK = Kernels.FloatNormals.MAX_BLOCKS * SIZE;
 
   final Mt19937 engine;
 
-  /** The values made, a {@code float[]} or {@code double[]} of {@code CHUNK + SIZE}. */
+  /** The values made, a {@code float[]} or {@code double[]} of {@code chunk + SIZE}. */
   private final Object buffer;
+
+  /** Elements made at a time, whole blocks. */
+  private final int chunk;
 
   /** The elements of the tensor. */
   private final long size;
@@ -40,13 +43,14 @@ abstract class NormalBlocks implements TensorRuns.Visitor {
   private long end;
   private long position;
 
-  private NormalBlocks(Mt19937 engine, Object buffer, long size, long from) {
+  private NormalBlocks(Mt19937 engine, Object buffer, int chunk, long size, long from) {
     if (size < SIZE || from % SIZE != 0 || from < 0 || from > size - SIZE) {
       throw new IllegalArgumentException(
           "from: " + from + "; expected a whole block of the " + size + " elements");
     }
     this.engine = engine;
     this.buffer = buffer;
+    this.chunk = chunk;
     this.size = size;
     this.whole = size - size % SIZE;
     this.start = from;
@@ -99,7 +103,7 @@ abstract class NormalBlocks implements TensorRuns.Visitor {
   /** Makes the values from {@code end} on: whole blocks, and with the last one the last 16. */
   private void nextChunk() {
     start = end;
-    int count = (int) Math.min(CHUNK, whole - start);
+    int count = (int) Math.min(chunk, whole - start);
     makeBlocks(0, count);
     if (start + count == whole && whole < size) {
       skipUniforms(size - whole);
@@ -112,35 +116,41 @@ abstract class NormalBlocks implements TensorRuns.Visitor {
 
   /** The float32 path: {@code normal_fill_AVX2} or {@code normal_fill<float>}. */
   static final class Floats extends NormalBlocks {
-    private final Kernels.FloatNormals normals;
-    private final int[] words;
-    private final float[] values;
+    private final Scratch scratch;
+    private final float mean;
+    private final float std;
 
-    Floats(Mt19937 engine, Kernels kernels, long size, long from, float mean, float std) {
-      this(engine, kernels.floatNormals(mean, std), size, from, new float[CHUNK + SIZE]);
-    }
-
-    private Floats(
-        Mt19937 engine, Kernels.FloatNormals normals, long size, long from, float[] values) {
-      super(engine, values, size, from);
-      this.normals = normals;
-      this.words = new int[values.length];
-      this.values = values;
+    Floats(Mt19937 engine, Scratch scratch, long size, long from, float mean, float std) {
+      super(engine, scratch.values, CHUNK, size, from);
+      this.scratch = scratch;
+      this.mean = mean;
+      this.std = std;
     }
 
     @Override
     void makeBlocks(int offset, int count) {
-      engine.nextInts(words, offset, count);
-      normals.transform(words, values, offset, count);
+      engine.nextInts(scratch.words, offset, count);
+      scratch.normals.transform(scratch.words, scratch.values, offset, count, mean, std);
     }
 
     @Override
     void skipUniforms(long count) {
       engine.skip(count);
     }
+
+    /** The buffers of float fills, a few kilobytes: for one fill at a time. */
+    static final class Scratch {
+      private final int[] words = new int[CHUNK + SIZE];
+      private final float[] values = new float[CHUNK + SIZE];
+      private final Kernels.FloatNormals normals;
+
+      Scratch(Kernels kernels) {
+        normals = kernels.floatNormals();
+      }
+    }
   }
 
-  /** The float64 path: {@code normal_fill<double>}. */
+  /** The float64 path: {@code normal_fill<double>}, one block at a time. */
   static final class Doubles extends NormalBlocks {
     private final Kernels kernels;
     private final double mean;
@@ -148,12 +158,12 @@ abstract class NormalBlocks implements TensorRuns.Visitor {
     private final double[] values;
 
     Doubles(Mt19937 engine, Kernels kernels, long size, double mean, double std) {
-      this(engine, kernels, size, mean, std, new double[CHUNK + SIZE]);
+      this(engine, kernels, size, mean, std, new double[2 * SIZE]);
     }
 
     private Doubles(
         Mt19937 engine, Kernels kernels, long size, double mean, double std, double[] values) {
-      super(engine, values, size, 0);
+      super(engine, values, SIZE, size, 0);
       this.kernels = kernels;
       this.mean = mean;
       this.std = std;
@@ -165,9 +175,7 @@ abstract class NormalBlocks implements TensorRuns.Visitor {
       for (int i = offset; i < offset + count; i++) {
         values[i] = engine.nextDouble();
       }
-      for (int block = offset; block < offset + count; block += SIZE) {
-        kernels.normal16(values, block, mean, std);
-      }
+      kernels.normal16(values, offset, mean, std);
     }
 
     @Override

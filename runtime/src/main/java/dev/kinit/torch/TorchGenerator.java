@@ -84,6 +84,9 @@ public final class TorchGenerator implements RandomGenerator, TensorSampler {
 
   private double nextNormal;
 
+  /** The buffers of float {@code normal_} fills on this thread, made at the first one. */
+  private NormalBlocks.Floats.@Nullable Scratch scratch;
+
   private TorchGenerator(long seed, CpuCapability capability, @Nullable ForkJoinPool pool) {
     this.initialSeed = seed;
     this.capability = Objects.requireNonNull(capability, "capability");
@@ -202,8 +205,11 @@ public final class TorchGenerator implements RandomGenerator, TensorSampler {
       float mean32 = (float) mean;
       float std32 = (float) std;
       if (pool == null || size < PARALLEL_SIZE) {
+        if (scratch == null) {
+          scratch = new NormalBlocks.Floats.Scratch(kernels);
+        }
         TensorRuns.forEach(
-            tensor, 0, size, new NormalBlocks.Floats(engine, kernels, size, 0, mean32, std32));
+            tensor, 0, size, new NormalBlocks.Floats(engine, scratch, size, 0, mean32, std32));
       } else {
         ParallelFill.run(
             pool,
@@ -211,7 +217,9 @@ public final class TorchGenerator implements RandomGenerator, TensorSampler {
             engine,
             NormalBlocks.words(size),
             NormalBlocks.CHUNK,
-            (from, copy) -> new NormalBlocks.Floats(copy, kernels, size, from, mean32, std32));
+            (from, copy) ->
+                new NormalBlocks.Floats(
+                    copy, new NormalBlocks.Floats.Scratch(kernels), size, from, mean32, std32));
       }
     } else {
       TensorRuns.forEach(

@@ -21,7 +21,7 @@ class BoxMullerTest {
     int pairs = Kernels.FloatNormals.MAX_BLOCKS * 8;
     int[] words = new int[2 * pairs];
     float[] values = new float[2 * pairs];
-    Kernels.FloatNormals normals = CpuCapability.AVX2.kernels().floatNormals(mean, std);
+    Kernels.FloatNormals normals = CpuCapability.AVX2.kernels().floatNormals();
     long mismatches = 0;
     String first = "";
     for (int base = 0; base < 1 << 24; base += pairs) {
@@ -30,7 +30,7 @@ class BoxMullerTest {
         words[cosine] = base + pair; // u_j = (base + pair) · 2^-24
         words[cosine + 8] = 0xff000000 | base + pair; // the same u_{j+8}; the top bits unused
       }
-      normals.transform(words, values, 0, values.length);
+      normals.transform(words, values, 0, values.length, mean, std);
       for (int pair = 0; pair < pairs; pair++) {
         int cosine = Kernels.FloatNormals.cosineIndex(0, pair);
         float u = (base + pair) * 0x1p-24f;
@@ -66,12 +66,12 @@ class BoxMullerTest {
       words[i] = i * 0x9e3779b9;
     }
     for (CpuCapability capability : CpuCapability.values()) {
-      Kernels.FloatNormals normals = capability.kernels().floatNormals(0, 1);
+      Kernels.FloatNormals normals = capability.kernels().floatNormals();
       float[] whole = new float[80];
-      normals.transform(words, whole, 16, 64);
+      normals.transform(words, whole, 16, 64, 0, 1);
       for (int block = 16; block < 80; block += 16) {
         float[] one = new float[80];
-        normals.transform(words, one, block, 16);
+        normals.transform(words, one, block, 16, 0, 1);
         for (int i = block; i < block + 16; i++) {
           assertEquals(Float.floatToRawIntBits(one[i]), Float.floatToRawIntBits(whole[i]));
         }

@@ -1,0 +1,84 @@
+#!/usr/bin/python3
+"""Turns TorchGeneratorBenchmark and PyTorch results into the TorchGenerator tables of BENCHMARKS.md:
+values per second, the time against PyTorch's (issue 14: within 1.5x), and against an earlier run.
+
+    /usr/bin/python3 scripts/torch_generator_report.py after.json torch.json [before.json]
+
+after.json and before.json are JMH's `-rf json` output of TorchGeneratorBenchmark (before: the same
+benchmark on an earlier commit), torch.json the --json output of scripts/bench_torch.py. Every table
+comes from the mean (JMH's score, PyTorch's mean of rounds) and from the best iteration (PyTorch's
+best round): on a machine shared with other work the best is the least disturbed.
+"""
+import json
+import sys
+
+SIZES = (1024, 65536, 16777216)
+LABELS = {1024: "1K", 65536: "64K", 16777216: "16M"}
+ROWS = (("torchNormal", "kaiming_normal_"), ("torchNormalAllCores", "kaiming_normal_"),
+        ("torchUniform", "kaiming_uniform_"))
+
+
+def load_jmh(path):
+    """{(method, layout, size): (mean us/op, best iteration us/op, bytes allocated per op or None)}"""
+    results = {}
+    for run in json.load(open(path)):
+        method = run["benchmark"].rsplit(".", 1)[1]
+        params = run["params"]
+        metric = run["primaryMetric"]
+        best = min(value for fork in metric["rawData"] for value in fork)
+        alloc = run.get("secondaryMetrics", {}).get("·gc.alloc.rate.norm", {}).get("score")
+        results[(method, params["layout"], int(params["size"]))] = (metric["score"], best, alloc)
+    return results
+
+
+def show(value, digits=0, suffix=""):
+    return "—" if value is None else f"{value:,.{digits}f}{suffix}"
+
+
+def main(after_path, torch_path, before_path=None):
+    after = load_jmh(after_path)
+    before = load_jmh(before_path) if before_path else {}
+    torch_results = json.load(open(torch_path))["results"]
+    for best in (False, True):
+        field = "best_us_per_op" if best else "us_per_op"
+        torch = {(r["fill"], r["size"]): r[field] for r in torch_results}
+        print(f"### From the {'best iteration' if best else 'mean'}\n")
+        print("| benchmark | layout | size | M values/s | time / PyTorch's | before, M values/s | speed-up |")
+        print("|---|---|---:|---:|---:|---:|---:|")
+        for method, torch_fill in ROWS:
+            for layout in ("flat", "nested"):
+                for size in SIZES:
+                    entry = after.get((method, layout, size))
+                    if entry is None:
+                        continue
+                    us = entry[1 if best else 0]
+                    old = before.get((method if method != "torchNormalAllCores" else "torchNormal",
+                                      layout, size))
+                    old_us = None if old is None else old[1 if best else 0]
+                    torch_us = torch.get((torch_fill, size))
+                    print(f"| {method} | {layout} | {LABELS[size]} | {show(size / us)} | "
+                          f"{show(None if torch_us is None else us / torch_us, 2)} | "
+                          f"{show(None if old_us is None else size / old_us)} | "
+                          f"{show(None if old_us is None else old_us / us, 1, 'x')} |")
+        print()
+        print("| PyTorch 1.13, one thread | " + " | ".join(LABELS[s] for s in SIZES) + " |")
+        print("|---|" + "---:|" * len(SIZES))
+        for name in ("kaiming_normal_", "kaiming_uniform_"):
+            print(f"| {name}, M values/s | "
+                  + " | ".join(show(None if (name, s) not in torch else s / torch[(name, s)])
+                               for s in SIZES) + " |")
+        print()
+    allocations = [(key, entry[2]) for key, entry in sorted(after.items()) if entry[2] is not None]
+    if allocations:
+        print("### Allocation per fill, bytes (JMH -prof gc, gc.alloc.rate.norm)\n")
+        print("| benchmark | layout | size | bytes |")
+        print("|---|---|---:|---:|")
+        for (method, layout, size), alloc in allocations:
+            print(f"| {method} | {layout} | {LABELS[size]} | {show(alloc)} |")
+        print()
+
+
+if __name__ == "__main__":
+    if len(sys.argv) not in (3, 4):
+        sys.exit(__doc__)
+    main(*sys.argv[1:])
