@@ -40,6 +40,8 @@ def main():
     parser.add_argument("--rounds", type=int, default=5, help="measured rounds per fill and size")
     parser.add_argument("--round", type=float, default=1.0, help="seconds per round")
     parser.add_argument("--json", help="also write the results to this file")
+    parser.add_argument("--sides", type=int, nargs="+", default=list(SIDES),
+                        help="sides of the square weights (default: %(default)s)")
     args = parser.parse_args()
 
     torch.set_num_threads(1)
@@ -47,7 +49,7 @@ def main():
     results = []
     print(f"torch {torch.__version__}, threads {torch.get_num_threads()}")
     print(f"{'fill':18} {'size':>9} {'us/op':>12} {'± sd':>9} {'M values/s':>11} {'best round':>11}")
-    for side in SIDES:
+    for side in args.sides:
         weight = torch.empty(side, side, dtype=torch.float32)
         size = side * side
         for name, fill in FILLS.items():

@@ -12,27 +12,10 @@ best round): on a machine shared with other work the best is the least disturbed
 import json
 import sys
 
-SIZES = (1024, 65536, 16777216)
-LABELS = {1024: "1K", 65536: "64K", 16777216: "16M"}
+from bench_report import LABELS, SIZES, load_jmh, show
+
 ROWS = (("torchNormal", "kaiming_normal_"), ("torchNormalAllCores", "kaiming_normal_"),
         ("torchUniform", "kaiming_uniform_"))
-
-
-def load_jmh(path):
-    """{(method, layout, size): (mean us/op, best iteration us/op, bytes allocated per op or None)}"""
-    results = {}
-    for run in json.load(open(path)):
-        method = run["benchmark"].rsplit(".", 1)[1]
-        params = run["params"]
-        metric = run["primaryMetric"]
-        best = min(value for fork in metric["rawData"] for value in fork)
-        alloc = run.get("secondaryMetrics", {}).get("·gc.alloc.rate.norm", {}).get("score")
-        results[(method, params["layout"], int(params["size"]))] = (metric["score"], best, alloc)
-    return results
-
-
-def show(value, digits=0, suffix=""):
-    return "—" if value is None else f"{value:,.{digits}f}{suffix}"
 
 
 def main(after_path, torch_path, before_path=None):
@@ -59,7 +42,7 @@ def main(after_path, torch_path, before_path=None):
                     print(f"| {method} | {layout} | {LABELS[size]} | {show(size / us)} | "
                           f"{show(None if torch_us is None else us / torch_us, 2)} | "
                           f"{show(None if old_us is None else size / old_us)} | "
-                          f"{show(None if old_us is None else old_us / us, 1, 'x')} |")
+                          f"{show(None if old_us is None else old_us / us, 1)}x |")
         print()
         print("| PyTorch 1.13, one thread | " + " | ".join(LABELS[s] for s in SIZES) + " |")
         print("|---|" + "---:|" * len(SIZES))
@@ -68,7 +51,8 @@ def main(after_path, torch_path, before_path=None):
                   + " | ".join(show(None if (name, s) not in torch else s / torch[(name, s)])
                                for s in SIZES) + " |")
         print()
-    allocations = [(key, entry[2]) for key, entry in sorted(after.items()) if entry[2] is not None]
+    allocations = [(key, entry[2]["gc.alloc.rate.norm"]) for key, entry in sorted(after.items())
+                   if "gc.alloc.rate.norm" in entry[2]]
     if allocations:
         print("### Allocation per fill, bytes (JMH -prof gc, gc.alloc.rate.norm)\n")
         print("| benchmark | layout | size | bytes |")

@@ -155,24 +155,29 @@ final class AvxMathFun {
 
   /**
    * The sign of the sine for an {@link #octant} {@code j}, as 1 or -1: negative when {@code j & 4}.
-   * For {@code q = j/2} in {@code 0 .. 4} that is 1, 1, -1, -1, 1: {@code 1 - q(4 - q)/2} for even
+   * For {@code q = j/2} in {@code 0 .. 4} that is 1, 1, -1, -1, 1: {@link #evenSign} for even
    * {@code q}, {@code 2 - q} for odd ({@link #swap}).
    */
   static float sinSign(float octant, float swap) {
     float q = octant * 0.5f;
-    float even = 1f - q * (4f - q) * 0.5f;
+    float even = evenSign(q);
     return even + swap * ((2f - q) - even);
   }
 
   /**
    * The sign of the cosine for an {@link #octant} {@code j}, as 1 or -1: negative when {@code ~(j -
-   * 2) & 4}. For {@code q = j/2} in {@code 0 .. 4} that is 1, -1, -1, 1, 1: as {@link #sinSign} for
+   * 2) & 4}. For {@code q = j/2} in {@code 0 .. 4} that is 1, -1, -1, 1, 1: {@link #evenSign} for
    * even {@code q}, {@code q - 2} for odd.
    */
   static float cosSign(float octant, float swap) {
     float q = octant * 0.5f;
-    float even = 1f - q * (4f - q) * 0.5f;
+    float even = evenSign(q);
     return even + swap * ((q - 2f) - even);
+  }
+
+  /** 1, -1, 1 for {@code q} = 0, 2, 4: {@code 1 - q(4 - q)/2}, small integers, exact. */
+  private static float evenSign(float q) {
+    return 1f - q * (4f - q) * 0.5f;
   }
 
   /**
