@@ -12,7 +12,10 @@ best round): on a machine shared with other work the best is the least disturbed
 import json
 import sys
 
-from bench_report import LABELS, SIZES, load_jmh, show
+from bench_report import load_jmh, show
+
+SIZES = (1024, 65536, 1048576, 16777216)
+LABELS = {1024: "1K", 65536: "64K", 1048576: "1M", 16777216: "16M"}
 
 ROWS = (("torchNormal", "kaiming_normal_"), ("torchNormalAllCores", "kaiming_normal_"),
         ("torchUniform", "kaiming_uniform_"))

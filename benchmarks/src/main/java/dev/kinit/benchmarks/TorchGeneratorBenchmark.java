@@ -48,8 +48,11 @@ public class TorchGeneratorBenchmark {
 
   private static final double GAIN = Nonlinearity.RELU.gain(0);
 
-  /** Elements of the weight: a square of side 32, 256 or 4096. */
-  @Param({"1024", "65536", "16777216"})
+  /**
+   * Elements of the weight: a square of side 32, 256, 1024 or 4096 (1M: the size of most of GPT-2
+   * small's weights).
+   */
+  @Param({"1024", "65536", "1048576", "16777216"})
   public int size;
 
   /**
