@@ -116,12 +116,15 @@ final class Mt19937 {
     }
   }
 
-  /** Moves past the next {@code count} words as if they had been drawn. */
+  /** Moves past the next {@code count} words as if they had been drawn, tempering none of them. */
   void skip(long count) {
     long ahead = next + count;
-    while (ahead > N) {
-      regenerate();
-      ahead -= N;
+    if (ahead > N) {
+      do {
+        twist();
+        ahead -= N;
+      } while (ahead > N);
+      temper();
     }
     next = (int) ahead;
   }
@@ -131,21 +134,31 @@ final class Mt19937 {
     return (word & FLOAT_MANTISSA_MASK) * 0x1p-24f;
   }
 
+  private void regenerate() {
+    twist();
+    temper();
+    next = 0;
+  }
+
   /**
    * The twist, in three runs: {@code state[i + M]} is an old word for {@code i < N - M}, and a word
    * of this twist after that, from the first run for {@code i < 2(N - M)}, from the second run for
    * the rest; the last word wraps around to {@code state[0]}.
    */
-  private void regenerate() {
+  private void twist() {
     int[] mt = state;
     System.arraycopy(mt, 1, following, 0, N - 1);
     System.arraycopy(mt, M, distant, 0, N - M);
-    twist(0, N - M);
+    twistRange(0, N - M);
     System.arraycopy(mt, 0, distant, N - M, N - M);
-    twist(N - M, 2 * (N - M));
+    twistRange(N - M, 2 * (N - M));
     System.arraycopy(mt, N - M, distant, 2 * (N - M), N - 1 - 2 * (N - M));
-    twist(2 * (N - M), N - 1);
-    mt[N - 1] = twist(mt[N - 1], mt[0], mt[M - 1]);
+    twistRange(2 * (N - M), N - 1);
+    mt[N - 1] = twistWord(mt[N - 1], mt[0], mt[M - 1]);
+  }
+
+  private void temper() {
+    int[] mt = state;
     int[] out = outputs;
     for (int i = 0; i < N; i++) {
       int y = mt[i];
@@ -155,19 +168,18 @@ final class Mt19937 {
       y ^= y >>> 18;
       out[i] = y;
     }
-    next = 0;
   }
 
-  private void twist(int from, int to) {
+  private void twistRange(int from, int to) {
     int[] mt = state;
     int[] plusOne = following;
     int[] plusM = distant;
     for (int i = from; i < to; i++) {
-      mt[i] = twist(mt[i], plusOne[i], plusM[i]);
+      mt[i] = twistWord(mt[i], plusOne[i], plusM[i]);
     }
   }
 
-  private static int twist(int current, int following, int distant) {
+  private static int twistWord(int current, int following, int distant) {
     int y = (current & UPPER_MASK) | (following & LOWER_MASK);
     return distant ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
   }
