@@ -5,8 +5,9 @@ Square float32 weights of 1K, 64K and 16M elements (sides 32, 256, 4096), mode f
 relu: the same fills FillBenchmark times in Java. Each measurement round calls the fill for about
 `--round` seconds and records the mean time per call; the result is the mean and standard
 deviation over `--rounds` rounds, after one warm-up round, and the best round (on a machine shared
-with other work, the best round is the least disturbed). Needs Debian's python3-torch (PyTorch
-1.13): run with /usr/bin/python3.
+with other work, the best round is the least disturbed). `--sides` picks other sizes, `--clock cpu`
+times the CPU time of the calling thread instead of wall time (as TorchGeneratorCpuTime does in
+Java). Needs Debian's python3-torch (PyTorch 1.13): run with /usr/bin/python3.
 
     /usr/bin/python3 scripts/bench_torch.py --json torch.json
 """
@@ -24,13 +25,16 @@ FILLS = {
 }
 
 
-def mean_seconds_per_call(fill, weight, seconds):
+CLOCKS = {"wall": time.perf_counter, "cpu": time.thread_time}
+
+
+def mean_seconds_per_call(fill, weight, seconds, clock):
     calls = 0
-    start = time.perf_counter()
+    start = clock()
     while True:
         fill(weight)
         calls += 1
-        elapsed = time.perf_counter() - start
+        elapsed = clock() - start
         if elapsed >= seconds:
             return elapsed / calls
 
@@ -42,19 +46,24 @@ def main():
     parser.add_argument("--json", help="also write the results to this file")
     parser.add_argument("--sides", type=int, nargs="+", default=list(SIDES),
                         help="sides of the square weights (default: %(default)s)")
+    parser.add_argument("--clock", choices=sorted(CLOCKS), default="wall",
+                        help="wall time, or the CPU time of the calling thread, which PyTorch fills"
+                             " on with one thread and which other processes disturb least")
     args = parser.parse_args()
 
     torch.set_num_threads(1)
     torch.manual_seed(0)
     results = []
-    print(f"torch {torch.__version__}, threads {torch.get_num_threads()}")
+    print(f"torch {torch.__version__}, threads {torch.get_num_threads()}, {args.clock} time")
     print(f"{'fill':18} {'size':>9} {'us/op':>12} {'± sd':>9} {'M values/s':>11} {'best round':>11}")
     for side in args.sides:
         weight = torch.empty(side, side, dtype=torch.float32)
         size = side * side
         for name, fill in FILLS.items():
-            mean_seconds_per_call(fill, weight, args.round)  # warm-up
-            times = [mean_seconds_per_call(fill, weight, args.round) * 1e6 for _ in range(args.rounds)]
+            clock = CLOCKS[args.clock]
+            mean_seconds_per_call(fill, weight, args.round, clock)  # warm-up
+            times = [mean_seconds_per_call(fill, weight, args.round, clock) * 1e6
+                     for _ in range(args.rounds)]
             mean = statistics.mean(times)
             sd = statistics.stdev(times) if len(times) > 1 else 0.0
             best = min(times)
@@ -63,7 +72,7 @@ def main():
     if args.json:
         with open(args.json, "w") as out:
             json.dump({"torch": torch.__version__, "threads": torch.get_num_threads(),
-                       "results": results}, out, indent=2)
+                       "clock": args.clock, "results": results}, out, indent=2)
 
 
 if __name__ == "__main__":
