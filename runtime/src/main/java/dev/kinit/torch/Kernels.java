@@ -46,7 +46,7 @@ interface Kernels {
    */
   interface FloatNormals {
     /** Blocks of 16 at most a transform takes at once. */
-    int MAX_BLOCKS = 32;
+    int MAX_BLOCKS = 64;
 
     /**
      * Box-Muller on the float uniforms ({@link Mt19937#unitFloat}) of {@code words[offset .. offset

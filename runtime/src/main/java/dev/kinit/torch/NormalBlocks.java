@@ -20,7 +20,7 @@ abstract class NormalBlocks implements TensorRuns.Visitor {
 
   static final int SIZE = 16;
 
-  /** Float elements made at a time: whole blocks, a few kilobytes. */
+  /** Float elements made at a time: whole blocks, so that the buffers stay in the L1 cache. */
   static final int CHUNK = Kernels.FloatNormals.MAX_BLOCKS * SIZE;
 
   final Mt19937 engine;
@@ -138,7 +138,7 @@ abstract class NormalBlocks implements TensorRuns.Visitor {
       engine.skip(count);
     }
 
-    /** The buffers of float fills, a few kilobytes: for one fill at a time. */
+    /** The buffers of float fills, about 23 KB: for one fill at a time. */
     static final class Scratch {
       private final int[] words = new int[CHUNK + SIZE];
       private final float[] values = new float[CHUNK + SIZE];
