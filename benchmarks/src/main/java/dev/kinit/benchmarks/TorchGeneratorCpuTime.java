@@ -23,10 +23,12 @@ import java.util.StringJoiner;
  * thread, the measure that other processes on a shared machine disturb least (their load stretches
  * wall time, not the CPU time a fill takes). {@code scripts/bench_torch.py --clock cpu} measures
  * PyTorch the same way. Not JMH: each round fills every weight once, in an order that rotates; the
- * first rounds warm the JIT up; the median and the best of the others are reported.
+ * first rounds warm the JIT up; the median and the best of the others are reported. With {@code
+ * --gpt2}, the one fill is the random fills of building and initialising GPT-2 small ({@link
+ * Gpt2SmallFills}; {@code bench_torch.py --gpt2 --clock cpu} in PyTorch).
  *
  * <pre>
- *   java -Xmx2g -cp benchmarks/target/benchmarks.jar dev.kinit.benchmarks.TorchGeneratorCpuTime [warm-up rounds] [rounds] [json file]
+ *   java -Xmx2g -cp benchmarks/target/benchmarks.jar dev.kinit.benchmarks.TorchGeneratorCpuTime [--gpt2] [warm-up rounds] [rounds] [json file]
  * </pre>
  */
 public final class TorchGeneratorCpuTime {
@@ -41,7 +43,18 @@ public final class TorchGeneratorCpuTime {
   /** One fill of one weight, and the CPU times it took, in nanoseconds. */
   private record Fill(String name, String layout, int size, Runnable run, List<Long> times) {}
 
-  private TorchGeneratorCpuTime() {
+  private TorchGeneratorCpuTime(boolean gpt2) {
+    if (gpt2) {
+      Gpt2SmallFills network = new Gpt2SmallFills();
+      fills.add(
+          new Fill(
+              "gpt2Small",
+              "nested",
+              Math.toIntExact(network.parameters()),
+              () -> network.initialize(random),
+              new ArrayList<>()));
+      return;
+    }
     for (int side : SIDES) {
       float[] flat = new float[side * side];
       float[][] nested = new float[side][side];
@@ -84,9 +97,13 @@ public final class TorchGeneratorCpuTime {
   }
 
   public static void main(String[] args) {
+    boolean gpt2 = args.length > 0 && args[0].equals("--gpt2");
+    if (gpt2) {
+      args = Arrays.copyOfRange(args, 1, args.length);
+    }
     int warmUp = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
-    TorchGeneratorCpuTime benchmark = new TorchGeneratorCpuTime();
+    TorchGeneratorCpuTime benchmark = new TorchGeneratorCpuTime(gpt2);
     for (int r = 0; r < warmUp + rounds; r++) {
       benchmark.round(r, r >= warmUp);
     }
