@@ -6,7 +6,7 @@ relu: the same fills FillBenchmark times in Java. Each measurement round calls t
 `--round` seconds and records the mean time per call; the result is the mean and standard
 deviation over `--rounds` rounds, after one warm-up round, and the best round (on a machine shared
 with other work, the best round is the least disturbed). `--sides` picks other sizes, `--clock cpu`
-times the CPU time of the calling thread instead of wall time (as TorchGeneratorCpuTime does in
+times the CPU time of the calling thread instead of wall time (as TorchGeneratorRounds does in
 Java), `--gpt2` times the fills of building and initialising GPT-2 small (Gpt2SmallFills). Needs Debian's python3-torch (PyTorch 1.13): run with /usr/bin/python3.
 
     /usr/bin/python3 scripts/bench_torch.py --json torch.json

@@ -9,7 +9,7 @@ Wall time: after.json and before.json are JMH's `-rf json` output of TorchGenera
 (before: the same benchmark on an earlier commit), torch.json the --json output of
 scripts/bench_torch.py; every table comes from the mean (JMH's score, PyTorch's mean of rounds) and
 from the best iteration (PyTorch's best round). CPU time (--cpu): the json output of
-TorchGeneratorCpuTime and of scripts/bench_torch.py --clock cpu; medians, and the best rounds.
+TorchGeneratorRounds and of scripts/bench_torch.py --clock cpu; medians, and the best rounds.
 On a machine shared with other work the best is the least disturbed.
 """
 import json

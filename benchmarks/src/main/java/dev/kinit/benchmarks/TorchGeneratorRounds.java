@@ -19,32 +19,44 @@ import java.util.Locale;
 import java.util.StringJoiner;
 
 /**
- * The one-thread fills of {@link TorchGeneratorBenchmark} timed by the CPU time of the filling
- * thread, the measure that other processes on a shared machine disturb least (their load stretches
- * wall time, not the CPU time a fill takes). {@code scripts/bench_torch.py --clock cpu} measures
- * PyTorch the same way. Not JMH: each round fills every weight once, in an order that rotates; the
- * first rounds warm the JIT up; the median and the best of the others are reported. With {@code
- * --gpt2}, the one fill is the random fills of building and initialising GPT-2 small ({@link
- * Gpt2SmallFills}; {@code bench_torch.py --gpt2 --clock cpu} in PyTorch).
+ * Fills of {@link TorchGeneratorBenchmark} in interleaved rounds, for a machine shared with other
+ * work, where JMH's one benchmark after the other meets different neighbours. Each round makes
+ * every fill once, in an order that rotates; the first rounds warm the JIT up; the median and the
+ * best of the others are reported.
+ *
+ * <ul>
+ *   <li>default: the one-thread fills of 1M and 16M weights ({@link TorchGenerator#sequential}),
+ *       timed by the CPU time of the filling thread, which the machine's load disturbs least (it
+ *       stretches wall time, not the CPU time a fill takes); {@code scripts/bench_torch.py --clock
+ *       cpu} measures PyTorch the same way;
+ *   <li>{@code --gpt2}: the random fills of building and initialising GPT-2 small ({@link
+ *       Gpt2SmallFills}), one thread, CPU time; {@code bench_torch.py --gpt2 --clock cpu};
+ *   <li>{@code --all-cores}: the {@code normal_} fills of 1M and 16M weights on one thread and on
+ *       all cores ({@link TorchGenerator#manualSeed(long)}), wall time, so that both meet the same
+ *       neighbours.
+ * </ul>
  *
  * <pre>
- *   java -Xmx2g -cp benchmarks/target/benchmarks.jar dev.kinit.benchmarks.TorchGeneratorCpuTime [--gpt2] [warm-up rounds] [rounds] [json file]
+ *   java -Xmx3g -cp benchmarks/target/benchmarks.jar dev.kinit.benchmarks.TorchGeneratorRounds [--gpt2 | --all-cores] [warm-up rounds] [rounds] [json file]
  * </pre>
  */
-public final class TorchGeneratorCpuTime {
+public final class TorchGeneratorRounds {
 
   private static final double GAIN = Nonlinearity.RELU.gain(0);
   private static final int[] SIDES = {1024, 4096};
 
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final TorchGenerator random = oneThread();
+  private final TorchGenerator allCores = TorchGenerator.manualSeed(42);
+  private final boolean wallTime;
   private final List<Fill> fills = new ArrayList<>();
 
-  /** One fill of one weight, and the CPU times it took, in nanoseconds. */
+  /** One fill of one weight, and the times it took, in nanoseconds. */
   private record Fill(String name, String layout, int size, Runnable run, List<Long> times) {}
 
-  private TorchGeneratorCpuTime(boolean gpt2) {
-    if (gpt2) {
+  private TorchGeneratorRounds(String mode) {
+    wallTime = mode.equals("--all-cores");
+    if (mode.equals("--gpt2")) {
       Gpt2SmallFills network = new Gpt2SmallFills();
       fills.add(
           new Fill(
@@ -58,9 +70,19 @@ public final class TorchGeneratorCpuTime {
     for (int side : SIDES) {
       float[] flat = new float[side * side];
       float[][] nested = new float[side][side];
-      for (String distribution : new String[] {"normal", "uniform"}) {
-        add(distribution, "flat", side, () -> FloatTensor.of("weight", flat, side, side));
-        add(distribution, "nested", side, () -> FloatTensor.of("weight", nested));
+      Weight flatWeight = () -> FloatTensor.of("weight", flat, side, side);
+      Weight nestedWeight = () -> FloatTensor.of("weight", nested);
+      if (wallTime) {
+        add("torchNormal", "flat", side, flatWeight, random, true);
+        add("torchNormal", "nested", side, nestedWeight, random, true);
+        add("torchNormalAllCores", "flat", side, flatWeight, allCores, true);
+        add("torchNormalAllCores", "nested", side, nestedWeight, allCores, true);
+      } else {
+        for (boolean normal : new boolean[] {true, false}) {
+          String name = normal ? "torchNormal" : "torchUniform";
+          add(name, "flat", side, flatWeight, random, normal);
+          add(name, "nested", side, nestedWeight, random, normal);
+        }
       }
     }
   }
@@ -74,22 +96,30 @@ public final class TorchGeneratorCpuTime {
     FloatTensor tensor();
   }
 
-  private void add(String distribution, String layout, int side, Weight weight) {
+  private void add(
+      String name,
+      String layout,
+      int side,
+      Weight weight,
+      TorchGenerator generator,
+      boolean normal) {
     Runnable run =
-        distribution.equals("normal")
-            ? () -> Kaiming.normal(weight.tensor(), FanMode.FAN_IN, GAIN, random)
-            : () -> Kaiming.uniform(weight.tensor(), FanMode.FAN_IN, GAIN, random);
-    String name =
-        "torch" + Character.toUpperCase(distribution.charAt(0)) + distribution.substring(1);
+        normal
+            ? () -> Kaiming.normal(weight.tensor(), FanMode.FAN_IN, GAIN, generator)
+            : () -> Kaiming.uniform(weight.tensor(), FanMode.FAN_IN, GAIN, generator);
     fills.add(new Fill(name, layout, side * side, run, new ArrayList<>()));
+  }
+
+  private long now() {
+    return wallTime ? System.nanoTime() : threads.getCurrentThreadCpuTime();
   }
 
   private void round(int round, boolean record) {
     for (int k = 0; k < fills.size(); k++) {
       Fill fill = fills.get((k + round) % fills.size());
-      long start = threads.getCurrentThreadCpuTime();
+      long start = now();
       fill.run().run();
-      long time = threads.getCurrentThreadCpuTime() - start;
+      long time = now() - start;
       if (record) {
         fill.times().add(time);
       }
@@ -97,21 +127,23 @@ public final class TorchGeneratorCpuTime {
   }
 
   public static void main(String[] args) {
-    boolean gpt2 = args.length > 0 && args[0].equals("--gpt2");
-    if (gpt2) {
+    String mode = args.length > 0 && args[0].startsWith("--") ? args[0] : "";
+    if (!mode.isEmpty()) {
       args = Arrays.copyOfRange(args, 1, args.length);
     }
     int warmUp = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
-    TorchGeneratorCpuTime benchmark = new TorchGeneratorCpuTime(gpt2);
+    TorchGeneratorRounds benchmark = new TorchGeneratorRounds(mode);
     for (int r = 0; r < warmUp + rounds; r++) {
       benchmark.round(r, r >= warmUp);
     }
+    String clock = benchmark.wallTime ? "wall" : "cpu";
     System.out.printf(
         Locale.ROOT,
-        "%d warm-up rounds, medians and best of %d; thread CPU time%n%-14s %-7s %9s %11s %11s %11s%n",
+        "%d warm-up rounds, medians and best of %d; %s time%n%-20s %-7s %9s %11s %11s %11s%n",
         warmUp,
         rounds,
+        benchmark.wallTime ? "wall" : "thread CPU",
         "fill",
         "layout",
         "size",
@@ -119,14 +151,14 @@ public final class TorchGeneratorCpuTime {
         "M values/s",
         "best M/s");
     StringJoiner json =
-        new StringJoiner(",\n  ", "{\"clock\": \"cpu\", \"results\": [\n  ", "\n]}\n");
+        new StringJoiner(",\n  ", "{\"clock\": \"" + clock + "\", \"results\": [\n  ", "\n]}\n");
     for (Fill fill : benchmark.fills) {
       long[] times = fill.times().stream().mapToLong(Long::longValue).sorted().toArray();
       double median = times[times.length / 2] / 1e6;
       double best = times[0] / 1e6;
       System.out.printf(
           Locale.ROOT,
-          "%-14s %-7s %9d %11.2f %11.1f %11.1f%n",
+          "%-20s %-7s %9d %11.2f %11.1f %11.1f%n",
           fill.name(),
           fill.layout(),
           fill.size(),
