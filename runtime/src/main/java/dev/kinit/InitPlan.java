@@ -33,6 +33,9 @@ import org.jspecify.annotations.Nullable;
  * + fill} of the sampler the plan runs on, so that a worker can fill any slice of any parameter
  * alone ({@code BlockSampler.normal(fill, from, shard, mean, std)}).
  */
+// JSpecify's @Nullable in signatures: the module reads org.jspecify statically and not
+// transitively, so that modules reading this one compile without it ([exports] lint).
+@SuppressWarnings("exports")
 public final class InitPlan {
 
   /**
