@@ -25,10 +25,13 @@ import dev.kinit.internal.TorchMath;
  *       and {@code z <= hi}, whichever accepts more often.
  * </ul>
  *
- * <p>The transcendental functions are {@link StrictMath}'s, so the values are the same on every
- * JVM.
+ * <p>The transcendental functions are {@link StrictMath}'s, or decisions that provably agree with
+ * them ({@link #belowExp}), so the values are the same on every JVM.
  */
 final class TruncatedNormalWriter extends BlockWriter {
+
+  /** How far beyond a squeeze bound a uniform must be to be decided by it ({@link #belowExp}). */
+  private static final double SQUEEZE_MARGIN = 1e-12;
 
   /** The least probability of {@code [lo, hi]} for which rejection from the ziggurat is used. */
   static final double ZIGGURAT_MASS = 0.25;
@@ -173,6 +176,22 @@ final class TruncatedNormalWriter extends BlockWriter {
     }
   }
 
+  /**
+   * {@code u < exp(-t)} for {@code t >= 0}, as {@code u < StrictMath.exp(-t)} decides it, but
+   * mostly without the exponential: {@code 1 - t <= exp(-t) <= 1 / (1 + t)}, so a {@code u} below
+   * the first or above the second by more than {@link #SQUEEZE_MARGIN} (far above rounding, and
+   * above {@code StrictMath.exp}'s error of less than an ulp) is decided by them.
+   */
+  private static boolean belowExp(double u, double t) {
+    if (u < 1 - t - SQUEEZE_MARGIN) {
+      return true;
+    }
+    if (u > 1 / (1 + t) + SQUEEZE_MARGIN) {
+      return false;
+    }
+    return u < StrictMath.exp(-t);
+  }
+
   /** A standard normal sample on the plan's interval by Robert's proposals (see the class). */
   private static double robert(Plan plan, SplitMix stream) {
     double lo = plan.lo();
@@ -182,18 +201,18 @@ final class TruncatedNormalWriter extends BlockWriter {
       case UNIFORM_AROUND_ZERO -> {
         do {
           z = lo + (hi - lo) * stream.nextDouble();
-        } while (!(stream.nextDouble() < StrictMath.exp(-z * z / 2)));
+        } while (!belowExp(stream.nextDouble(), z * z / 2));
       }
       case UNIFORM_IN_TAIL -> {
         do {
           z = lo + (hi - lo) * stream.nextDouble();
-        } while (!(stream.nextDouble() < StrictMath.exp((lo - z) * (lo + z) / 2)));
+        } while (!belowExp(stream.nextDouble(), (z - lo) * (z + lo) / 2));
       }
       case EXPONENTIAL_IN_TAIL -> {
         double rate = plan.rate();
         do {
           z = lo - StrictMath.log(1 - stream.nextDouble()) / rate; // 1 - U in (0, 1]
-        } while (z > hi || !(stream.nextDouble() < StrictMath.exp(-(z - rate) * (z - rate) / 2)));
+        } while (z > hi || !belowExp(stream.nextDouble(), (z - rate) * (z - rate) / 2));
       }
       default -> throw new AssertionError(plan.method());
     }
