@@ -12,5 +12,17 @@ public enum Distribution {
    * {@code U(-bound, bound)} with {@code bound = sqrt(3) · std}: PyTorch's {@code
    * kaiming_uniform_}, {@code xavier_uniform_}.
    */
-  UNIFORM
+  UNIFORM;
+
+  /**
+   * Fills {@code tensor} from this distribution with its scale: {@code N(0, scale²)} or {@code
+   * U(-scale, scale)}.
+   */
+  void sample(TensorSampler sampler, Tensor tensor, double scale) {
+    if (this == NORMAL) {
+      sampler.normal(tensor, 0.0, scale);
+    } else {
+      sampler.uniform(tensor, -scale, scale);
+    }
+  }
 }

@@ -28,7 +28,8 @@ public interface Init {
   void check(Tensor tensor);
 
   /**
-   * Fills {@code tensor}, drawing from {@code random} (if {@link #draws()}) in PyTorch's order.
+   * Fills {@code tensor}, drawing from {@code random} (if {@link #draws(Tensor) draws}) in
+   * PyTorch's order.
    *
    * @throws IllegalArgumentException as {@link #check}, before any element is written
    */

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
-import java.util.function.LongFunction;
-import java.util.random.RandomGenerator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,18 +43,6 @@ class VocabularyDistributionTest {
   private static final int[] CONV_KERAS = {5, 5, 32, 128}; // the same conv in Keras' layout
   private static final int[] DENSE_KERAS = {784, 128}; // [in][out]: fan_in 784
   private static final int[] VECTOR = {100_000};
-
-  /** The samplers under test, by seed. */
-  enum Sampler {
-    SPLITTABLE(SplittableRandom::new),
-    BLOCK(BlockSampler::seeded);
-
-    final LongFunction<RandomGenerator> seeded;
-
-    Sampler(LongFunction<RandomGenerator> seeded) {
-      this.seeded = seeded;
-    }
-  }
 
   /** A distribution with its moments, its CDF and its support. */
   record Expected(
@@ -185,7 +171,7 @@ class VocabularyDistributionTest {
     List<Arguments> all = new ArrayList<>();
     long seed = 100;
     for (Object[] fill : fills) {
-      for (Sampler sampler : Sampler.values()) {
+      for (KaimingDistributionTest.Sampler sampler : KaimingDistributionTest.Sampler.values()) {
         for (boolean doubles : new boolean[] {false, true}) {
           all.add(Arguments.of(fill[0], fill[1], fill[2], sampler, doubles, seed++));
         }
@@ -197,7 +183,12 @@ class VocabularyDistributionTest {
   @ParameterizedTest(name = "{0} {2} {3} double={4}")
   @MethodSource("cases")
   void samplesHaveTheDistribution(
-      Init init, int[] shape, Expected expected, Sampler sampler, boolean doubles, long seed) {
+      Init init,
+      int[] shape,
+      Expected expected,
+      KaimingDistributionTest.Sampler sampler,
+      boolean doubles,
+      long seed) {
     int n = java.util.Arrays.stream(shape).reduce(1, (x, y) -> x * y);
     double[] samples = new double[n];
     Tensor tensor;
