@@ -4,7 +4,7 @@
 Square float32 weights of 1K, 64K and 16M elements (sides 32, 256, 4096): kaiming_* with mode
 fan_in, nonlinearity relu, as FillBenchmark times them in Java; trunc_normal_ with std 0.02 on
 [-2, 2] (vision transformers) and with std 1 on [-2, 2] (two std), as TruncatedNormalBenchmark's
-vit and twoStd. `--fills` picks some (names as printed). Each measurement round calls the fill for about
+vit and twoStd. `--fills` and `--sides` pick some (names and sides as printed). Each measurement round calls the fill for about
 `--round` seconds and records the mean time per call; the result is the mean and standard
 deviation over `--rounds` rounds, after one warm-up round, and the best round (on a machine shared
 with other work, the best round is the least disturbed). Needs Debian's python3-torch (PyTorch
@@ -46,6 +46,8 @@ def main():
     parser.add_argument("--json", help="also write the results to this file")
     parser.add_argument("--fills", nargs="+", choices=sorted(FILLS), default=list(FILLS),
                         help="the fills to time (default: all)")
+    parser.add_argument("--sides", nargs="+", type=int, choices=SIDES, default=list(SIDES),
+                        help="the sides of the square weights (default: all)")
     args = parser.parse_args()
 
     torch.set_num_threads(1)
@@ -53,7 +55,7 @@ def main():
     results = []
     print(f"torch {torch.__version__}, threads {torch.get_num_threads()}")
     print(f"{'fill':18} {'size':>9} {'us/op':>12} {'± sd':>9} {'M values/s':>11} {'best round':>11}")
-    for side in SIDES:
+    for side in args.sides:
         weight = torch.empty(side, side, dtype=torch.float32)
         size = side * side
         for name in args.fills:

@@ -21,8 +21,9 @@ import dev.kinit.internal.TorchMath;
  *       place): an interval containing 0 is narrow and takes uniform proposals, accepted with
  *       probability {@code exp(−z²/2)}; one in a tail (mirrored to {@code 0 <= lo}) takes uniform
  *       proposals, accepted with {@code exp((lo² − z²)/2)}, or shifted exponential ones of rate
- *       {@code λ = (lo + sqrt(lo² + 4))/2} from {@code lo}, accepted with {@code exp(−(z − λ)²/2)}
- *       and {@code z <= hi}, whichever accepts more often.
+ *       {@code λ = (lo + sqrt(lo² + 4))/2} from {@code lo} (drawn by the {@link
+ *       ExponentialZiggurat}), accepted with {@code exp(−(z − λ)²/2)} and {@code z <= hi},
+ *       whichever accepts more often.
  * </ul>
  *
  * <p>The transcendental functions are {@link StrictMath}'s, or decisions that provably agree with
@@ -177,17 +178,28 @@ final class TruncatedNormalWriter extends BlockWriter {
   }
 
   /**
-   * {@code u < exp(-t)} for {@code t >= 0}, as {@code u < StrictMath.exp(-t)} decides it, but
-   * mostly without the exponential: {@code 1 - t <= exp(-t) <= 1 / (1 + t)}, so a {@code u} below
-   * the first or above the second by more than {@link #SQUEEZE_MARGIN} (far above rounding, and
-   * above {@code StrictMath.exp}'s error of less than an ulp) is decided by them.
+   * {@code u < exp(-t)} for {@code t >= 0}, exactly as {@code u < StrictMath.exp(-t)} decides it,
+   * but mostly without {@code StrictMath}:
+   *
+   * <ul>
+   *   <li>{@code 1 - t <= exp(-t) <= 1 / (1 + t)}, so a {@code u} below the first or above the
+   *       second by more than {@link #SQUEEZE_MARGIN} (far above rounding, and above {@code
+   *       StrictMath.exp}'s error of less than an ulp) is decided by them;
+   *   <li>{@link Math#exp} and {@code StrictMath.exp} are both within 1 ulp of the exact value, so
+   *       a {@code u} more than 4 ulps from {@code Math.exp} is on the same side of both (as {@link
+   *       Ziggurat#underCurve} does).
+   * </ul>
    */
-  private static boolean belowExp(double u, double t) {
+  static boolean belowExp(double u, double t) {
     if (u < 1 - t - SQUEEZE_MARGIN) {
       return true;
     }
     if (u > 1 / (1 + t) + SQUEEZE_MARGIN) {
       return false;
+    }
+    double fast = Math.exp(-t);
+    if (Math.abs(u - fast) > 4 * Math.ulp(fast)) {
+      return u < fast;
     }
     return u < StrictMath.exp(-t);
   }
@@ -211,7 +223,7 @@ final class TruncatedNormalWriter extends BlockWriter {
       case EXPONENTIAL_IN_TAIL -> {
         double rate = plan.rate();
         do {
-          z = lo - StrictMath.log(1 - stream.nextDouble()) / rate; // 1 - U in (0, 1]
+          z = lo + ExponentialZiggurat.sample(stream) / rate;
         } while (z > hi || !belowExp(stream.nextDouble(), (z - rate) * (z - rate) / 2));
       }
       default -> throw new AssertionError(plan.method());

@@ -7,6 +7,7 @@ import dev.kinit.DoubleTensor;
 import dev.kinit.FloatTensor;
 import dev.kinit.block.TruncatedNormalWriter.Method;
 import dev.kinit.block.TruncatedNormalWriter.Plan;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,5 +88,20 @@ class TruncatedNormalWriterTest {
     double mean = moments[1] / moments[0];
     double std = Math.sqrt(moments[2] / moments[0] - mean * mean);
     assertEquals(mean, sum / doubles.length, 5 * std / Math.sqrt(doubles.length));
+  }
+
+  @Test
+  void acceptanceTestsDecideAsStrictMathDoes() {
+    SplittableRandom random = new SplittableRandom(4);
+    for (int n = 0; n < 200_000; n++) {
+      double t = n % 2 == 0 ? random.nextDouble(0, 1) : random.nextDouble(0, 40);
+      double curve = StrictMath.exp(-t);
+      double u = random.nextDouble();
+      assertEquals(u < curve, TruncatedNormalWriter.belowExp(u, t), "u " + u + ", t " + t);
+      for (int ulps = -3; ulps <= 3; ulps++) { // on the curve, where Math.exp alone could differ
+        double near = curve + ulps * Math.ulp(curve);
+        assertEquals(near < curve, TruncatedNormalWriter.belowExp(near, t), "t " + t);
+      }
+    }
   }
 }
