@@ -28,7 +28,8 @@ public interface Init {
   void check(Tensor tensor);
 
   /**
-   * Fills {@code tensor}, drawing from {@code random} (if {@link #draws()}) in PyTorch's order.
+   * Fills {@code tensor}, drawing from {@code random} (if {@link #draws(Tensor) draws}) in
+   * PyTorch's order.
    *
    * @throws IllegalArgumentException as {@link #check}, before any element is written
    */
@@ -77,6 +78,8 @@ public interface Init {
   /**
    * Xavier (Glorot) normal, PyTorch's {@code xavier_normal_}: {@code N(0, std²)}, {@code std = gain
    * · sqrt(2 / (fan_in + fan_out))} ({@link Xavier#normal}).
+   *
+   * @throws IllegalArgumentException if {@code gain} is not finite and positive
    */
   static Init xavierNormal(double gain) {
     return xavierNormal(WeightLayout.TORCH, gain);
@@ -91,6 +94,8 @@ public interface Init {
    * Xavier (Glorot) uniform, PyTorch's {@code xavier_uniform_}: {@code U(-bound, bound)}, {@code
    * bound = gain · sqrt(6 / (fan_in + fan_out))} ({@link Xavier#uniform}); with gain 1 and {@link
    * WeightLayout#KERAS} fans, Keras' {@code glorot_uniform}.
+   *
+   * @throws IllegalArgumentException if {@code gain} is not finite and positive
    */
   static Init xavierUniform(double gain) {
     return xavierUniform(WeightLayout.TORCH, gain);

@@ -164,10 +164,8 @@ public final class Kaiming {
       double scale = checkedScale(tensor, this);
       if (tensor.size() == 0) {
         warnZeroElements(tensor);
-      } else if (distribution == Distribution.NORMAL) {
-        TensorSampler.of(random).normal(tensor, 0.0, scale);
       } else {
-        TensorSampler.of(random).uniform(tensor, -scale, scale);
+        distribution.sample(TensorSampler.of(random), tensor, scale);
       }
     }
 

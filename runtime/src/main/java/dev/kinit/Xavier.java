@@ -132,13 +132,8 @@ public final class Xavier {
     public void fill(Tensor tensor, RandomGenerator random) {
       Objects.requireNonNull(random, "random");
       double scale = checkedScale(tensor);
-      if (tensor.size() == 0) {
-        return;
-      }
-      if (distribution == Distribution.NORMAL) {
-        TensorSampler.of(random).normal(tensor, 0.0, scale);
-      } else {
-        TensorSampler.of(random).uniform(tensor, -scale, scale);
+      if (tensor.size() > 0) {
+        distribution.sample(TensorSampler.of(random), tensor, scale);
       }
     }
 

@@ -58,7 +58,11 @@ import org.jspecify.annotations.Nullable;
  *       random bits (8 of layer, 24 of fraction), {@code double} elements from 64;
  *   <li>uniform: {@code lower + (upper − lower)·u}, {@code u} from the top 24 bits of a 32-bit half
  *       ({@code float}) or the top 53 bits of a word ({@code double}), as {@code nextFloat()} and
- *       {@code nextDouble()} make it.
+ *       {@code nextDouble()} make it;
+ *   <li>truncated normal ({@link #truncatedNormal(Tensor, double, double, double, double)}): exact,
+ *       not by PyTorch's inverse CDF: rejection from the ziggurat while the interval holds at least
+ *       a quarter of the probability (a normal sample outside it is replaced by the next), else
+ *       Robert's (1995) uniform or exponential proposals, whichever accepts more often.
  * </ul>
  *
  * <h2>Threads</h2>
@@ -205,6 +209,37 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
     run(shard, from, () -> new UniformWriter(generator, lower, upper));
   }
 
+  /**
+   * Fill number {@link #fills()}: every element of {@code tensor} gets a sample of {@code N(mean,
+   * std²)} conditioned on {@code [a, b]}, exactly (see the class comment), in {@code [a, b]} as
+   * rounded to the element type; {@link #fills()} goes up by one.
+   *
+   * @throws IllegalArgumentException unless the arguments pass the rule of {@link
+   *     TensorSampler#truncatedNormal}; nothing is written then, and no fill number is taken
+   */
+  @Override
+  public void truncatedNormal(Tensor tensor, double mean, double std, double a, double b) {
+    requireTruncatedNormal(tensor, mean, std, a, b);
+    truncatedNormal(fills.getAndIncrement(), 0, tensor, mean, std, a, b);
+  }
+
+  /**
+   * A shard of a truncated normal fill: writes into {@code shard} the values that fill number
+   * {@code fill} of a whole tensor puts at positions {@code [from, from + shard.size())}, as {@link
+   * #normal(long, long, Tensor, double, double)} does for normal fills.
+   *
+   * @throws IllegalArgumentException if {@code fill} or {@code from} is negative, the range passes
+   *     {@code Long.MAX_VALUE}, or the arguments fail as in {@link #truncatedNormal(Tensor, double,
+   *     double, double, double)}; nothing is written then
+   */
+  public void truncatedNormal(
+      long fill, long from, Tensor shard, double mean, double std, double a, double b) {
+    requireTruncatedNormal(shard, mean, std, a, b);
+    SplitMix generator = fillGenerator(fill, from, shard);
+    TruncatedNormalWriter.Plan plan = TruncatedNormalWriter.Plan.of(mean, std, a, b);
+    run(shard, from, () -> new TruncatedNormalWriter(generator, plan));
+  }
+
   private SplitMix fillGenerator(long fill, long from, Tensor shard) {
     Objects.requireNonNull(shard, "shard");
     if (fill < 0) {
@@ -251,6 +286,13 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
   private static void requireNormal(Tensor tensor, double mean, double std) {
     Objects.requireNonNull(tensor, "tensor");
     Rules.require(Rules.normalProblem(tensor.name(), ElementType.of(tensor), mean, std));
+  }
+
+  private static void requireTruncatedNormal(
+      Tensor tensor, double mean, double std, double a, double b) {
+    Objects.requireNonNull(tensor, "tensor");
+    Rules.require(
+        Rules.truncatedNormalProblem(tensor.name(), ElementType.of(tensor), mean, std, a, b));
   }
 
   private static void requireUniform(Tensor tensor, double lower, double upper) {
