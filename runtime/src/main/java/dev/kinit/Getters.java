@@ -54,8 +54,9 @@ public final class Getters {
 
   private static boolean declaresGetter(Class<?> type, String getter) {
     try {
-      type.getDeclaredMethod(getter);
-      return true;
+      // javac gives a public class synthetic bridges to the public methods it inherits from a
+      // package-private superclass: they call the inherited getter, they do not override it.
+      return !type.getDeclaredMethod(getter).isSynthetic();
     } catch (NoSuchMethodException absent) {
       return false;
     }

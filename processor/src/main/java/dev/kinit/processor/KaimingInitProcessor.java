@@ -179,7 +179,7 @@ public final class KaimingInitProcessor extends AbstractProcessor {
         InitAnnotation.named(annotation).orElseThrow(),
         processingEnv.getTypeUtils(),
         report);
-    JavacReporter.print(report, processingEnv.getMessager());
+    JavacReporter.print(report, processingEnv.getMessager(), trees);
   }
 
   private boolean onlyOwnGeneratedClasses(RoundEnvironment round) {
@@ -210,7 +210,8 @@ public final class KaimingInitProcessor extends AbstractProcessor {
               processingEnv.getElementUtils(),
               processingEnv.getTypeUtils(),
               other -> sourceTypes.contains(other.getQualifiedName().toString()),
-              this::sourceModules);
+              this::sourceModules,
+              trees);
       Layer layer = LayerRules.check(declaration, report);
       if (report.deferred().isPresent()) {
         deferred.put(type.getQualifiedName().toString(), report);
@@ -219,9 +220,9 @@ public final class KaimingInitProcessor extends AbstractProcessor {
       if (report.isClean()) {
         write(layer, type, report);
       }
-      JavacReporter.print(report, processingEnv.getMessager());
+      JavacReporter.print(report, processingEnv.getMessager(), trees);
     } catch (IOException | RuntimeException | Error e) {
-      JavacReporter.print(report, processingEnv.getMessager());
+      JavacReporter.print(report, processingEnv.getMessager(), trees);
       processingEnv
           .getMessager()
           .printMessage(
@@ -284,7 +285,7 @@ public final class KaimingInitProcessor extends AbstractProcessor {
     deferred.forEach(
         (name, report) -> {
           LayerRules.neverResolved(report.deferred().orElseThrow(), report);
-          JavacReporter.print(report, processingEnv.getMessager());
+          JavacReporter.print(report, processingEnv.getMessager(), trees);
         });
     deferred.clear();
   }

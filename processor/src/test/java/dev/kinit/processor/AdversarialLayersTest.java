@@ -522,4 +522,234 @@ class AdversarialLayersTest {
         .inFile(bad)
         .onLineContaining("float[][] weight");
   }
+
+  /**
+   * Found by ProcessorFuzzTest: a private superclass field whose getter is package-private or
+   * private, in another package, was said to have no getter at all.
+   */
+  @Test
+  void aPackagePrivateOrPrivateGetterInAnotherPackageIsSaidToBeInaccessible() {
+    for (String access : List.of("", "private ")) {
+      JavaFileObject base =
+          source(
+              "b.Base",
+              "package b;",
+              "import dev.kinit.*;",
+              "public class Base {",
+              "  @KaimingInit private final float[][] weight = new float[2][2];",
+              "  " + access + "float[][] getWeight() { return weight; }",
+              "}");
+      JavaFileObject layer =
+          source(
+              "a.Layer",
+              "package a;",
+              "import dev.kinit.*;",
+              "public class Layer extends b.Base {",
+              "  @KaimingInit float[][] head = new float[2][2];",
+              "}");
+      Compilation compilation = strict(base, layer);
+      String described = access.isEmpty() ? "package-private" : "private";
+      if (access.isEmpty()) {
+        // Base's own initializer, in package b, can call it: the one error is Layer's.
+        assertThat(compilation)
+            .hadErrorContaining(
+                "[kinit.getter-inaccessible] field Base.weight is private and its getter"
+                    + " getWeight() is package-private in Base, which the generated"
+                    + " LayerInitializer in package a cannot call")
+            .inFile(layer)
+            .onLineContaining("public class Layer");
+      } else {
+        // Base cannot call it either: said once, at the field.
+        assertThat(compilation)
+            .hadErrorContaining(
+                "[kinit.getter-inaccessible] field Base.weight is private and its getter"
+                    + " getWeight() is "
+                    + described
+                    + " in Base, which the generated"
+                    + " BaseInitializer in package b cannot call")
+            .inFile(base)
+            .onLineContaining("@KaimingInit");
+      }
+      assertEquals(1, compilation.errors().size(), compilation.errors().toString());
+    }
+  }
+
+  /**
+   * Found by ProcessorFuzzTest: a package-private field of a superclass in another package, with a
+   * protected getter, was called private; it is not accessible, and has no public getter.
+   */
+  @Test
+  void aFieldNotAccessibleWithAProtectedGetterIsNotCalledPrivate() {
+    JavaFileObject base =
+        source(
+            "b.Base",
+            "package b;",
+            "import dev.kinit.*;",
+            "public class Base {",
+            "  @KaimingInit final float[][] weight = new float[2][2];",
+            "  protected float[][] getWeight() { return weight; }",
+            "}");
+    JavaFileObject layer =
+        source(
+            "a.Layer",
+            "package a;",
+            "import dev.kinit.*;",
+            "public class Layer extends b.Base {",
+            "  @KaimingInit float[][] head = new float[2][2];",
+            "}");
+    Compilation compilation = strict(base, layer);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.inaccessible-field] field Base.weight is not accessible from package a, where"
+                + " the generated LayerInitializer is, and has no public getter")
+        .inFile(layer)
+        .onLineContaining("public class Layer");
+    assertEquals(1, compilation.errors().size(), compilation.errors().toString());
+  }
+
+  /**
+   * Found by ProcessorFuzzTest: javac gives a public class synthetic bridges to the public methods
+   * it inherits from a package-private one; the run-time check took the bridge of a getter for an
+   * override, and a valid layer's initializer threw.
+   */
+  @Test
+  void aGetterInheritedThroughAPublicSubclassOfAPackagePrivateClassIsNotAnOverride()
+      throws Exception {
+    CompiledClasses classes =
+        compiles(
+            source(
+                "layers.Base",
+                "package layers;",
+                "import dev.kinit.*;",
+                "class Base {",
+                "  @KaimingInit(nonlinearity = Nonlinearity.RELU)",
+                "  private final float[][] weight = new float[3][2];",
+                "  public float[][] getWeight() { return weight; }",
+                "}"),
+            source("layers.Mid", "package layers;", "public class Mid extends Base {}"),
+            source(
+                "layers.Layer",
+                "package layers;",
+                "import dev.kinit.*;",
+                "public class Layer extends Mid {",
+                "  @KaimingInit(nonlinearity = Nonlinearity.RELU) float[][] head = new float[2][2];",
+                "}"));
+    // The premise: Mid declares a synthetic getWeight() that calls Base's.
+    assertTrue(classes.loadClass("layers.Mid").getDeclaredMethod("getWeight").isSynthetic());
+    Object layer = classes.loadClass("layers.Layer").getConstructor().newInstance();
+    initialize(classes, "layers.LayerInitializer", layer, 10);
+    RandomGenerator random = new SplittableRandom(10);
+    assertArrayEquals(
+        kaiming(3, 2, random),
+        (float[][]) field(layer, classes.loadClass("layers.Base"), "weight"));
+    assertArrayEquals(kaiming(2, 2, random), (float[][]) field(layer, layer.getClass(), "head"));
+  }
+
+  /**
+   * Found by ProcessorFuzzTest: on a local class, and on the methods and classes inside local and
+   * anonymous classes, which javac shows no processor, a kinit annotation was silently ignored.
+   */
+  @Test
+  void annotationsOnLocalClassesAndTheirMembersAreErrors() {
+    JavaFileObject holder =
+        source(
+            "layers.Holder",
+            "package layers;",
+            "import dev.kinit.*;",
+            "public class Holder {",
+            "  Object make() {",
+            "    @KaimingInit class Local {",
+            "      @TorchDefaultInit float[][] weight() { return null; }",
+            "    }",
+            "    return new Local();",
+            "  }",
+            "  Object o = new Object() {",
+            "    @KaimingInit class Inner {}",
+            "  };",
+            "}");
+    Compilation compilation = strict(holder);
+    assertThat(compilation)
+        .hadErrorContaining("[kinit.not-a-field] @KaimingInit is on local class Local")
+        .inFile(holder)
+        .onLineContaining("class Local");
+    assertThat(compilation)
+        .hadErrorContaining("[kinit.not-a-field] @TorchDefaultInit is on method Local.weight()")
+        .inFile(holder)
+        .onLineContaining("weight()");
+    assertThat(compilation)
+        .hadErrorContaining("[kinit.not-a-field] @KaimingInit is on class Inner")
+        .inFile(holder)
+        .onLineContaining("class Inner");
+    assertEquals(3, compilation.errors().size(), compilation.errors().toString());
+  }
+
+  /**
+   * Found by ProcessorFuzzTest: a getter overridden below a package-private field of another
+   * package was reported as if the field were private.
+   */
+  @Test
+  void anOverriddenGetterOfAFieldNotReadableFromThePackageDoesNotCallItPrivate() {
+    JavaFileObject base =
+        source(
+            "b.Base",
+            "package b;",
+            "import dev.kinit.*;",
+            "public class Base {",
+            "  @KaimingInit final float[][] weight = new float[2][2];",
+            "  public float[][] getWeight() { return weight; }",
+            "}");
+    JavaFileObject layer =
+        source(
+            "a.Layer",
+            "package a;",
+            "import dev.kinit.*;",
+            "public class Layer extends b.Base {",
+            "  @KaimingInit float[][] head = new float[2][2];",
+            "  @Override public float[][] getWeight() { return head; }",
+            "}");
+    Compilation compilation = strict(base, layer);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.getter-overridden] field Base.weight is not readable from package a and the"
+                + " generated LayerInitializer would read it through getWeight(), which Layer"
+                + " overrides")
+        .inFile(layer)
+        .onLineContaining("public class Layer");
+    assertEquals(1, compilation.errors().size(), compilation.errors().toString());
+  }
+
+  /**
+   * Found by ProcessorFuzzTest: a superclass's shapeFields naming a size its own initializer cannot
+   * read was reported at the superclass, and again at each subclass.
+   */
+  @Test
+  void anUnreadableSizeOfASuperclassIsReportedOnce() {
+    JavaFileObject base =
+        source("b.Base", "package b;", "public class Base {", "  int out = 2;", "}");
+    JavaFileObject layer =
+        source(
+            "a.Layer",
+            "package a;",
+            "import dev.kinit.*;",
+            "public class Layer extends b.Base {",
+            "  int in = 2;",
+            "  @KaimingInit(shapeFields = {\"out\", \"in\"}) float[] weight = new float[4];",
+            "}");
+    JavaFileObject sub =
+        source(
+            "a.Sub",
+            "package a;",
+            "import dev.kinit.*;",
+            "public class Sub extends Layer {",
+            "  @KaimingInit float[][] head = new float[2][2];",
+            "}");
+    Compilation compilation = strict(base, layer, sub);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.shape-field-unreadable] shapeFields of Layer.weight names \"out\", which the"
+                + " generated LayerInitializer cannot read")
+        .inFile(layer)
+        .onLineContaining("shapeFields");
+    assertEquals(1, compilation.errors().size(), compilation.errors().toString());
+  }
 }

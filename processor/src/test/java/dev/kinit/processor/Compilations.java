@@ -3,10 +3,15 @@ package dev.kinit.processor;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
@@ -60,5 +65,23 @@ final class Compilations {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The test's class path after a directory holding {@code library}'s class files, as a build sees
+   * a library jar: its classes, not its sources.
+   */
+  static List<File> classPathWith(Compilation library, Path directory) throws IOException {
+    for (Map.Entry<String, byte[]> entry : new CompiledClasses(library).bytes().entrySet()) {
+      Path file = directory.resolve(entry.getKey().replace('.', '/') + ".class");
+      Files.createDirectories(file.getParent());
+      Files.write(file, entry.getValue());
+    }
+    List<File> classPath = new ArrayList<>();
+    classPath.add(directory.toFile());
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      classPath.add(new File(entry));
+    }
+    return classPath;
   }
 }

@@ -6,10 +6,12 @@ import static dev.kinit.processor.Compilations.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
 import dev.kinit.processor.rules.Message;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
@@ -18,6 +20,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every diagnostic of {@link Message}: its text, and the line it points at (the attribute at fault
@@ -691,5 +694,40 @@ class DiagnosticsTest {
     return compilation.diagnostics().stream()
         .filter(d -> d.getMessage(null).startsWith(tag))
         .count();
+  }
+
+  @Test
+  void childFromALibraryBuiltWithoutTheProcessor(@TempDir Path classes) throws IOException {
+    JavaFileObject linear =
+        source(
+            "lib.Linear",
+            "package lib;",
+            "public class Linear {",
+            "  @dev.kinit.KaimingInit public final float[][] weight = new float[4][4];",
+            "}");
+    Compilation library = Compiler.javac().compile(linear);
+    assertThat(library).succeeded();
+    JavaFileObject net =
+        source(
+            "layers.Net",
+            "package layers;",
+            "@dev.kinit.Network",
+            "public class Net {",
+            "  final lib.Linear head = new lib.Linear();",
+            "}");
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
+            .withClasspath(Compilations.classPathWith(library, classes))
+            .compile(net);
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.initializer-missing] Net.head holds Linear, which has kinit annotations but no"
+                + " LinearInitializer on the class path: its library was compiled without kinit's"
+                + " processor; expected the library built with kinit-processor on its processor"
+                + " path")
+        .inFile(net)
+        .onLineContaining("lib.Linear head");
   }
 }

@@ -41,7 +41,9 @@ class GoldenTest {
         Arguments.of("IdentityInitializer", List.of("good/Identity.java")),
         Arguments.of("KerasDenseInitializer", List.of("good/KerasDense.java")),
         Arguments.of("ActivatedInitializer", List.of("good/Activated.java")),
-        Arguments.of("ConvTransposeInitializer", List.of("good/ConvTranspose.java")));
+        Arguments.of("ConvTransposeInitializer", List.of("good/ConvTranspose.java")),
+        Arguments.of("TinyNetInitializer", List.of("good/TinyNet.java")),
+        Arguments.of("TinyNet_BlockInitializer", List.of("good/TinyNet.java")));
   }
 
   @ParameterizedTest(name = "{0}")

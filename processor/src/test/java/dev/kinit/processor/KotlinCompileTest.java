@@ -9,8 +9,12 @@ import com.tschuchort.compiletesting.KotlinCompilation;
 import com.tschuchort.compiletesting.SourceFile;
 import dev.kinit.FanMode;
 import dev.kinit.FloatTensor;
+import dev.kinit.Init;
 import dev.kinit.Kaiming;
 import dev.kinit.Nonlinearity;
+import dev.kinit.ScalingDistribution;
+import dev.kinit.ScalingMode;
+import dev.kinit.WeightLayout;
 import java.io.File;
 import java.io.OutputStream;
 import java.lang.reflect.Method;
@@ -243,9 +247,9 @@ class KotlinCompileTest {
   }
 
   /**
-   * A value-class property's getter has a JVM name Java cannot call, and an {@code open val}
-   * overridden in a subclass would give the subclass's array (issues 11.9 and 11.1): each is an
-   * error at the {@code .kt} line that says why.
+   * A value-class property's getter has a JVM name Java cannot call, an {@code open val} overridden
+   * in a subclass would give the subclass's array (issues 11.9 and 11.1), and a private nested
+   * class cannot be named: each is an error at the {@code .kt} line that says why.
    */
   @Test
   void uncallableAndOverriddenGettersAreErrorsAtTheKotlinLine() {
@@ -267,16 +271,207 @@ class KotlinCompileTest {
               override val weight = Array(3) { FloatArray(3) }
               @KaimingInit val head = Array(2) { FloatArray(2) }
             }
+            class Outer {
+              private class Hidden { @KaimingInit val weight = Array(2) { FloatArray(2) } }
+            }
             """);
     assertError(
         result,
         "Bad.kt:6",
         "[kinit.getter-uncallable] field Sized.out is private and its getter getOut-");
+    // Found by ProcessorFuzzTest: the advice was @JvmField, which Kotlin rejects there.
+    assertTrue(
+        result.getMessages().contains("(Kotlin allows no @JvmField on a value-class property)"),
+        result.getMessages());
+    // Found by ProcessorFuzzTest: kapt's stub of a private nested class is package-private, and
+    // the initializer generated for it did not compile ("Outer.Hidden has private access").
+    assertError(
+        result,
+        "Bad.kt:16",
+        "[kinit.unreachable-class] field Hidden.weight is in private nested class"
+            + " layers.Outer.Hidden");
     assertError(
         result,
         "Bad.kt:11",
         "[kinit.getter-overridden] field OpenBase.weight is private and the generated"
             + " OverriderInitializer would read it through getWeight(), which Overrider overrides");
+  }
+
+  /**
+   * A network written in Kotlin: children read through getters (one of them {@code internal}), a
+   * list of a sealed interface with an {@code object} among its cases, a nullable child and a
+   * nullable bias that are absent, and a rule. Its weights are the runtime's, in PyTorch's order.
+   */
+  @Test
+  void aKotlinNetworkIsInitialisedInPyTorchsOrder() throws Exception {
+    JvmCompilationResult result =
+        compile(
+            "Net.kt",
+            """
+            package net
+            import dev.kinit.*
+            import dev.kinit.FanMode.FAN_OUT
+            import dev.kinit.Nonlinearity.RELU
+            import java.util.random.RandomGenerator
+            sealed interface Piece
+            class Conv(out: Int, inp: Int) : Piece {
+              @TorchDefaultInit val weight = Array(out) { Array(inp) { Array(3) { FloatArray(3) } } }
+            }
+            class Norm(n: Int) : Piece {
+              @OnesInit val weight = FloatArray(n)
+              @ZerosInit val bias = FloatArray(n)
+            }
+            object Relu : Piece
+            class Linear(out: Int, inp: Int, bias: Boolean) {
+              @TorchDefaultInit val weight = Array(out) { FloatArray(inp) }
+              @TorchDefaultInit(biasOf = "weight") val bias: FloatArray? = if (bias) FloatArray(out) else null
+            }
+            @Network
+            @Reinit(module = Conv::class, parameter = "weight",
+                kaiming = [KaimingInit(mode = FAN_OUT, nonlinearity = RELU)])
+            class Net {
+              val stem = Conv(4, 3)
+              val features: List<Piece> = listOf(Norm(4), Relu, Conv(4, 4))
+              internal val head = Linear(10, 4, true)
+              val tail = Linear(2, 10, false)
+              val extra: Linear? = null
+            }
+            object Build {
+              fun net(random: RandomGenerator): Net = Net().also { NetInitializer.initialize(it, random) }
+            }
+            """);
+    assertEquals(KotlinCompilation.ExitCode.OK, result.getExitCode(), result.getMessages());
+    Class<?> build = result.getClassLoader().loadClass("net.Build");
+    Object net =
+        build
+            .getMethod("net", RandomGenerator.class)
+            .invoke(build.getField("INSTANCE").get(null), new SplittableRandom(5));
+
+    Object stem = privateField(net, "stem");
+    List<?> features = (List<?>) privateField(net, "features");
+    Object head = privateField(net, "head");
+    Object tail = privateField(net, "tail");
+    float[][][][] stemWeight = new float[4][3][3][3];
+    float[][][][] convWeight = new float[4][4][3][3];
+    float[][] headWeight = new float[10][4];
+    float[] headBias = new float[10];
+    float[][] tailWeight = new float[2][10];
+    SplittableRandom r = new SplittableRandom(5);
+    Init.torchDefaultWeight().fill(FloatTensor.of(stemWeight), r);
+    Init.torchDefaultWeight().fill(FloatTensor.of(convWeight), r);
+    Init.torchDefaultWeight().fill(FloatTensor.of(headWeight), r);
+    Init.torchDefaultBias(FloatTensor.of(headWeight)).fill(FloatTensor.of(headBias), r);
+    Init.torchDefaultWeight().fill(FloatTensor.of(tailWeight), r);
+    Init rule = Init.kaimingNormal(FanMode.FAN_OUT, RELU);
+    rule.fill(FloatTensor.of(stemWeight), r);
+    rule.fill(FloatTensor.of(convWeight), r);
+
+    assertArrayEquals(stemWeight, (float[][][][]) privateField(stem, "weight"));
+    float[] four = new float[4];
+    assertArrayEquals(new float[] {1, 1, 1, 1}, (float[]) privateField(features.get(0), "weight"));
+    assertArrayEquals(four, (float[]) privateField(features.get(0), "bias"));
+    assertArrayEquals(convWeight, (float[][][][]) privateField(features.get(2), "weight"));
+    assertArrayEquals(headWeight, (float[][]) privateField(head, "weight"));
+    assertArrayEquals(headBias, (float[]) privateField(head, "bias"));
+    assertArrayEquals(tailWeight, (float[][]) privateField(tail, "weight"));
+    assertEquals(null, privateField(tail, "bias"));
+  }
+
+  /**
+   * Every annotation of the vocabulary on plain Kotlin properties (no {@code @field:}), one with
+   * its gain read per instance from a Kotlin property: the arrays hold what the runtime's {@link
+   * Init} writes, in declaration order, from one generator.
+   */
+  @Test
+  void theVocabularyOnKotlinProperties() throws Exception {
+    JvmCompilationResult result =
+        compile(
+            "Vocabulary.kt",
+            """
+            package layers
+            import dev.kinit.*
+            import java.util.random.RandomGenerator
+            class Vocabulary(val activation: Nonlinearity) {
+              @XavierInit(distribution = Distribution.NORMAL, gain = 0.5) val xavierNormal = Array(3) { FloatArray(4) }
+              @XavierInit(nonlinearityField = "activation") val xavierUniform = Array(3) { FloatArray(4) }
+              @NormalInit(mean = 1.0, std = 0.02) val normal = FloatArray(5)
+              @UniformInit(from = -0.5, to = 0.25) val uniform = DoubleArray(5)
+              @TruncatedNormalInit(std = 0.02, a = -0.04, b = 0.04) val truncated = Array(2) { FloatArray(6) }
+              @ConstantInit(value = 0.1) val constant = FloatArray(3)
+              @ZerosInit val zeros = FloatArray(3)
+              @OnesInit val ones = FloatArray(3)
+              @EyeInit val eye = Array(3) { FloatArray(3) }
+              @DiracInit(groups = 2) val dirac = Array(4) { Array(2) { FloatArray(3) } }
+              @OrthogonalInit(gain = 2.0) val orthogonal = Array(4) { FloatArray(3) }
+              @VarianceScalingInit(scale = 2.0, mode = ScalingMode.FAN_AVG, distribution = ScalingDistribution.UNIFORM, layout = WeightLayout.KERAS)
+              val keras = Array(6) { FloatArray(2) }
+              @TorchDefaultInit val torch = Array(2) { FloatArray(6) }
+              @TorchDefaultInit(biasOf = "torch") val torchBias = FloatArray(2)
+            }
+            object Build {
+              fun layer(random: RandomGenerator): Vocabulary =
+                Vocabulary(Nonlinearity.TANH).also { VocabularyInitializer.initialize(it, random) }
+            }
+            """);
+    assertEquals(KotlinCompilation.ExitCode.OK, result.getExitCode(), result.getMessages());
+    Class<?> build = result.getClassLoader().loadClass("layers.Build");
+    Object layer =
+        build
+            .getMethod("layer", RandomGenerator.class)
+            .invoke(build.getField("INSTANCE").get(null), new SplittableRandom(11));
+
+    SplittableRandom r = new SplittableRandom(11);
+    assertSameArray(
+        fill(new float[3][4], Init.xavierNormal(0.5), r), privateField(layer, "xavierNormal"));
+    assertSameArray(
+        fill(new float[3][4], Init.xavierUniform(Nonlinearity.TANH.gain()), r),
+        privateField(layer, "xavierUniform"));
+    assertSameArray(fill(new float[5], Init.normal(1, 0.02), r), privateField(layer, "normal"));
+    double[] uniform = new double[5];
+    Init.uniform(-0.5, 0.25).fill(dev.kinit.DoubleTensor.of(uniform), r);
+    assertArrayEquals(uniform, (double[]) privateField(layer, "uniform"));
+    assertSameArray(
+        fill(new float[2][6], Init.truncatedNormal(0, 0.02, -0.04, 0.04), r),
+        privateField(layer, "truncated"));
+    assertArrayEquals(new float[] {0.1f, 0.1f, 0.1f}, (float[]) privateField(layer, "constant"));
+    assertArrayEquals(new float[3], (float[]) privateField(layer, "zeros"));
+    assertArrayEquals(new float[] {1, 1, 1}, (float[]) privateField(layer, "ones"));
+    assertArrayEquals(
+        new float[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}, (float[][]) privateField(layer, "eye"));
+    assertSameArray(fill(new float[4][2][3], Init.dirac(2), r), privateField(layer, "dirac"));
+    assertSameArray(
+        fill(new float[4][3], Init.orthogonal(2), r), privateField(layer, "orthogonal"));
+    assertSameArray(
+        fill(
+            new float[6][2],
+            Init.varianceScaling(
+                2, ScalingMode.FAN_AVG, ScalingDistribution.UNIFORM, WeightLayout.KERAS),
+            r),
+        privateField(layer, "keras"));
+    float[][] torch = (float[][]) fill(new float[2][6], Init.torchDefaultWeight(), r);
+    assertSameArray(torch, privateField(layer, "torch"));
+    assertSameArray(
+        fill(new float[2], Init.torchDefaultBias(FloatTensor.of(torch)), r),
+        privateField(layer, "torchBias"));
+  }
+
+  /** {@code array} filled by {@code init} from {@code random}, returned. */
+  private static Object fill(Object array, Init init, RandomGenerator random) {
+    FloatTensor tensor;
+    if (array instanceof float[] a) {
+      tensor = FloatTensor.of(a);
+    } else if (array instanceof float[][] a) {
+      tensor = FloatTensor.of(a);
+    } else {
+      tensor = FloatTensor.of((float[][][]) array);
+    }
+    init.fill(tensor, random);
+    return array;
+  }
+
+  /** Deep equality of two arrays of any rank, with JUnit's message on the first difference. */
+  private static void assertSameArray(Object expected, Object actual) {
+    assertArrayEquals(new Object[] {expected}, new Object[] {actual});
   }
 
   private static Object privateField(Object layer, String name)

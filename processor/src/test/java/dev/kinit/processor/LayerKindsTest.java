@@ -9,13 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -177,7 +173,7 @@ class LayerKindsTest {
         Compiler.javac()
             .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
             .withOptions("-Xlint:all")
-            .withClasspath(classPathWith(library, classes))
+            .withClasspath(Compilations.classPathWith(library, classes))
             .compile(com.google.testing.compile.JavaFileObjects.forResource("good/Block.java"));
     assertThat(compilation).succeeded();
     assertEquals(List.of(), Compilations.warnings(compilation));
@@ -199,7 +195,7 @@ class LayerKindsTest {
     Compilation again =
         Compiler.javac()
             .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
-            .withClasspath(classPathWith(first, classes))
+            .withClasspath(Compilations.classPathWith(first, classes))
             .compile(com.google.testing.compile.JavaFileObjects.forResource("good/Linear.java"));
     assertThat(again).succeededWithoutWarnings();
     assertEquals(
@@ -218,21 +214,6 @@ class LayerKindsTest {
       String name = "layers." + initializer + "Initializer";
       assertArrayEquals(bytes(first, name), bytes(second, name), name);
     }
-  }
-
-  /** The test's class path, after a directory holding {@code library}'s class files. */
-  private static List<File> classPathWith(Compilation library, Path directory) throws IOException {
-    for (Map.Entry<String, byte[]> entry : new CompiledClasses(library).bytes().entrySet()) {
-      Path file = directory.resolve(entry.getKey().replace('.', '/') + ".class");
-      Files.createDirectories(file.getParent());
-      Files.write(file, entry.getValue());
-    }
-    List<File> classPath = new ArrayList<>();
-    classPath.add(directory.toFile());
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      classPath.add(new File(entry));
-    }
-    return classPath;
   }
 
   private static byte[] bytes(Compilation compilation, String name) throws IOException {

@@ -18,8 +18,8 @@ import javax.lang.model.util.Types;
  * The getter through which generated code reads a field it cannot read directly: one the field's
  * own class declares, returning the field's type, under the conventional names ({@code getWeight},
  * or {@code weight} for a record component) or, for a Kotlin class, the property's real getter
- * ({@link KotlinProperties}). A getter that a subclass overrides might return another array, and
- * the initializer would fill that one: it is not used, and the reason is given instead; one that a
+ * ({@link KotlinMetadata}). A getter that a subclass overrides might return another array, and the
+ * initializer would fill that one: it is not used, and the reason is given instead; one that a
  * subclass unknown here overrides is caught when the initializer runs.
  */
 final class GetterLookup {
@@ -47,7 +47,7 @@ final class GetterLookup {
     TypeElement owner = (TypeElement) field.getEnclosingElement();
     String name = field.getSimpleName().toString();
     List<String> candidates = new ArrayList<>();
-    Optional<String> kotlinGetter = KotlinProperties.getterOf(owner, name);
+    Optional<String> kotlinGetter = KotlinMetadata.getterOf(owner, name);
     if (kotlinGetter.isPresent() && !javaIdentifier(kotlinGetter.get())) {
       // kapt leaves such a getter out of its stubs: Java could not declare, nor call, it.
       return Optional.of(new Reach.GetterUncallable(kotlinGetter.get()));
@@ -68,26 +68,33 @@ final class GetterLookup {
 
   private Optional<Reach> find(
       VariableElement field, TypeElement owner, TypeElement layer, String name) {
-    ExecutableElement method = memberMethod(layer, name);
-    if (method == null || !types.isSameType(method.getReturnType(), field.asType())) {
+    ExecutableElement getter = declaredMethod(owner, name);
+    if (getter == null
+        || getter.getModifiers().contains(Modifier.STATIC)
+        || !types.isSameType(getter.getReturnType(), field.asType())) {
       return Optional.empty();
     }
-    TypeElement declaring = (TypeElement) method.getEnclosingElement();
-    if (!declaring.equals(owner)) {
-      ExecutableElement own = declaredMethod(owner, name);
-      if (own != null && elements.overrides(method, own, declaring)) {
-        return Optional.of(new Reach.GetterOverridden(name, declaring.getSimpleName().toString()));
+    ExecutableElement called = memberMethod(layer, name);
+    if (called != null && !called.equals(getter)) {
+      TypeElement declaring = (TypeElement) called.getEnclosingElement();
+      if (elements.overrides(called, getter, declaring)) {
+        return Optional.of(
+            new Reach.GetterOverridden(
+                name,
+                declaring.getSimpleName().toString(),
+                field.getModifiers().contains(Modifier.PRIVATE)));
       }
-      return Optional.empty(); // a method of that name, but not the field's class's
     }
-    if (!viewer.canAccess(method, layer)) {
+    if (!getter.equals(called) || !viewer.canAccess(getter, layer)) {
+      // Not a method of the layer's that the initializer may call: private, or package-private
+      // or protected in another package (then not even a member of the layer, or hidden).
       return Optional.of(
-          new Reach.GetterInaccessible(name, access(method), owner.getSimpleName().toString()));
+          new Reach.GetterInaccessible(name, access(getter), owner.getSimpleName().toString()));
     }
     return Optional.of(
         new Reach.Readable(
             new Access.Getter(name, elements.getBinaryName(owner).toString()),
-            Deprecations.of(method, elements)));
+            Deprecations.of(getter, elements)));
   }
 
   /**

@@ -105,8 +105,8 @@ final class JavacField implements FieldDeclaration {
   }
 
   @Override
-  public Reach reachFromItsClass() {
-    return new MemberReach(layer.elements(), layer.types(), owner).of(field);
+  public Reach reachFromItsClass(FieldDeclaration member) {
+    return new MemberReach(layer.elements(), layer.types(), owner).of(((JavacField) member).field);
   }
 
   @Override

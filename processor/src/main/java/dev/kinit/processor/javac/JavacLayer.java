@@ -2,6 +2,7 @@ package dev.kinit.processor.javac;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import com.sun.source.util.Trees;
 import dev.kinit.processor.model.Deprecation;
 import dev.kinit.processor.model.Site;
 import dev.kinit.processor.rules.LayerDeclaration;
@@ -26,6 +27,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import org.jspecify.annotations.Nullable;
 
 /** A class with kinit-annotated fields, read from javac's elements. */
 public final class JavacLayer implements LayerDeclaration {
@@ -46,14 +48,17 @@ public final class JavacLayer implements LayerDeclaration {
    * @param inSources whether a class is one of this compilation's sources: one with annotated
    *     fields is then validated itself, and its fields' problems are reported there
    * @param sourceModules this compilation's classes that have an initializer
+   * @param trees javac's source trees, where it exposes them, to place diagnostics on repeated
+   *     annotations
    */
   public static JavacLayer of(
       TypeElement type,
       Elements elements,
       Types types,
       Predicate<TypeElement> inSources,
-      Iterable<TypeElement> sourceModules) {
-    return new JavacLayer(type, new Modules(elements, types, inSources, sourceModules));
+      Iterable<TypeElement> sourceModules,
+      @Nullable Trees trees) {
+    return new JavacLayer(type, new Modules(elements, types, inSources, sourceModules, trees));
   }
 
   TypeElement element() {
@@ -107,7 +112,8 @@ public final class JavacLayer implements LayerDeclaration {
       if (nesting == NestingKind.LOCAL || nesting == NestingKind.ANONYMOUS) {
         return Optional.of("a " + nesting.name().toLowerCase(Locale.ROOT) + " class");
       }
-      if (level.getModifiers().contains(Modifier.PRIVATE)) {
+      if (level.getModifiers().contains(Modifier.PRIVATE)
+          || nesting == NestingKind.MEMBER && KotlinMetadata.isPrivate(level)) {
         return Optional.of("private nested class " + level.getQualifiedName());
       }
     }

@@ -9,7 +9,6 @@ import dev.kinit.processor.rules.ModuleDeclaration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -54,7 +53,7 @@ final class JavacModule implements ModuleDeclaration {
       return Kind.UNRESOLVED;
     }
     TypeElement element = element();
-    if (element.getModifiers().contains(Modifier.SEALED)) {
+    if (modules.permittedSubclasses(element).isPresent()) {
       return Kind.SEALED;
     }
     if (Modules.isAbstract(element)) {
@@ -82,7 +81,7 @@ final class JavacModule implements ModuleDeclaration {
   @Override
   public List<ModuleDeclaration> permitted() {
     List<ModuleDeclaration> permitted = new ArrayList<>();
-    for (TypeMirror subclass : element().getPermittedSubclasses()) {
+    for (TypeMirror subclass : modules.permittedSubclasses(element()).orElseThrow()) {
       permitted.add(new JavacModule(subclass, modules));
     }
     return permitted;

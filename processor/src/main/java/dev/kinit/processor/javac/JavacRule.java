@@ -1,6 +1,12 @@
 package dev.kinit.processor.javac;
 
 import com.palantir.javapoet.TypeName;
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.Trees;
 import dev.kinit.Reinit;
 import dev.kinit.Traversal;
 import dev.kinit.processor.model.Site;
@@ -47,13 +53,21 @@ final class JavacRule implements RuleDeclaration {
   private final TypeElement owner;
   private final AnnotationMirror mirror;
   private final Modules modules;
+
+  /**
+   * The rule's tree when it is one of several repeated ones, which javac's model does not place.
+   */
+  private final @Nullable AnnotationTree tree;
+
   private final Map<String, AnnotationValue> written = new LinkedHashMap<>();
   private final Map<String, AnnotationValue> values = new LinkedHashMap<>();
 
-  JavacRule(TypeElement owner, AnnotationMirror mirror, Modules modules) {
+  JavacRule(
+      TypeElement owner, AnnotationMirror mirror, Modules modules, @Nullable AnnotationTree tree) {
     this.owner = owner;
     this.mirror = mirror;
     this.modules = modules;
+    this.tree = tree;
     mirror.getElementValues().forEach((k, v) -> written.put(name(k), v));
     modules
         .elements()
@@ -69,17 +83,40 @@ final class JavacRule implements RuleDeclaration {
     for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
       String name = mirror.getAnnotationType().toString();
       if (name.equals(rule)) {
-        rules.add(new JavacRule(type, mirror, modules));
+        rules.add(new JavacRule(type, mirror, modules, null));
       } else if (name.equals(container)) {
+        List<AnnotationTree> trees = ruleTrees(type, modules);
         for (AnnotationValue value : mirror.getElementValues().values()) {
-          for (Object element : (List<?>) value.getValue()) {
-            AnnotationMirror repeated = (AnnotationMirror) ((AnnotationValue) element).getValue();
-            rules.add(new JavacRule(type, repeated, modules));
+          List<?> repeated = (List<?>) value.getValue();
+          for (int i = 0; i < repeated.size(); i++) {
+            AnnotationMirror each =
+                (AnnotationMirror) ((AnnotationValue) repeated.get(i)).getValue();
+            AnnotationTree tree = trees.size() == repeated.size() ? trees.get(i) : null;
+            rules.add(new JavacRule(type, each, modules, tree));
           }
         }
       }
     }
     return rules;
+  }
+
+  /**
+   * The trees of the {@code @Reinit}s written on {@code type}, in order; none from a class file.
+   */
+  private static List<AnnotationTree> ruleTrees(TypeElement type, Modules modules) {
+    List<AnnotationTree> found = new ArrayList<>();
+    Trees trees = modules.trees();
+    ClassTree declaration = trees == null ? null : trees.getTree(type);
+    if (declaration == null) {
+      return found;
+    }
+    for (AnnotationTree annotation : declaration.getModifiers().getAnnotations()) {
+      String written = annotation.getAnnotationType().toString();
+      if (written.equals("Reinit") || written.endsWith(".Reinit")) {
+        found.add(annotation);
+      }
+    }
+    return found;
   }
 
   @Override
@@ -142,12 +179,26 @@ final class JavacRule implements RuleDeclaration {
 
   @Override
   public Site site() {
-    return new JavacSite(owner, mirror, null);
+    return tree != null ? treeSite(tree) : new JavacSite(owner, mirror, null);
   }
 
   @Override
   public Site site(String attribute) {
-    return new JavacSite(owner, mirror, written.get(attribute));
+    if (tree == null) {
+      return new JavacSite(owner, mirror, written.get(attribute));
+    }
+    for (ExpressionTree argument : tree.getArguments()) {
+      if (argument instanceof AssignmentTree assignment
+          && assignment.getVariable().toString().equals(attribute)) {
+        return treeSite(assignment);
+      }
+    }
+    return treeSite(tree);
+  }
+
+  private Site treeSite(Tree at) {
+    Trees trees = modules.trees();
+    return new JavacSite(owner, null, null, at, trees.getPath(owner).getCompilationUnit());
   }
 
   @Override

@@ -4,6 +4,8 @@ import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -23,8 +25,8 @@ import javax.tools.Diagnostic;
 /**
  * Finds kinit annotations that javac never shows an annotation processor, by reading the source
  * trees ({@code com.sun.source}): on fields of local and anonymous classes (and of classes nested
- * in them), which are members of no type a processor sees, and on local variables. Without this
- * check they would be silently ignored.
+ * in them), which are members of no type a processor sees, on such classes and their methods, and
+ * on local variables. Without this check they would be silently ignored.
  *
  * <p>Both processors scan each round's source files, since javac may call either one alone; each
  * file is scanned once per compilation, whichever comes first.
@@ -71,6 +73,13 @@ public final class LocalClassScan {
         if (!member) {
           hidden = type.getSimpleName().length() == 0 ? "an anonymous class" : "a local class";
         }
+        InitAnnotation onClass = annotation(type.getModifiers(), names);
+        if (onClass != null && hidden != null) {
+          // Javac shows the processor no class below a method body: a member class is reported
+          // by the processor itself (Misplaced), a local one, or one inside it, here.
+          String what = (member ? "class " : "local class ") + type.getSimpleName();
+          print(Message.NOT_A_FIELD.format(onClass.written(), what), type, unit);
+        }
         if (hidden != null) {
           String where =
               type.getSimpleName().length() == 0
@@ -79,7 +88,8 @@ public final class LocalClassScan {
                       ? "class " + type.getSimpleName() + ", declared in " + hidden
                       : "class " + type.getSimpleName() + ", a local class";
           for (Tree memberTree : type.getMembers()) {
-            if (memberTree instanceof VariableTree field && annotation(field, names) != null) {
+            if (memberTree instanceof VariableTree field
+                && annotation(field.getModifiers(), names) != null) {
               print(Message.UNREACHABLE_CLASS.format(field.getName(), where), field, unit);
             }
           }
@@ -88,9 +98,23 @@ public final class LocalClassScan {
       }
 
       @Override
+      public Void visitMethod(MethodTree method, String hidden) {
+        InitAnnotation annotation = annotation(method.getModifiers(), names);
+        if (annotation != null && hidden != null) {
+          ClassTree owner = (ClassTree) getCurrentPath().getParentPath().getLeaf();
+          String what =
+              owner.getSimpleName().length() == 0
+                  ? "method " + method.getName() + "() of an anonymous class"
+                  : "method " + owner.getSimpleName() + "." + method.getName() + "()";
+          print(Message.NOT_A_FIELD.format(annotation.written(), what), method, unit);
+        }
+        return super.visitMethod(method, hidden);
+      }
+
+      @Override
       public Void visitVariable(VariableTree variable, String hidden) {
         Tree parent = getCurrentPath().getParentPath().getLeaf();
-        InitAnnotation annotation = annotation(variable, names);
+        InitAnnotation annotation = annotation(variable.getModifiers(), names);
         if (annotation != null && !(parent instanceof ClassTree)) {
           print(
               Message.NOT_A_FIELD.format(
@@ -135,8 +159,8 @@ public final class LocalClassScan {
   }
 
   private static InitAnnotation annotation(
-      VariableTree variable, Map<String, InitAnnotation> names) {
-    for (AnnotationTree annotation : variable.getModifiers().getAnnotations()) {
+      ModifiersTree modifiers, Map<String, InitAnnotation> names) {
+    for (AnnotationTree annotation : modifiers.getAnnotations()) {
       InitAnnotation found = names.get(annotation.getAnnotationType().toString());
       if (found != null) {
         return found;

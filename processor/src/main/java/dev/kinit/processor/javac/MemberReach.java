@@ -83,11 +83,14 @@ final class MemberReach {
       }
     }
     Optional<Reach> getter = getters.find(field, layer);
-    if (getter.isPresent()) {
+    boolean isPrivate = field.getModifiers().contains(Modifier.PRIVATE);
+    if (getter.isPresent() && (isPrivate || !(getter.get() instanceof Reach.GetterInaccessible))) {
       return getter.get();
     }
+    // A field that is not private but not accessible either, with no getter the initializer can
+    // call: [kinit.inaccessible-field] says so, without calling it private.
     String conventional = GetterLookup.conventionalName(name);
-    if (field.getModifiers().contains(Modifier.PRIVATE)) {
+    if (isPrivate) {
       return new Reach.NoGetter(conventional, name);
     }
     if (accessible && problem != null) {

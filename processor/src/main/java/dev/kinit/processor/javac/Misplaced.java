@@ -60,7 +60,7 @@ public final class Misplaced {
       boolean accessor =
           name.equals(fieldName)
               || name.equals(GetterLookup.conventionalName(fieldName))
-              || KotlinProperties.getterOf(owner, fieldName).filter(name::equals).isPresent();
+              || KotlinMetadata.getterOf(owner, fieldName).filter(name::equals).isPresent();
       if (annotated && accessor && types.isSameType(field.asType(), method.getReturnType())) {
         return true;
       }

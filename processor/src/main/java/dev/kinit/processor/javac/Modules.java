@@ -1,10 +1,13 @@
 package dev.kinit.processor.javac;
 
 import com.palantir.javapoet.ClassName;
+import com.sun.source.util.Trees;
 import dev.kinit.Network;
 import dev.kinit.processor.model.Child;
 import dev.kinit.processor.model.Layer;
 import dev.kinit.processor.rules.InitAnnotation;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 import javax.lang.model.element.AnnotationMirror;
@@ -37,6 +40,7 @@ final class Modules {
   private final Types types;
   private final Predicate<TypeElement> inSources;
   private final Iterable<TypeElement> sourceModules;
+  private final @Nullable Trees trees;
 
   /**
    * @param inSources whether a class is one of this compilation's sources
@@ -47,11 +51,18 @@ final class Modules {
       Elements elements,
       Types types,
       Predicate<TypeElement> inSources,
-      Iterable<TypeElement> sourceModules) {
+      Iterable<TypeElement> sourceModules,
+      @Nullable Trees trees) {
     this.elements = elements;
     this.types = types;
     this.inSources = inSources;
     this.sourceModules = sourceModules;
+    this.trees = trees;
+  }
+
+  /** javac's source trees, or null where it does not expose them. */
+  @Nullable Trees trees() {
+    return trees;
   }
 
   Elements elements() {
@@ -174,11 +185,30 @@ final class Modules {
     if (initializerOwner(element).isPresent()) {
       return true;
     }
-    if (element.getModifiers().contains(Modifier.SEALED)) {
+    Optional<List<TypeMirror>> permitted = permittedSubclasses(element);
+    if (permitted.isPresent()) {
       // A sealed type of modules: some permitted subclass is one (the others are empty modules).
-      return element.getPermittedSubclasses().stream().anyMatch(this::isModule);
+      return permitted.get().stream().anyMatch(this::isModule);
     }
     return isAbstract(element) && isOpenTypeOfModules(element);
+  }
+
+  /**
+   * The permitted subclasses of {@code type} if it is sealed: a Java {@code sealed} type, or a
+   * Kotlin one, whose subclasses only its metadata lists.
+   */
+  Optional<List<TypeMirror>> permittedSubclasses(TypeElement type) {
+    if (type.getModifiers().contains(Modifier.SEALED)) {
+      return Optional.of(List.copyOf(type.getPermittedSubclasses()));
+    }
+    return KotlinMetadata.sealedSubclasses(type)
+        .map(
+            names ->
+                names.stream()
+                    .map(elements::getTypeElement)
+                    .filter(Objects::nonNull)
+                    .map(TypeElement::asType)
+                    .toList());
   }
 
   static boolean isAbstract(TypeElement type) {

@@ -91,7 +91,8 @@ final class Viewer {
                 + nesting.name().toLowerCase(java.util.Locale.ROOT)
                 + " class");
       }
-      if (level.getModifiers().contains(Modifier.PRIVATE)) {
+      if (level.getModifiers().contains(Modifier.PRIVATE)
+          || nesting == NestingKind.MEMBER && KotlinMetadata.isPrivate(level)) {
         return Optional.of(level.getQualifiedName() + " is private");
       }
       String levelPackage = packageOf(elements, level);

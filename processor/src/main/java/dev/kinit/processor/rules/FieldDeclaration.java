@@ -44,8 +44,11 @@ public interface FieldDeclaration extends MemberDeclaration {
   /** How the initializer of the layer being validated reads it. */
   Reach reach();
 
-  /** How the initializer of the class that declares it would read it. */
-  Reach reachFromItsClass();
+  /**
+   * How the initializer of the class that declares this field would read {@code member}: this
+   * field, or a field its {@code shapeFields} names (a declaration of the same front end).
+   */
+  Reach reachFromItsClass(FieldDeclaration member);
 
   /**
    * The field that {@code name} denotes in the code of the class that declares this one: its own

@@ -232,8 +232,9 @@ final class FieldRules {
     Object[] args = arguments(reach, target, attribute);
     if (!field.own()
         && field.validatedWithItsClass()
-        && !(target.reachFromItsClass() instanceof Reach.Readable)) {
-      // The field's own class cannot read it either, and says so at the field.
+        && !(field.reachFromItsClass(target) instanceof Reach.Readable)) {
+      // The annotated field's own class cannot read it either, and says so at the field (or at
+      // the element of its shapeFields), once.
       report.error(message, null, args);
     } else {
       report.layerError(message, site, args);
@@ -277,7 +278,8 @@ final class FieldRules {
     } else if (reach instanceof Reach.NotAccessible n) {
       return new Object[] {label, n.fromPackage(), initializerName, n.getter()};
     } else if (reach instanceof Reach.GetterOverridden o) {
-      return new Object[] {label, initializerName, o.getter(), o.overrider(), pkg};
+      String access = o.fieldPrivate() ? "private" : "not readable from package " + pkg;
+      return new Object[] {label, access, initializerName, o.getter(), o.overrider(), pkg};
     } else if (reach instanceof Reach.GetterInaccessible i) {
       return new Object[] {
         label, i.getter(), i.access(), i.declaringClass(), initializerName, pkg, pkg

@@ -158,7 +158,7 @@ public enum Message {
           + " (in Kotlin: on the property, without @get: or @param:)"),
   GETTER_OVERRIDDEN(
       Severity.ERROR,
-      "field %s is private and the generated %s would read it through %s(), which %s overrides,"
+      "field %s is %s and the generated %s would read it through %s(), which %s overrides,"
           + " so it would fill whatever the override returns; expected the field readable from"
           + " package %s (not private), or a getter that no subclass overrides"),
   GETTER_INACCESSIBLE(
@@ -168,8 +168,9 @@ public enum Message {
   GETTER_UNCALLABLE(
       Severity.ERROR,
       "field %s is private and its getter %s cannot be called from Java (Kotlin mangles the names"
-          + " of getters whose type is a value class); expected @JvmField on the property, or a"
-          + " type that is not a value class"),
+          + " of getters whose type is a value class); expected a property whose type is not a"
+          + " value class, such as its underlying type (Kotlin allows no @JvmField on a"
+          + " value-class property)"),
   FIELD_UNNAMEABLE(
       Severity.ERROR,
       "%s cannot be named by the generated %s in package %s: %s; expected a field that the layer"

@@ -31,8 +31,13 @@ public sealed interface Reach {
    */
   record NotAccessible(String fromPackage, String getter) implements Reach {}
 
-  /** A private field whose getter a class between the field's and the layer overrides. */
-  record GetterOverridden(String getter, String overrider) implements Reach {}
+  /**
+   * A field that cannot be read directly (private, or not from the initializer's package) whose
+   * getter a class between the field's and the layer overrides.
+   *
+   * @param fieldPrivate whether the field is private (else it is not readable from the package)
+   */
+  record GetterOverridden(String getter, String overrider, boolean fieldPrivate) implements Reach {}
 
   /** A private field whose getter is protected or package-private in another package. */
   record GetterInaccessible(String getter, String access, String declaringClass) implements Reach {}

@@ -87,8 +87,8 @@ final class RuleTarget implements FieldDeclaration {
   }
 
   @Override
-  public Reach reachFromItsClass() {
-    return parameter.reachFromItsClass();
+  public Reach reachFromItsClass(FieldDeclaration member) {
+    return parameter.reachFromItsClass(member);
   }
 
   /** A rule names no members: its initialisation takes no per-instance attributes. */

@@ -106,13 +106,23 @@ public final class InitializerWriter {
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameter(layer.parameterType(), Statements.LAYER)
         .addParameter(RandomGenerator.class, Statements.RANDOM)
-        .addJavadoc(
-            "Fills, in place and in this order: $L.\n",
-            String.join(", ", layer.parameters().stream().map(Parameter::label).toList()))
+        .addJavadoc(initializeDoc(layer))
         .addJavadoc(
             "Every array is checked before any is written: if this throws, none has changed.\n")
         .addStatement("plan($L).run($L)", Statements.LAYER, Statements.RANDOM)
         .build();
+  }
+
+  private static CodeBlock initializeDoc(Layer layer) {
+    if (layer.isNetwork()) {
+      return CodeBlock.of(
+          "Fills, in place, the parameters of this module and of its children in PyTorch's order:\n"
+              + "each module's own initialisation in construction order, then the rules of\n"
+              + "{@code @Reinit}, pass by pass.\n");
+    }
+    return CodeBlock.of(
+        "Fills, in place and in this order: $L.\n",
+        String.join(", ", layer.parameters().stream().map(Parameter::label).toList()));
   }
 
   private static MethodSpec.Builder planMethod(Layer layer) {

@@ -9,7 +9,11 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import kotlin.Metadata;
+import kotlin.metadata.Attributes;
+import kotlin.metadata.KmClass;
 import kotlin.metadata.KmProperty;
+import kotlin.metadata.Modality;
+import kotlin.metadata.Visibility;
 import kotlin.metadata.jvm.JvmExtensionsKt;
 import kotlin.metadata.jvm.JvmFieldSignature;
 import kotlin.metadata.jvm.JvmMetadataUtil;
@@ -17,17 +21,18 @@ import kotlin.metadata.jvm.JvmMethodSignature;
 import kotlin.metadata.jvm.KotlinClassMetadata;
 
 /**
- * The JVM names of a Kotlin class's property getters, read from the {@code @kotlin.Metadata} that
- * kapt's stubs and Kotlin class files carry. A getter's name is not always {@code getName}: an
- * {@code internal} property's is mangled with the module name ({@code getWeight$layers}), a
- * {@code @get:JvmName} one is renamed, and a value-class-typed one has a hash appended that Java
- * cannot call ({@code getSize-QmJnyn4}).
+ * What kapt's stubs do not say about a Kotlin class, read from the {@code @kotlin.Metadata} that
+ * they and Kotlin class files carry: whether a nested class is private, whether a class is sealed
+ * and its subclasses, and the JVM names of its property getters. A getter's name is not always
+ * {@code getName}: an {@code internal} property's is mangled with the module name ({@code
+ * getWeight$layers}), a {@code @get:JvmName} one is renamed, and a value-class-typed one has a hash
+ * appended that Java cannot call ({@code getSize-QmJnyn4}).
  */
-final class KotlinProperties {
+final class KotlinMetadata {
 
   private static final String METADATA = "kotlin.Metadata";
 
-  private KotlinProperties() {}
+  private KotlinMetadata() {}
 
   /**
    * The getter's JVM name of the property whose backing field is {@code field}, if {@code type} is
@@ -37,28 +42,60 @@ final class KotlinProperties {
     return Optional.ofNullable(gettersByField(type).get(field));
   }
 
+  /**
+   * Whether {@code type} is a Kotlin class declared {@code private}. kapt's stub of a private
+   * nested class is package-private, but the class file Java code is compiled against says private.
+   */
+  static boolean isPrivate(TypeElement type) {
+    KmClass declared = kotlinClass(type);
+    return declared != null && Attributes.getVisibility(declared) == Visibility.PRIVATE;
+  }
+
+  /**
+   * The canonical names of the subclasses of {@code type}, if it is a Kotlin {@code sealed} class
+   * or interface. Neither kapt's stubs nor Kotlin's class files mark it sealed for Java.
+   */
+  static Optional<List<String>> sealedSubclasses(TypeElement type) {
+    KmClass declared = kotlinClass(type);
+    if (declared == null || Attributes.getModality(declared) != Modality.SEALED) {
+      return Optional.empty();
+    }
+    // Kotlin's class names: package parts joined by '/', nested classes by '.'.
+    return Optional.of(
+        declared.getSealedSubclasses().stream().map(name -> name.replace('/', '.')).toList());
+  }
+
   private static Map<String, String> gettersByField(TypeElement type) {
     Map<String, String> getters = new HashMap<>();
+    KmClass declared = kotlinClass(type);
+    if (declared != null) {
+      for (KmProperty property : declared.getProperties()) {
+        JvmFieldSignature backing = JvmExtensionsKt.getFieldSignature(property);
+        JvmMethodSignature getter = JvmExtensionsKt.getGetterSignature(property);
+        if (backing != null && getter != null) {
+          getters.put(backing.getName(), getter.getName());
+        }
+      }
+    }
+    return getters;
+  }
+
+  /** The Kotlin class {@code type} is, from its metadata; null for a Java class. */
+  private static KmClass kotlinClass(TypeElement type) {
     for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
       if (mirror.getAnnotationType().toString().equals(METADATA)) {
         try {
           KotlinClassMetadata metadata = KotlinClassMetadata.Companion.readLenient(read(mirror));
           if (metadata instanceof KotlinClassMetadata.Class declared) {
-            for (KmProperty property : declared.getKmClass().getProperties()) {
-              JvmFieldSignature backing = JvmExtensionsKt.getFieldSignature(property);
-              JvmMethodSignature getter = JvmExtensionsKt.getGetterSignature(property);
-              if (backing != null && getter != null) {
-                getters.put(backing.getName(), getter.getName());
-              }
-            }
+            return declared.getKmClass();
           }
         } catch (RuntimeException | LinkageError unreadable) {
-          // Metadata of a Kotlin version this reader does not know: conventional names apply.
-          return Map.of();
+          // Metadata of a Kotlin version this reader does not know: read it as Java.
+          return null;
         }
       }
     }
-    return getters;
+    return null;
   }
 
   private static Metadata read(AnnotationMirror mirror) {
