@@ -34,6 +34,9 @@ import org.jspecify.annotations.Nullable;
  * Step#sampling()}) a worker can fill any slice of any parameter alone ({@code
  * BlockSampler.fill(fill, from, shard, sampling)}).
  */
+// JSpecify's @Nullable in signatures: the module reads org.jspecify statically and not
+// transitively, so that modules reading this one compile without it ([exports] lint).
+@SuppressWarnings("exports")
 public final class InitPlan {
 
   /**
