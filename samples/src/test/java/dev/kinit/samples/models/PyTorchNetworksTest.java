@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.kinit.InitPlan;
 import dev.kinit.torch.TorchGenerator;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,62 +29,60 @@ class PyTorchNetworksTest {
 
   private static final List<Port> PORTS =
       List.of(
-          new Port(
+          port(
               "resnet18.json",
-              seed -> {
-                ResNet net = ResNet.resnet18();
-                ResNetInitializer.initialize(net, TorchGenerator.manualSeed(seed));
-                return ResNetInitializer.plan(net);
-              }),
-          new Port(
+              ResNet::resnet18,
+              ResNetInitializer::initialize,
+              ResNetInitializer::plan),
+          port(
               "resnet18-more-seeds.json",
-              seed -> {
-                ResNet net = ResNet.resnet18();
-                ResNetInitializer.initialize(net, TorchGenerator.manualSeed(seed));
-                return ResNetInitializer.plan(net);
-              }),
-          new Port(
+              ResNet::resnet18,
+              ResNetInitializer::initialize,
+              ResNetInitializer::plan),
+          port(
               "resnet34-zero-init-residual.json",
-              seed -> {
-                ZeroInitResidualResNet net = ZeroInitResidualResNet.resnet34();
-                ZeroInitResidualResNetInitializer.initialize(net, TorchGenerator.manualSeed(seed));
-                return ZeroInitResidualResNetInitializer.plan(net);
-              }),
-          new Port(
+              ZeroInitResidualResNet::resnet34,
+              ZeroInitResidualResNetInitializer::initialize,
+              ZeroInitResidualResNetInitializer::plan),
+          port(
               "resnet50.json",
-              seed -> {
-                ResNet net = ResNet.resnet50();
-                ResNetInitializer.initialize(net, TorchGenerator.manualSeed(seed));
-                return ResNetInitializer.plan(net);
-              }),
-          new Port(
-              "vgg11_bn.json",
-              seed -> {
-                Vgg net = Vgg.vgg11_bn();
-                VggInitializer.initialize(net, TorchGenerator.manualSeed(seed));
-                return VggInitializer.plan(net);
-              }),
-          new Port(
+              ResNet::resnet50,
+              ResNetInitializer::initialize,
+              ResNetInitializer::plan),
+          port("vgg11_bn.json", Vgg::vgg11_bn, VggInitializer::initialize, VggInitializer::plan),
+          port(
               "gpt-mini.json",
-              seed -> {
-                GptMini net = new GptMini();
-                GptMiniInitializer.initialize(net, TorchGenerator.manualSeed(seed));
-                return GptMiniInitializer.plan(net);
-              }),
-          new Port(
+              GptMini::new,
+              GptMiniInitializer::initialize,
+              GptMiniInitializer::plan),
+          port(
               "gpt-small4.json",
-              seed -> {
-                GptSmall4 net = new GptSmall4();
-                GptSmall4Initializer.initialize(net, TorchGenerator.manualSeed(seed));
-                return GptSmall4Initializer.plan(net);
-              }),
-          new Port(
+              GptSmall4::new,
+              GptSmall4Initializer::initialize,
+              GptSmall4Initializer::plan),
+          port(
               "gpt-deep6.json",
-              seed -> {
-                GptDeep6 net = new GptDeep6();
-                GptDeep6Initializer.initialize(net, TorchGenerator.manualSeed(seed));
-                return GptDeep6Initializer.plan(net);
-              }));
+              GptDeep6::new,
+              GptDeep6Initializer::initialize,
+              GptDeep6Initializer::plan));
+
+  /**
+   * The port of {@code file}: a new {@code model}, one generated call ({@code initialize}) after
+   * {@code TorchGenerator.manualSeed(seed)}, and its plan, whose parameters the test reads.
+   */
+  private static <N> Port port(
+      String file,
+      Supplier<N> model,
+      BiConsumer<N, RandomGenerator> initialize,
+      Function<N, InitPlan> plan) {
+    return new Port(
+        file,
+        seed -> {
+          N net = model.get();
+          initialize.accept(net, TorchGenerator.manualSeed(seed));
+          return plan.apply(net);
+        });
+  }
 
   static Stream<Arguments> runs() {
     return PORTS.stream()

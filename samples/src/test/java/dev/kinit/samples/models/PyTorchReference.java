@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.kinit.InitPlan;
 import dev.kinit.Tensor;
+import dev.kinit.samples.TensorValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -185,22 +186,9 @@ final class PyTorchReference {
   /** Every value of {@code tensor} as its bit pattern, in row-major order. */
   static List<String> bits(Tensor tensor) {
     List<String> values = new ArrayList<>();
-    tensor.forEachSegment(
-        0,
-        tensor.size(),
-        new Tensor.SegmentVisitor() {
-          @Override
-          public void floats(float[] array, int offset, int length) {
-            for (int i = offset; i < offset + length; i++) {
-              values.add(hex(array[i]));
-            }
-          }
-
-          @Override
-          public void doubles(double[] array, int offset, int length) {
-            throw new AssertionError("the ported models are float32");
-          }
-        });
+    for (float value : TensorValues.flat(tensor)) {
+      values.add(hex(value));
+    }
     return values;
   }
 

@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kinit.InitPlan;
 import dev.kinit.Sampling;
-import dev.kinit.Tensor;
 import dev.kinit.block.BlockSampler;
+import dev.kinit.samples.TensorValues;
 import dev.kinit.samples.models.GptMini;
 import dev.kinit.samples.models.GptMiniInitializer;
 import dev.kinit.samples.models.ResNet;
 import dev.kinit.samples.models.ResNetInitializer;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -107,28 +106,6 @@ class ShardedInitTest {
 
   /** Each parameter's values, flat, in the plan's order. */
   private static List<float[]> values(InitPlan plan) {
-    List<float[]> values = new ArrayList<>();
-    for (InitPlan.Parameter parameter : plan.parameters()) {
-      Tensor tensor = parameter.tensor();
-      float[] flat = new float[Math.toIntExact(tensor.size())];
-      int[] at = {0};
-      tensor.forEachSegment(
-          0,
-          tensor.size(),
-          new Tensor.SegmentVisitor() {
-            @Override
-            public void floats(float[] array, int offset, int length) {
-              System.arraycopy(array, offset, flat, at[0], length);
-              at[0] += length;
-            }
-
-            @Override
-            public void doubles(double[] array, int offset, int length) {
-              throw new AssertionError("float32 parameters");
-            }
-          });
-      values.add(flat);
-    }
-    return values;
+    return plan.parameters().stream().map(p -> TensorValues.flat(p.tensor())).toList();
   }
 }
