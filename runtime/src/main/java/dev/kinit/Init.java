@@ -43,6 +43,22 @@ public interface Init {
   boolean draws(Tensor tensor);
 
   /**
+   * What {@link #fill fill(tensor, …)} writes, as plain numbers computed from the whole tensor (its
+   * shape gives the fans, hence the std or bound): a distribution, a value for each position, or
+   * nothing. With it and the fill's number, a slice of the tensor can be filled where only the
+   * slice is held, as the whole fill would fill it ({@code dev.kinit.block.BlockSampler.fill(fill,
+   * from, shard, sampling)}). An implementation that does not override this is {@link
+   * Sampling.Unshardable}.
+   *
+   * @throws IllegalArgumentException as {@link #check}
+   */
+  default Sampling sampling(Tensor tensor) {
+    check(tensor);
+    return new Sampling.Unshardable(
+        getClass().getName() + " does not say what it draws", draws(tensor));
+  }
+
+  /**
    * What this initialisation does to {@code tensor}, for people: PyTorch's call and, for the fills
    * whose scale comes from the shape, the fans and the std or bound: {@code "kaiming_normal_(mode=
    * 'fan_in', gain=1.4142135623730951): fan_in 300, std 0.08164965809277261"}.

@@ -30,8 +30,9 @@ import org.jspecify.annotations.Nullable;
  * tied ones under their first name as in {@code named_parameters()}, with its shape, what
  * initialises it in the end, and its fill number: the number of steps before that one that draw
  * from the generator. With a {@code BlockSampler}, that step is fill number {@code sampler.fills()
- * + fill} of the sampler the plan runs on, so that a worker can fill any slice of any parameter
- * alone ({@code BlockSampler.normal(fill, from, shard, mean, std)}).
+ * + fill} of the sampler the plan runs on, so that with what the step draws ({@link
+ * Step#sampling()}) a worker can fill any slice of any parameter alone ({@code
+ * BlockSampler.fill(fill, from, shard, sampling)}).
  */
 // JSpecify's @Nullable in signatures: the module reads org.jspecify statically and not
 // transitively, so that modules reading this one compile without it ([exports] lint).
@@ -53,6 +54,14 @@ public final class InitPlan {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(tensor, "tensor");
       Objects.requireNonNull(init, "init");
+    }
+
+    /**
+     * What this step writes, from the whole tensor's shape ({@link Init#sampling}): with {@link
+     * #fill()}, all a worker needs to fill any slice of the parameter alone.
+     */
+    public Sampling sampling() {
+      return init.sampling(tensor);
     }
   }
 

@@ -175,6 +175,17 @@ public final class Kaiming {
     }
 
     @Override
+    public Sampling sampling(Tensor tensor) {
+      double scale = checkedScale(tensor, this);
+      if (tensor.size() == 0) {
+        return new Sampling.Unchanged();
+      }
+      return distribution == Distribution.NORMAL
+          ? new Sampling.Normal(0.0, scale)
+          : new Sampling.Uniform(-scale, scale);
+    }
+
+    @Override
     public String describe(Tensor tensor) {
       String call =
           "kaiming_"

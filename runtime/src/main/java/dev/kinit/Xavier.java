@@ -143,6 +143,17 @@ public final class Xavier {
     }
 
     @Override
+    public Sampling sampling(Tensor tensor) {
+      double scale = checkedScale(tensor);
+      if (tensor.size() == 0) {
+        return new Sampling.Unchanged();
+      }
+      return distribution == Distribution.NORMAL
+          ? new Sampling.Normal(0.0, scale)
+          : new Sampling.Uniform(-scale, scale);
+    }
+
+    @Override
     public String describe(Tensor tensor) {
       String call =
           "xavier_"

@@ -251,6 +251,54 @@ class NetworkTest {
     assertTrue(text.contains("      downsample: List\n        0: Conv"), text);
   }
 
+  private static final JavaFileObject BASE =
+      source(
+          "net.Base",
+          "package net;",
+          "import dev.kinit.*;",
+          "@Network",
+          "@Reinit(module = Conv.class, parameter = \"weight\", zeros = @ZerosInit)",
+          "public abstract class Base {",
+          "  public final Conv conv = new Conv(2, 2);",
+          "}");
+  private static final JavaFileObject DERIVED =
+      source(
+          "net.Derived",
+          "package net;",
+          "import dev.kinit.*;",
+          "@Network",
+          "@Reinit(pass = 2, module = Norm.class, parameter = \"weight\", zeros = @ZerosInit)",
+          "public final class Derived extends Base {",
+          "  public final Norm norm = new Norm(2);",
+          "}");
+
+  /**
+   * An abstract network, a base class whose subclasses share its scheme, has rules checked against
+   * its own tree (they once matched nothing there, its type being open as a child's would be); its
+   * rules run after its members, its subclass's after theirs.
+   */
+  @Test
+  void anAbstractNetworksRulesReachItsTreeAndRunBeforeItsSubclassMembers() throws Exception {
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
+            .withOptions("-Xlint:all", "-Werror")
+            .compile(CONV, NORM, RELU, PIECE, BASE, DERIVED);
+    assertThat(compilation).succeededWithoutWarnings();
+    CompiledClasses classes = new CompiledClasses(compilation);
+    Object net = classes.loadClass("net.Derived").getConstructor().newInstance();
+    InitPlan plan =
+        (InitPlan)
+            classes
+                .loadClass("net.DerivedInitializer")
+                .getMethod("plan", net.getClass())
+                .invoke(null, net);
+    assertEquals(
+        List.of("conv.weight", "conv.weight", "norm.weight", "norm.bias", "norm.weight"),
+        plan.steps().stream().map(InitPlan.Step::name).toList());
+    assertEquals(Init.zeros(), plan.steps().get(1).init());
+  }
+
   @Test
   void aNullListElementIsAnErrorNamedByItsPath() throws Exception {
     CompiledClasses classes = compiled();
