@@ -304,7 +304,8 @@ class AdversarialLayersTest {
   void aClassWithThousandsOfFieldsGetsAnInitializer() throws Exception {
     int count = 2500;
     List<String> lines =
-        new ArrayList<>(List.of("package layers;", "import dev.kinit.*;", "public class Huge {"));
+        new ArrayList<>(
+            List.of("package layers;", "import dev.kinit.*;", "public final class Huge {"));
     for (int i = 0; i < count; i++) {
       lines.add("  @KaimingInit(nonlinearity = Nonlinearity.RELU) public float[][] w" + i + ";");
     }
