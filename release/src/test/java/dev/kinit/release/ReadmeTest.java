@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The README works when copied: each of its examples (see {@link Readme}) is written into an empty
  * directory, built with the commands the README gives and run, and must print what the README says
- * it prints.
+ * it prints; the files the README shows as generated must be what the build generated.
  *
  * <p>The builds are separate Maven processes, offline, with a local repository of their own under
  * {@code target/readme/repository} that starts with only this build's published artifacts (staged
@@ -105,6 +105,14 @@ class ReadmeTest {
           run.printed(),
           printed,
           "`" + run.command() + "` in " + example.name() + " printed other lines than the README");
+    }
+    for (var file : example.generated().entrySet()) {
+      Path path = project.resolve(file.getKey());
+      assertTrue(Files.isRegularFile(path), example.name() + " did not generate " + file.getKey());
+      assertEquals(
+          file.getValue(),
+          Files.readString(path, StandardCharsets.UTF_8),
+          example.name() + "/" + file.getKey() + " is not what the README shows");
     }
   }
 
