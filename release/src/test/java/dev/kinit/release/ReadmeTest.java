@@ -109,11 +109,27 @@ class ReadmeTest {
     for (var file : example.generated().entrySet()) {
       Path path = project.resolve(file.getKey());
       assertTrue(Files.isRegularFile(path), example.name() + " did not generate " + file.getKey());
+      String written = Files.readString(path, StandardCharsets.UTF_8);
       assertEquals(
           file.getValue(),
-          Files.readString(path, StandardCharsets.UTF_8),
-          example.name() + "/" + file.getKey() + " is not what the README shows");
+          written,
+          example.name()
+              + "/"
+              + file.getKey()
+              + " is not what the README shows, from line "
+              + firstDifference(file.getValue(), written));
     }
+  }
+
+  /** The number (from 1) of the first line where {@code a} and {@code b} differ. */
+  private static int firstDifference(String a, String b) {
+    List<String> x = a.lines().toList();
+    List<String> y = b.lines().toList();
+    int line = 0;
+    while (line < x.size() && line < y.size() && x.get(line).equals(y.get(line))) {
+      line++;
+    }
+    return line + 1;
   }
 
   /**
