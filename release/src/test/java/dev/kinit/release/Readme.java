@@ -20,22 +20,25 @@ import java.util.regex.Pattern;
  *   &lt;!-- readme-test: file java/pom.xml --&gt;         the block is the file pom.xml of example java
  *   &lt;!-- readme-test: run java --&gt;                  the block is a command to run in it (mvn ...)
  *   &lt;!-- readme-test: output java --&gt;               the block is what that command prints
+ *   &lt;!-- readme-test: generated java/target/X.java --&gt; the block is the file X.java after the runs
  * </pre>
  *
- * <p>Each {@code output} belongs to the {@code run} before it. A marker that is not directly
- * followed by a fenced block, a file given twice, or a run without its output is an error, so an
- * edit cannot silently take a block out of the test.
+ * <p>Each {@code output} belongs to the {@code run} before it. A {@code generated} block is what
+ * the example's build writes (generated source, shown as the processor writes it). A marker that is
+ * not directly followed by a fenced block, a file given twice, or a run without its output is an
+ * error, so an edit cannot silently take a block out of the test.
  */
 record Readme(Map<String, Readme.Example> examples) {
 
   private static final Pattern MARKER =
-      Pattern.compile("<!-- readme-test: (file|run|output) (\\S+) -->");
+      Pattern.compile("<!-- readme-test: (file|run|output|generated) (\\S+) -->");
 
   /**
-   * One example: a Maven project written from the README's blocks, and the commands that build and
-   * run it with what each prints.
+   * One example: a Maven project written from the README's blocks, the commands that build and run
+   * it with what each prints, and the files its build must have written, with their content.
    */
-  record Example(String name, Map<String, String> files, List<Run> runs) {}
+  record Example(
+      String name, Map<String, String> files, List<Run> runs, Map<String, String> generated) {}
 
   /** A command given in the README, and the lines it says the command prints. */
   record Run(String command, List<String> printed) {}
@@ -43,6 +46,7 @@ record Readme(Map<String, Readme.Example> examples) {
   static Readme read(Path readme) throws IOException {
     List<String> lines = Files.readAllLines(readme);
     Map<String, Map<String, String>> files = new LinkedHashMap<>();
+    Map<String, Map<String, String>> generated = new LinkedHashMap<>();
     Map<String, List<String>> commands = new LinkedHashMap<>();
     Map<String, List<List<String>>> outputs = new LinkedHashMap<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -71,12 +75,16 @@ record Readme(Map<String, Readme.Example> examples) {
       String what = marker.group(1);
       String target = marker.group(2);
       switch (what) {
-        case "file" -> {
+        case "file", "generated" -> {
           int slash = target.indexOf('/');
+          if (slash < 1) {
+            throw new IllegalStateException(
+                readme + ":" + (i + 1) + ": " + target + " is not EXAMPLE/PATH");
+          }
           String example = target.substring(0, slash);
           String path = target.substring(slash + 1);
           String previous =
-              files
+              (what.equals("file") ? files : generated)
                   .computeIfAbsent(example, e -> new LinkedHashMap<>())
                   .put(path, String.join("\n", block) + "\n");
           if (previous != null) {
@@ -115,9 +123,13 @@ record Readme(Map<String, Readme.Example> examples) {
       for (int r = 0; r < runs.size(); r++) {
         pairs.add(new Run(runs.get(r), printed.get(r)));
       }
-      examples.put(name, new Example(name, example.getValue(), pairs));
+      examples.put(
+          name,
+          new Example(name, example.getValue(), pairs, generated.getOrDefault(name, Map.of())));
     }
-    for (String name : union(commands.keySet(), outputs.keySet())) {
+    Set<String> referenced = union(commands.keySet(), outputs.keySet());
+    referenced.addAll(generated.keySet());
+    for (String name : referenced) {
       if (!examples.containsKey(name)) {
         throw new IllegalStateException(readme + ": example " + name + " has no files");
       }

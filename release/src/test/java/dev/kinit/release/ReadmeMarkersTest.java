@@ -40,10 +40,15 @@ class ReadmeMarkersTest {
             "<!-- readme-test: output demo -->",
             "```text",
             "hello",
+            "```",
+            "<!-- readme-test: generated demo/target/B.java -->",
+            "```java",
+            "class B {}",
             "```");
     Readme.Example demo = readme.examples().get("demo");
     assertEquals(Map.of("src/A.java", "class A {}\n"), demo.files());
     assertEquals(List.of(new Readme.Run("mvn -q compile", List.of("hello"))), demo.runs());
+    assertEquals(Map.of("target/B.java", "class B {}\n"), demo.generated());
   }
 
   private void assertRejected(String because, String... lines) {
@@ -83,6 +88,16 @@ class ReadmeMarkersTest {
         "<!-- readme-test: run demo -->",
         "```bash",
         "mvn -q compile",
+        "```");
+  }
+
+  @Test
+  void aGeneratedFileOfAnExampleWithoutFilesIsAnError() {
+    assertRejected(
+        "example demo has no files",
+        "<!-- readme-test: generated demo/target/B.java -->",
+        "```java",
+        "class B {}",
         "```");
   }
 

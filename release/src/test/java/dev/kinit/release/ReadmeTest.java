@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The README works when copied: each of its examples (see {@link Readme}) is written into an empty
  * directory, built with the commands the README gives and run, and must print what the README says
- * it prints.
+ * it prints; the files the README shows as generated must be what the build generated.
  *
  * <p>The builds are separate Maven processes, offline, with a local repository of their own under
  * {@code target/readme/repository} that starts with only this build's published artifacts (staged
@@ -106,6 +106,30 @@ class ReadmeTest {
           printed,
           "`" + run.command() + "` in " + example.name() + " printed other lines than the README");
     }
+    for (var file : example.generated().entrySet()) {
+      Path path = project.resolve(file.getKey());
+      assertTrue(Files.isRegularFile(path), example.name() + " did not generate " + file.getKey());
+      String written = Files.readString(path, StandardCharsets.UTF_8);
+      assertEquals(
+          file.getValue(),
+          written,
+          example.name()
+              + "/"
+              + file.getKey()
+              + " is not what the README shows, from line "
+              + firstDifference(file.getValue(), written));
+    }
+  }
+
+  /** The number (from 1) of the first line where {@code a} and {@code b} differ. */
+  private static int firstDifference(String a, String b) {
+    List<String> x = a.lines().toList();
+    List<String> y = b.lines().toList();
+    int line = 0;
+    while (line < x.size() && line < y.size() && x.get(line).equals(y.get(line))) {
+      line++;
+    }
+    return line + 1;
   }
 
   /**
