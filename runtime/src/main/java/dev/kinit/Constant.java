@@ -27,6 +27,8 @@ public final class Constant {
    * Sets every element to {@code value}, rounded to the element type: PyTorch's {@code
    * constant_(tensor, value)}.
    *
+   * @param tensor the tensor to fill, any shape
+   * @param value the value of every element
    * @throws IllegalArgumentException unless {@code value} is finite in the element type ({@code
    *     |value| <= Float.MAX_VALUE} for a {@link FloatTensor}); before any element is written
    */
@@ -34,12 +36,20 @@ public final class Constant {
     new Spec(value, call(value)).write(Objects.requireNonNull(tensor, "tensor"));
   }
 
-  /** Sets every element to 0: PyTorch's {@code zeros_(tensor)}. */
+  /**
+   * Sets every element to 0: PyTorch's {@code zeros_(tensor)}.
+   *
+   * @param tensor the tensor to fill, any shape
+   */
   public static void zeros(Tensor tensor) {
     ((Spec) ZEROS).write(Objects.requireNonNull(tensor, "tensor"));
   }
 
-  /** Sets every element to 1: PyTorch's {@code ones_(tensor)}. */
+  /**
+   * Sets every element to 1: PyTorch's {@code ones_(tensor)}.
+   *
+   * @param tensor the tensor to fill, any shape
+   */
   public static void ones(Tensor tensor) {
     ((Spec) ONES).write(Objects.requireNonNull(tensor, "tensor"));
   }

@@ -21,16 +21,16 @@ import java.lang.annotation.Target;
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.TYPE, ElementType.LOCAL_VARIABLE})
 public @interface ConstantInit {
 
-  /** The value, finite in the array's element type. */
+  /** {@return the value, finite in the array's element type} */
   double value();
 
   /**
-   * The shape of a flat {@code float[]} / {@code double[]} field, as constants, outermost first.
-   * Optional: this initializer needs no fan, so a flat field without a shape is one dimension, its
-   * length; nested arrays read their shape from the arrays.
+   * {@return the shape of a flat {@code float[]} / {@code double[]} field, as constants, outermost
+   * first} Optional: this initializer needs no fan, so a flat field without a shape is one
+   * dimension, its length; nested arrays read their shape from the arrays.
    */
   int[] shape() default {};
 
-  /** The shape of a flat field, as names of {@code int} members; see {@link #shape()}. */
+  /** {@return the shape of a flat field, as names of {@code int} members; see {@link #shape()}} */
   String[] shapeFields() default {};
 }

@@ -27,6 +27,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface ConstructedBefore {
-  /** The member of the same class that this one is constructed before. */
+  /** {@return the member of the same class that this one is constructed before} */
   String value();
 }

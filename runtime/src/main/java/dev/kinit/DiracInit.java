@@ -22,12 +22,12 @@ import java.lang.annotation.Target;
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.TYPE, ElementType.LOCAL_VARIABLE})
 public @interface DiracInit {
 
-  /** The number of groups of the convolution; {@code out} must be a multiple of it. */
+  /** {@return the number of groups of the convolution; {@code out} must be a multiple of it} */
   int groups() default 1;
 
-  /** The shape of a flat field, 3 to 5 constants; see {@link KaimingInit#shape()}. */
+  /** {@return the shape of a flat field, 3 to 5 constants; see {@link KaimingInit#shape()}} */
   int[] shape() default {};
 
-  /** The shape of a flat field, as names of 3 to 5 {@code int} members. */
+  /** {@return the shape of a flat field, as names of 3 to 5 {@code int} members} */
   String[] shapeFields() default {};
 }

@@ -21,9 +21,9 @@ import java.lang.annotation.Target;
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.TYPE, ElementType.LOCAL_VARIABLE})
 public @interface EyeInit {
 
-  /** The shape of a flat field, exactly two constants; see {@link KaimingInit#shape()}. */
+  /** {@return the shape of a flat field, exactly two constants; see {@link KaimingInit#shape()}} */
   int[] shape() default {};
 
-  /** The shape of a flat field, as names of two {@code int} members. */
+  /** {@return the shape of a flat field, as names of two {@code int} members} */
   String[] shapeFields() default {};
 }

@@ -71,6 +71,9 @@ public record Fans(long fanIn, long fanOut) {
    * and fan_out {@code shape[-1] · rf}, and a 1-D shape having fan_in = fan_out = its size, a 0-D
    * one 1.
    *
+   * @param layout the order of the weight's dimensions
+   * @param shape the weight's shape, outermost first; no size negative
+   * @return the weight's fan_in and fan_out
    * @throws IllegalArgumentException as {@link #of(int...)}: for {@code TORCH} a shape of fewer
    *     than two dimensions; a negative size; fans that overflow {@code long}
    */

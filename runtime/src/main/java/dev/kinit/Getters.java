@@ -17,12 +17,14 @@ public final class Getters {
    * declaringClass} that {@code layer} belongs to may override the getter (it could return
    * anything).
    *
+   * @param <A> the array's type
    * @param layer the layer being initialised
    * @param label the field, {@code Conv2d.weight}, for messages
    * @param declaringClass the binary name of the class that declares the field and its getter
    * @param getter the getter's name
    * @param first what a first call of the getter returned
    * @param second what a second call returned
+   * @return {@code first}, the field itself
    * @throws IllegalStateException if the getter returns two different arrays or is overridden,
    *     before anything is written
    */

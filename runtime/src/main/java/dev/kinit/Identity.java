@@ -27,6 +27,7 @@ public final class Identity {
    * zeros elsewhere: PyTorch's {@code eye_}. A linear layer so initialised passes its first {@code
    * min(out, in)} inputs to its first outputs.
    *
+   * @param tensor the 2-D weight {@code [out][in]} to overwrite
    * @throws IllegalArgumentException with PyTorch's message ({@code "Only tensors with 2 dimensions
    *     are supported"}) for a tensor that is not 2-D; before any element is written
    */
@@ -45,6 +46,8 @@ public final class Identity {
    *   w[g · out/groups + d][d][k₁/2][k₂/2]… = 1
    * </pre>
    *
+   * @param tensor the 3- to 5-D convolution weight {@code [out][in][k…]} to overwrite
+   * @param groups the number of groups of the convolution, at least 1, dividing {@code out}
    * @throws IllegalArgumentException with PyTorch's messages for a tensor of fewer than 3 or more
    *     than 5 dimensions, or a {@code shape[0]} that {@code groups} does not divide; if {@code
    *     groups < 1}; before any element is written

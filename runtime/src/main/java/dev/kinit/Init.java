@@ -23,6 +23,7 @@ public interface Init {
    * Checks that this initialisation can fill {@code tensor} (its shape, the scale it gives), and
    * writes and draws nothing.
    *
+   * @param tensor the tensor that {@link #fill} would fill
    * @throws IllegalArgumentException naming the tensor, the value at fault and what was expected
    */
   void check(Tensor tensor);
@@ -31,6 +32,9 @@ public interface Init {
    * Fills {@code tensor}, drawing from {@code random} (if {@link #draws(Tensor) draws}) in
    * PyTorch's order.
    *
+   * @param tensor the tensor to fill
+   * @param random the generator to draw from; if it implements {@link TensorSampler} it samples the
+   *     whole tensor itself
    * @throws IllegalArgumentException as {@link #check}, before any element is written
    */
   void fill(Tensor tensor, RandomGenerator random);
@@ -39,6 +43,9 @@ public interface Init {
    * Whether {@link #fill fill(tensor, …)} draws from the generator: each such fill is one fill of a
    * {@link TensorSampler} (one fill number of a {@code BlockSampler}). Constants and identities
    * draw nothing, nor does a fill of a tensor with no elements, which PyTorch leaves alone.
+   *
+   * @param tensor the tensor that {@link #fill} would fill
+   * @return whether that fill draws from its generator
    */
   boolean draws(Tensor tensor);
 
@@ -50,6 +57,8 @@ public interface Init {
    * from, shard, sampling)}). An implementation that does not override this is {@link
    * Sampling.Unshardable}.
    *
+   * @param tensor the tensor that {@link #fill} would fill, whole
+   * @return what that fill writes; {@link Sampling.Unchanged} if it writes nothing
    * @throws IllegalArgumentException as {@link #check}
    */
   default Sampling sampling(Tensor tensor) {
@@ -62,18 +71,38 @@ public interface Init {
    * What this initialisation does to {@code tensor}, for people: PyTorch's call and, for the fills
    * whose scale comes from the shape, the fans and the std or bound: {@code "kaiming_normal_(mode=
    * 'fan_in', gain=1.4142135623730951): fan_in 300, std 0.08164965809277261"}.
+   *
+   * @param tensor the tensor that {@link #fill} would fill
+   * @return one line, in PyTorch's words
    */
   String describe(Tensor tensor);
 
   /**
    * Kaiming (He) normal, PyTorch's {@code kaiming_normal_}: {@code N(0, std²)}, {@code std = gain /
    * sqrt(fan)} ({@link Kaiming#normal}).
+   *
+   * @param mode the fan to divide by: {@link FanMode#FAN_IN} keeps the variance of activations,
+   *     {@link FanMode#FAN_OUT} that of gradients
+   * @param gain the gain of the nonlinearity after the layer ({@link Nonlinearity#gain(double)}),
+   *     finite and positive
+   * @return the initialisation, which checks a tensor when it is asked to fill it
+   * @throws IllegalArgumentException if {@code gain} is not finite and positive
    */
   static Init kaimingNormal(FanMode mode, double gain) {
     return kaimingNormal(WeightLayout.TORCH, mode, gain);
   }
 
-  /** {@link #kaimingNormal(FanMode, double)} with the fans of {@code layout}. */
+  /**
+   * {@link #kaimingNormal(FanMode, double)} with the fans of {@code layout}.
+   *
+   * @param layout the order of the weight's dimensions, which decides its fans
+   * @param mode the fan to divide by: {@link FanMode#FAN_IN} keeps the variance of activations,
+   *     {@link FanMode#FAN_OUT} that of gradients
+   * @param gain the gain of the nonlinearity after the layer ({@link Nonlinearity#gain(double)}),
+   *     finite and positive
+   * @return the initialisation, which checks a tensor when it is asked to fill it
+   * @throws IllegalArgumentException if {@code gain} is not finite and positive
+   */
   static Init kaimingNormal(WeightLayout layout, FanMode mode, double gain) {
     return new Kaiming.Spec(Distribution.NORMAL, layout, mode, gain);
   }
@@ -81,12 +110,29 @@ public interface Init {
   /**
    * Kaiming (He) uniform, PyTorch's {@code kaiming_uniform_}: {@code U(-bound, bound)}, {@code
    * bound = sqrt(3) · gain / sqrt(fan)} ({@link Kaiming#uniform}).
+   *
+   * @param mode the fan to divide by: {@link FanMode#FAN_IN} keeps the variance of activations,
+   *     {@link FanMode#FAN_OUT} that of gradients
+   * @param gain the gain of the nonlinearity after the layer ({@link Nonlinearity#gain(double)}),
+   *     finite and positive
+   * @return the initialisation, which checks a tensor when it is asked to fill it
+   * @throws IllegalArgumentException if {@code gain} is not finite and positive
    */
   static Init kaimingUniform(FanMode mode, double gain) {
     return kaimingUniform(WeightLayout.TORCH, mode, gain);
   }
 
-  /** {@link #kaimingUniform(FanMode, double)} with the fans of {@code layout}. */
+  /**
+   * {@link #kaimingUniform(FanMode, double)} with the fans of {@code layout}.
+   *
+   * @param layout the order of the weight's dimensions, which decides its fans
+   * @param mode the fan to divide by: {@link FanMode#FAN_IN} keeps the variance of activations,
+   *     {@link FanMode#FAN_OUT} that of gradients
+   * @param gain the gain of the nonlinearity after the layer ({@link Nonlinearity#gain(double)}),
+   *     finite and positive
+   * @return the initialisation, which checks a tensor when it is asked to fill it
+   * @throws IllegalArgumentException if {@code gain} is not finite and positive
+   */
   static Init kaimingUniform(WeightLayout layout, FanMode mode, double gain) {
     return new Kaiming.Spec(Distribution.UNIFORM, layout, mode, gain);
   }
@@ -95,13 +141,24 @@ public interface Init {
    * Xavier (Glorot) normal, PyTorch's {@code xavier_normal_}: {@code N(0, std²)}, {@code std = gain
    * · sqrt(2 / (fan_in + fan_out))} ({@link Xavier#normal}).
    *
+   * @param gain the scale factor, finite and positive: 1, or the gain of the nonlinearity after the
+   *     layer ({@link Nonlinearity#gain(double)})
+   * @return the initialisation, which checks a tensor when it is asked to fill it
    * @throws IllegalArgumentException if {@code gain} is not finite and positive
    */
   static Init xavierNormal(double gain) {
     return xavierNormal(WeightLayout.TORCH, gain);
   }
 
-  /** {@link #xavierNormal(double)} with the fans of {@code layout}. */
+  /**
+   * {@link #xavierNormal(double)} with the fans of {@code layout}.
+   *
+   * @param layout the order of the weight's dimensions, which decides its fans
+   * @param gain the scale factor, finite and positive: 1, or the gain of the nonlinearity after the
+   *     layer ({@link Nonlinearity#gain(double)})
+   * @return the initialisation, which checks a tensor when it is asked to fill it
+   * @throws IllegalArgumentException if {@code gain} is not finite and positive
+   */
   static Init xavierNormal(WeightLayout layout, double gain) {
     return new Xavier.Spec(Distribution.NORMAL, layout, gain);
   }
@@ -111,13 +168,24 @@ public interface Init {
    * bound = gain · sqrt(6 / (fan_in + fan_out))} ({@link Xavier#uniform}); with gain 1 and {@link
    * WeightLayout#KERAS} fans, Keras' {@code glorot_uniform}.
    *
+   * @param gain the scale factor, finite and positive: 1, or the gain of the nonlinearity after the
+   *     layer ({@link Nonlinearity#gain(double)})
+   * @return the initialisation, which checks a tensor when it is asked to fill it
    * @throws IllegalArgumentException if {@code gain} is not finite and positive
    */
   static Init xavierUniform(double gain) {
     return xavierUniform(WeightLayout.TORCH, gain);
   }
 
-  /** {@link #xavierUniform(double)} with the fans of {@code layout}. */
+  /**
+   * {@link #xavierUniform(double)} with the fans of {@code layout}.
+   *
+   * @param layout the order of the weight's dimensions, which decides its fans
+   * @param gain the scale factor, finite and positive: 1, or the gain of the nonlinearity after the
+   *     layer ({@link Nonlinearity#gain(double)})
+   * @return the initialisation, which checks a tensor when it is asked to fill it
+   * @throws IllegalArgumentException if {@code gain} is not finite and positive
+   */
   static Init xavierUniform(WeightLayout layout, double gain) {
     return new Xavier.Spec(Distribution.UNIFORM, layout, gain);
   }
@@ -125,12 +193,26 @@ public interface Init {
   /**
    * {@code N(mean, std²)}, PyTorch's {@code normal_} ({@link Normal#fill}): {@code normal(0, 0.02)}
    * for GPT-style weights and embeddings. Any shape.
+   *
+   * @param mean the mean, finite
+   * @param std the standard deviation, a normal number of the element type of the tensor filled
+   * @return the initialisation, which checks the tensor and these numbers when it is asked to fill
+   *     it ({@link #check})
    */
   static Init normal(double mean, double std) {
     return new Normal.Spec(mean, std);
   }
 
-  /** {@code U(from, to)}, PyTorch's {@code uniform_(a=from, b=to)} ({@link Uniform#fill}). */
+  /**
+   * {@code U(from, to)}, PyTorch's {@code uniform_(a=from, b=to)} ({@link Uniform#fill}). Any
+   * shape.
+   *
+   * @param from the lower end, finite and below {@code to}
+   * @param to the upper end, finite; the width {@code to - from} finite, and half of it a normal
+   *     number, in the element type of the tensor filled
+   * @return the initialisation, which checks the tensor and these numbers when it is asked to fill
+   *     it ({@link #check})
+   */
   static Init uniform(double from, double to) {
     return new Uniform.Spec(from, to);
   }
@@ -139,28 +221,52 @@ public interface Init {
    * {@code N(mean, std²)} conditioned on {@code [a, b]}, PyTorch's {@code trunc_normal_} ({@link
    * Normal#truncated}): {@code truncatedNormal(0, 0.02, -2, 2)} for vision transformers. {@code a}
    * and {@code b} are values, not standard deviations.
+   *
+   * @param mean the mean of the normal distribution before truncation, finite
+   * @param std the standard deviation before truncation, a normal number of the element type
+   * @param a the lower end of the interval, finite
+   * @param b the upper end of the interval, finite and above {@code a}; {@code [a, b]} must hold
+   *     enough probability for PyTorch's algorithm ({@link TensorSampler#truncatedNormal})
+   * @return the initialisation, which checks the tensor and these numbers when it is asked to fill
+   *     it ({@link #check})
    */
   static Init truncatedNormal(double mean, double std, double a, double b) {
     return new Normal.Truncated(mean, std, a, b);
   }
 
-  /** Every element {@code value}, PyTorch's {@code constant_} ({@link Constant#fill}); no draw. */
+  /**
+   * Every element {@code value}, PyTorch's {@code constant_} ({@link Constant#fill}); no draw.
+   *
+   * @param value the value, finite in the element type of the tensor filled
+   * @return the initialisation, which checks the tensor and these numbers when it is asked to fill
+   *     it ({@link #check})
+   */
   static Init constant(double value) {
     return new Constant.Spec(value, Constant.call(value));
   }
 
-  /** Every element 0, PyTorch's {@code zeros_} ({@link Constant#zeros}): biases; no draw. */
+  /**
+   * Every element 0, PyTorch's {@code zeros_} ({@link Constant#zeros}): biases; no draw.
+   *
+   * @return the initialisation, valid for any tensor
+   */
   static Init zeros() {
     return Constant.ZEROS;
   }
 
-  /** Every element 1, PyTorch's {@code ones_} ({@link Constant#ones}): norm scales; no draw. */
+  /**
+   * Every element 1, PyTorch's {@code ones_} ({@link Constant#ones}): norm scales; no draw.
+   *
+   * @return the initialisation, valid for any tensor
+   */
   static Init ones() {
     return Constant.ONES;
   }
 
   /**
    * The identity matrix of a 2-D weight, PyTorch's {@code eye_} ({@link Identity#eye}); no draw.
+   *
+   * @return the initialisation, which rejects a tensor that is not 2-D
    */
   static Init eye() {
     return Identity.EYE;
@@ -170,6 +276,9 @@ public interface Init {
    * The Dirac delta of a 3- to 5-D convolution weight with {@code groups} groups, PyTorch's {@code
    * dirac_} ({@link Identity#dirac}); no draw.
    *
+   * @param groups the number of groups of the convolution, at least 1; it must divide the weight's
+   *     {@code shape[0]}, which is checked when the initialisation fills
+   * @return the initialisation, which rejects a tensor of fewer than 3 or more than 5 dimensions
    * @throws IllegalArgumentException if {@code groups < 1}
    */
   static Init dirac(int groups) {
@@ -180,6 +289,8 @@ public interface Init {
    * A (semi-)orthogonal matrix times {@code gain}, PyTorch's {@code orthogonal_} ({@link
    * Orthogonal#fill}): recurrent weights.
    *
+   * @param gain the factor of the orthogonal matrix, finite and positive
+   * @return the initialisation, which rejects a tensor of fewer than 2 dimensions
    * @throws IllegalArgumentException if {@code gain} is not finite and positive
    */
   static Init orthogonal(double gain) {
@@ -190,6 +301,13 @@ public interface Init {
    * Keras' {@code VarianceScaling(scale, mode, distribution)} with the fans of {@code layout}
    * ({@link VarianceScaling}, whose factories give Keras' presets: {@code he_normal}, …).
    *
+   * @param scale the factor of the variance, finite and positive: the samples' variance is {@code
+   *     scale / n}, with {@code n} the fan {@code mode} selects
+   * @param mode the fan {@code n} to divide by: fan_in, fan_out or their average
+   * @param distribution the distribution of the samples, each with that variance
+   * @param layout the order of the weight's dimensions, which decides its fans ({@link
+   *     WeightLayout#KERAS} for Keras' own numbers)
+   * @return the initialisation, which checks a tensor when it is asked to fill it
    * @throws IllegalArgumentException if {@code scale} is not finite and positive
    */
   static Init varianceScaling(
@@ -200,6 +318,8 @@ public interface Init {
   /**
    * PyTorch's default weight of {@code nn.Linear} and {@code nn.Conv*d}, {@code
    * kaiming_uniform_(a=sqrt(5))} ({@link LayerDefaults#weight}).
+   *
+   * @return the initialisation, for a weight {@code [out][in][k…]} of at least 2 dimensions
    */
   static Init torchDefaultWeight() {
     return LayerDefaults.WEIGHT;
@@ -209,6 +329,12 @@ public interface Init {
    * PyTorch's default bias of {@code nn.Linear} and {@code nn.Conv*d}: {@code U(-1/sqrt(fan_in),
    * 1/sqrt(fan_in))} with the fan_in of {@code weight}, whose output size the bias's length must be
    * ({@link LayerDefaults#bias(Tensor, Tensor, RandomGenerator)}).
+   *
+   * @param weight the layer's weight {@code [out][in][k…]}, whose fan_in bounds the bias; it is
+   *     read for its shape only, so it may be filled before or after
+   * @return the initialisation of the bias, which checks the bias's length against the weight when
+   *     it is asked to fill it
+   * @throws NullPointerException if {@code weight} is {@code null}
    */
   static Init torchDefaultBias(Tensor weight) {
     return new LayerDefaults.Bias(Objects.requireNonNull(weight, "weight"), false);
@@ -218,6 +344,11 @@ public interface Init {
    * The default bias of a transposed convolution ({@code nn.ConvTranspose*d}), whose weight is laid
    * out {@code [in][out / groups][k…]}: bounded like {@link #torchDefaultBias} by the weight's
    * fan_in, whatever the bias's length ({@link LayerDefaults#biasForFanIn}).
+   *
+   * @param weight the transposed convolution's weight {@code [in][out / groups][k…]}, read for its
+   *     shape only
+   * @return the initialisation of the bias
+   * @throws NullPointerException if {@code weight} is {@code null}
    */
   static Init torchDefaultTransposedBias(Tensor weight) {
     return new LayerDefaults.Bias(Objects.requireNonNull(weight, "weight"), true);

@@ -33,6 +33,18 @@ import org.jspecify.annotations.Nullable;
  * + fill} of the sampler the plan runs on, so that with what the step draws ({@link
  * Step#sampling()}) a worker can fill any slice of any parameter alone ({@code
  * BlockSampler.fill(fill, from, shard, sampling)}).
+ *
+ * <p>A plan built by hand, for a layer without a generated initializer ({@code nn.Linear(20, 6)}):
+ *
+ * <pre>{@code
+ * FloatTensor weight = FloatTensor.of("weight", layer.weight);      // float[6][20]
+ * InitPlan.Builder builder = InitPlan.builder(layer);
+ * builder.add("weight", weight, Init.torchDefaultWeight());
+ * builder.add("bias", FloatTensor.of("bias", layer.bias), Init.torchDefaultBias(weight));
+ * InitPlan plan = builder.build();                                   // checks both, writes nothing
+ * System.out.print(plan.describe());
+ * plan.run(TorchGenerator.manualSeed(0));                            // PyTorch's values
+ * }</pre>
  */
 // JSpecify's @Nullable in signatures: the module reads org.jspecify statically and not
 // transitively, so that modules reading this one compile without it ([exports] lint).
@@ -50,6 +62,15 @@ public final class InitPlan {
    *     draws nothing
    */
   public record Step(String name, Tensor tensor, Init init, long fill) {
+    /**
+     * A step; a plan makes them, numbering its fills.
+     *
+     * @param name the parameter's path from the plan's module
+     * @param tensor the view of its array
+     * @param init how the step initialises it
+     * @param fill the step's fill number, or -1 if it draws nothing
+     * @throws NullPointerException if {@code name}, {@code tensor} or {@code init} is {@code null}
+     */
     public Step {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(tensor, "tensor");
@@ -57,8 +78,10 @@ public final class InitPlan {
     }
 
     /**
-     * What this step writes, from the whole tensor's shape ({@link Init#sampling}): with {@link
-     * #fill()}, all a worker needs to fill any slice of the parameter alone.
+     * {@return what this step writes, from the whole tensor's shape ({@link Init#sampling})} With
+     * {@link #fill()}, it is all a worker needs to fill any slice of the parameter alone.
+     *
+     * @throws IllegalArgumentException as {@link Init#sampling}: the step cannot run on its tensor
      */
     public Sampling sampling() {
       return init.sampling(tensor);
@@ -74,12 +97,26 @@ public final class InitPlan {
    * @param alsoNamed the other names of a tied parameter, {@code lm_head.weight}
    */
   public record Parameter(String name, Tensor tensor, List<Step> steps, List<String> alsoNamed) {
+    /**
+     * A parameter; {@code steps} and {@code alsoNamed} are copied.
+     *
+     * @param name its first path from the plan's module
+     * @param tensor its view
+     * @param steps the steps that initialise it, in order
+     * @param alsoNamed its other paths, if it is tied
+     * @throws NullPointerException if {@code steps} or {@code alsoNamed} is, or holds, {@code null}
+     */
     public Parameter {
       steps = List.copyOf(steps);
       alsoNamed = List.copyOf(alsoNamed);
     }
 
-    /** The step that decides its values: the last one. */
+    /**
+     * {@return the step that decides its values: the last one}
+     *
+     * @throws IndexOutOfBoundsException if no step initialises the parameter ({@code steps} is
+     *     empty)
+     */
     public Step last() {
       return steps.get(steps.size() - 1);
     }
@@ -89,8 +126,27 @@ public final class InitPlan {
    * A rule of a network's scheme ({@link Reinit}): re-initialise {@code parameter}, a path from
    * each module of the subtree that is an instance of {@code module}, with {@code init}, in pass
    * {@code pass} visiting modules in {@code order}.
+   *
+   * @param pass the pass the rule belongs to; passes run from the lowest
+   * @param order how the rule's pass visits the modules
+   * @param module the class whose instances (with its subclasses') the rule matches; {@code
+   *     Object.class} for every module
+   * @param parameter the parameter's path from a matched module: {@code "weight"}, {@code
+   *     "bn2.weight"}; a module without it is skipped
+   * @param init how the rule re-initialises it
    */
   public record Rule(int pass, Traversal order, Class<?> module, String parameter, Init init) {
+    /**
+     * A rule.
+     *
+     * @param pass the pass it belongs to
+     * @param order how its pass visits the modules
+     * @param module the class of the modules it matches
+     * @param parameter the parameter's path from a matched module
+     * @param init how it re-initialises the parameter
+     * @throws NullPointerException if {@code order}, {@code module}, {@code parameter} or {@code
+     *     init} is {@code null}
+     */
     public Rule {
       Objects.requireNonNull(order, "order");
       Objects.requireNonNull(module, "module");
@@ -189,7 +245,16 @@ public final class InitPlan {
       this.module = module;
     }
 
-    /** Adds the parameter {@code name}, viewed as {@code tensor}, initialised by {@code init}. */
+    /**
+     * Adds the parameter {@code name}, viewed as {@code tensor}, initialised by {@code init}.
+     *
+     * @param name the parameter's name in its module, as PyTorch registers it: {@code "weight"}
+     * @param tensor the view of the parameter's array
+     * @param init how the module's construction initialises it; a rule may re-initialise it later
+     * @throws NullPointerException if {@code tensor} is {@code null} (a {@code null} array), naming
+     *     the parameter
+     * @throws IllegalArgumentException if a member of that name was added already
+     */
     public void add(String name, Tensor tensor, Init init) {
       member(new ParameterMember(name, Objects.requireNonNull(tensor, name), init));
     }
@@ -198,6 +263,16 @@ public final class InitPlan {
      * Adds the child module {@code name}, planned by {@code plan} (its initializer's {@code plan}),
      * unless it is {@code null}: an absent module, as PyTorch's {@code None}. A problem the child's
      * plan finds is reported with the child's path in front.
+     *
+     * @param <M> the child's type
+     * @param name the child's name in this module: {@code "conv1"}
+     * @param module the child, or {@code null} if absent
+     * @param plan the child's plan, as its initializer makes it ({@code ConvInitializer::plan});
+     *     called now, once per module
+     * @throws IllegalArgumentException if a member of that name was added already, or the child's
+     *     plan fails (the message starts with the child's path)
+     * @throws NullPointerException if the child holds a {@code null} array or module, with its path
+     *     in front
      */
     public <M> void child(String name, @Nullable M module, Function<? super M, InitPlan> plan) {
       if (module != null) {
@@ -210,7 +285,13 @@ public final class InitPlan {
      * index ({@code layer1.0}, {@code layer1.1}, …), each planned by {@code plan}, as a PyTorch
      * {@code ModuleList} or {@code Sequential}; nothing if {@code modules} is {@code null}.
      *
+     * @param <M> the type of the elements
+     * @param name the container's name in this module: {@code "layer1"}
+     * @param modules the elements, in order, or {@code null} if absent
+     * @param plan the child's plan, as its initializer makes it ({@code ConvInitializer::plan});
+     *     called now, once per module
      * @throws NullPointerException naming the element, if one is null
+     * @throws IllegalArgumentException as {@link #child}
      */
     public <M> void children(
         String name, @Nullable List<M> modules, Function<? super M, InitPlan> plan) {
@@ -229,7 +310,17 @@ public final class InitPlan {
       member(new ChildMember(name, container.build()));
     }
 
-    /** {@link #children(String, List, Function)} for an array of modules. */
+    /**
+     * {@link #children(String, List, Function)} for an array of modules.
+     *
+     * @param <M> the type of the elements
+     * @param name the container's name in this module: {@code "blocks"}
+     * @param modules the elements, in order, or {@code null} if absent
+     * @param plan the child's plan, as its initializer makes it ({@code ConvInitializer::plan});
+     *     called now, once per module
+     * @throws NullPointerException naming the element, if one is null
+     * @throws IllegalArgumentException as {@link #child}
+     */
     public <M> void children(
         String name, M @Nullable [] modules, Function<? super M, InitPlan> plan) {
       children(name, modules == null ? null : Arrays.asList(modules), plan);
@@ -239,6 +330,9 @@ public final class InitPlan {
      * Constructs the member {@code member} just before {@code before}, though it is registered
      * (named, visited by rules) where it was added; nothing if {@code member} is an absent child.
      *
+     * @param member the name of the member to move: its array is filled, or its subtree planned,
+     *     just before {@code before}'s
+     * @param before the name of a member added earlier
      * @throws IllegalArgumentException unless {@code before} was added
      */
     public void constructBefore(String member, String before) {
@@ -253,13 +347,16 @@ public final class InitPlan {
     /**
      * Applies {@code rules} to the members added so far (and their subtrees), after they are
      * constructed: a network's {@link Reinit} rules, in passes from the lowest.
+     *
+     * @param rules the rules, in the order they are written; those of one pass share its {@link
+     *     Rule#order() order}
      */
     public void reinit(List<Rule> rules) {
       operations.add(new ApplyRules(List.copyOf(rules), members.size()));
     }
 
     /**
-     * The plan, once every step is checked ({@link Init#check}), in the order they run.
+     * {@return the plan, once every step is checked ({@link Init#check}), in the order they run}
      *
      * @throws IllegalArgumentException from the first step that cannot run, with the parameter's
      *     name in front; nothing is written
@@ -341,17 +438,24 @@ public final class InitPlan {
     }
   }
 
-  /** The module this plan initialises. */
+  /** {@return the module this plan initialises} */
   public Object module() {
     return module;
   }
 
-  /** Every step, in the order they run. */
+  /** {@return every step, in the order they run (unmodifiable)} */
   public List<Step> steps() {
     return steps;
   }
 
-  /** Fills every parameter, in order, from {@code random}. */
+  /**
+   * Fills every parameter, in order, from {@code random}. The steps were checked when the plan was
+   * built, so a fill fails only if an array changed since (a field replaced by a shorter one is not
+   * seen: a tensor views the arrays it was made from).
+   *
+   * @param random the generator every step draws from, in turn; a {@code TorchGenerator} seeded as
+   *     {@code torch.manual_seed} gives PyTorch's values
+   */
   public void run(RandomGenerator random) {
     Objects.requireNonNull(random, "random");
     for (Step step : steps) {
@@ -362,6 +466,8 @@ public final class InitPlan {
   /**
    * Each parameter once, in registration order ({@code named_parameters()}): a tied one, an array
    * that several modules hold, under its first name.
+   *
+   * @return the parameters, each with the steps that initialise it
    */
   public List<Parameter> parameters() {
     Map<Object, String> firstName = new IdentityHashMap<>();
@@ -389,6 +495,8 @@ public final class InitPlan {
    * The module tree with every parameter, like PyTorch's {@code print(model)} with the
    * initialisation added: per parameter its shape, what initialises it in the end (and how many
    * steps before), with its fans and std or bound, and its fill number.
+   *
+   * @return the description, one line per module and parameter, each ending in a newline
    */
   public String describe() {
     Map<String, Parameter> byName = new LinkedHashMap<>();

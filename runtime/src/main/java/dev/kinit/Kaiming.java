@@ -55,6 +55,13 @@ public final class Kaiming {
   /**
    * {@link #std(int[], FanMode, double)} with the fans of {@code layout} ({@link
    * Fans#of(WeightLayout, int...)}).
+   *
+   * @param layout the order of the weight's dimensions, which decides its fans
+   * @param shape the weight's shape, outermost first, as {@code layout} orders it
+   * @param mode the fan to divide by
+   * @param gain the gain of the nonlinearity after the layer ({@link Nonlinearity#gain(double)})
+   * @return the standard deviation {@code gain / sqrt(fan)}
+   * @throws IllegalArgumentException as {@link #std(int[], FanMode, double)}
    */
   public static double std(WeightLayout layout, int[] shape, FanMode mode, double gain) {
     Objects.requireNonNull(mode, "mode");
@@ -85,7 +92,16 @@ public final class Kaiming {
     return bound(WeightLayout.TORCH, shape, mode, gain);
   }
 
-  /** {@link #bound(int[], FanMode, double)} with the fans of {@code layout}. */
+  /**
+   * {@link #bound(int[], FanMode, double)} with the fans of {@code layout}.
+   *
+   * @param layout the order of the weight's dimensions, which decides its fans
+   * @param shape the weight's shape, outermost first, as {@code layout} orders it
+   * @param mode the fan to divide by
+   * @param gain the gain of the nonlinearity after the layer ({@link Nonlinearity#gain(double)})
+   * @return the bound {@code sqrt(3) · gain / sqrt(fan)}
+   * @throws IllegalArgumentException as {@link #std(int[], FanMode, double)}
+   */
   public static double bound(WeightLayout layout, int[] shape, FanMode mode, double gain) {
     return Math.sqrt(3.0) * std(layout, shape, mode, gain);
   }
@@ -135,6 +151,10 @@ public final class Kaiming {
    * arguments, and writes nothing: for code that fills several tensors and must fail before its
    * first write, as the initializers that the annotation processor generates do.
    *
+   * @param tensor the weight that would be filled; its shape gives the fans
+   * @param mode the fan to divide by
+   * @param gain the gain of the nonlinearity after the layer ({@link Nonlinearity#gain(double)})
+   * @param distribution which fill to check: {@link #normal} or {@link #uniform}
    * @throws IllegalArgumentException as {@link #normal} or {@link #uniform}
    */
   public static void check(Tensor tensor, FanMode mode, double gain, Distribution distribution) {

@@ -39,46 +39,54 @@ import java.lang.annotation.Target;
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.TYPE, ElementType.LOCAL_VARIABLE})
 public @interface KaimingInit {
 
-  /** Which fan to divide by: {@code FAN_IN} preserves activations, {@code FAN_OUT} gradients. */
+  /**
+   * {@return which fan to divide by: {@code FAN_IN} preserves activations, {@code FAN_OUT}
+   * gradients}
+   */
   FanMode mode() default FanMode.FAN_IN;
 
-  /** The nonlinearity that follows the layer; it sets the gain. */
+  /** {@return the nonlinearity that follows the layer; it sets the gain} */
   Nonlinearity nonlinearity() default Nonlinearity.LEAKY_RELU;
 
-  /** The negative slope of a leaky ReLU; only {@link Nonlinearity#LEAKY_RELU} uses it. Finite. */
+  /**
+   * {@return the negative slope of a leaky ReLU; only {@link Nonlinearity#LEAKY_RELU} uses it}
+   * Finite.
+   */
   double a() default 0.0;
 
-  /** Normal ({@code kaiming_normal_}) or uniform ({@code kaiming_uniform_}). */
+  /** {@return normal ({@code kaiming_normal_}) or uniform ({@code kaiming_uniform_})} */
   Distribution distribution() default Distribution.NORMAL;
 
   /**
-   * The name of a {@link Nonlinearity} member of the layer (a field, or a property in Kotlin), read
-   * when the initializer runs, to use instead of {@link #nonlinearity()}: one layer class for every
-   * activation. Checked at compile time to exist, be readable and have that type.
+   * {@return the name of a {@link Nonlinearity} member of the layer (a field, or a property in
+   * Kotlin), read when the initializer runs, to use instead of {@link #nonlinearity()}: one layer
+   * class for every activation} Checked at compile time to exist, be readable and have that type.
    */
   String nonlinearityField() default "";
 
   /**
-   * The name of a {@code double} member of the layer with the negative slope, read when the
-   * initializer runs, to use instead of {@link #a()}.
+   * {@return the name of a {@code double} member of the layer with the negative slope, read when
+   * the initializer runs, to use instead of {@link #a()}}
    */
   String slopeField() default "";
 
-  /** How the weight's dimensions are ordered, which decides its fans: PyTorch's by default. */
+  /**
+   * {@return how the weight's dimensions are ordered, which decides its fans: PyTorch's by default}
+   */
   WeightLayout layout() default WeightLayout.TORCH;
 
   /**
-   * The shape of a flat {@code float[]} / {@code double[]} field, as constants, outermost first:
-   * {@code shape = {6, 20}} for a {@code Linear(20, 6)} weight. At least two sizes (the fan rule
-   * needs an output and an input size). Nested arrays read their shape from the arrays and take
-   * neither this nor {@link #shapeFields()}.
+   * {@return the shape of a flat {@code float[]} / {@code double[]} field, as constants, outermost
+   * first: {@code shape = {6, 20}} for a {@code Linear(20, 6)} weight} At least two sizes (the fan
+   * rule needs an output and an input size). Nested arrays read their shape from the arrays and
+   * take neither this nor {@link #shapeFields()}.
    */
   int[] shape() default {};
 
   /**
-   * The shape of a flat {@code float[]} / {@code double[]} field, as the names of {@code int}
-   * fields of the same class, read when the initializer runs: {@code shapeFields = {"out", "in"}}.
-   * The alternative to {@link #shape()} when sizes are only known per instance.
+   * {@return the shape of a flat {@code float[]} / {@code double[]} field, as the names of {@code
+   * int} fields of the same class, read when the initializer runs: {@code shapeFields = {"out",
+   * "in"}}} The alternative to {@link #shape()} when sizes are only known per instance.
    */
   String[] shapeFields() default {};
 }

@@ -51,6 +51,9 @@ public final class LayerDefaults {
    * Fills {@code weight} as {@code kaiming_uniform_(weight, a=math.sqrt(5))}: fan_in mode,
    * leaky-ReLU gain. A weight with no elements is left alone with a warning ({@link Kaiming}).
    *
+   * @param weight the layer's weight {@code [out][in][k…]}, at least 2-D; its shape gives fan_in
+   * @param random the generator to draw from; if it implements {@link TensorSampler} it samples the
+   *     whole tensor itself
    * @throws IllegalArgumentException for a shape of fewer than two dimensions, before any write
    */
   public static void weight(Tensor weight, RandomGenerator random) {
@@ -66,6 +69,10 @@ public final class LayerDefaults {
    * it after {@link #weight} to follow PyTorch's order. (A transposed convolution's weight is laid
    * out otherwise: use {@link #biasForFanIn}.)
    *
+   * @param bias the bias to fill, 1-D of length {@code out}
+   * @param weight the layer's weight {@code [out][in][k…]}, read for its shape only
+   * @param random the generator to draw from; if it implements {@link TensorSampler} it samples the
+   *     whole tensor itself
    * @throws IllegalArgumentException if {@code weight} has fewer than two dimensions, or if {@code
    *     bias} is not 1-D of the weight's output size; before any write
    */
@@ -79,6 +86,8 @@ public final class LayerDefaults {
    * that fills several tensors and must fail before its first write, as the initializers that the
    * annotation processor generates do.
    *
+   * @param bias the bias that would be filled
+   * @param weight the layer's weight {@code [out][in][k…]}, read for its shape only
    * @throws IllegalArgumentException as {@link #bias(Tensor, Tensor, RandomGenerator)}
    */
   public static void checkBias(Tensor bias, Tensor weight) {
@@ -92,6 +101,11 @@ public final class LayerDefaults {
    * alone, with a warning: that is what PyTorch's {@code Conv*d} does, while its {@code Linear}
    * writes zeros, drawing from the generator.
    *
+   * @param bias the bias to fill, 1-D of length {@code weightShape[0]}
+   * @param weightShape the shape of the layer's weight, {@code [out, in, k…]}, outermost first;
+   *     named {@code "weight"} in messages
+   * @param random the generator to draw from; if it implements {@link TensorSampler} it samples the
+   *     whole tensor itself
    * @throws IllegalArgumentException if {@code weightShape} has fewer than two dimensions or a
    *     negative size, or if {@code bias} is not 1-D of length {@code weightShape[0]}; before any
    *     write
@@ -117,6 +131,11 @@ public final class LayerDefaults {
    * <p>A fan_in of 0 leaves the bias alone, with a warning, as {@link #bias(Tensor, int[],
    * RandomGenerator)} does.
    *
+   * @param bias the bias to fill, 1-D or not, any length
+   * @param fanIn the fan_in of the layer's weight, not negative: the bound is {@code 1 /
+   *     sqrt(fanIn)}
+   * @param random the generator to draw from; if it implements {@link TensorSampler} it samples the
+   *     whole tensor itself
    * @throws IllegalArgumentException if {@code fanIn} is negative, before any write
    */
   public static void biasForFanIn(Tensor bias, long fanIn, RandomGenerator random) {

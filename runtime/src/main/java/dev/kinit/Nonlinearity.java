@@ -66,9 +66,11 @@ public enum Nonlinearity {
   }
 
   /**
-   * The gain for negative slope {@code a}: {@code calculate_gain(name, a)}. Only {@link
+   * {@return the gain for negative slope {@code a}: {@code calculate_gain(name, a)}} Only {@link
    * #LEAKY_RELU} uses {@code a}; the other nonlinearities ignore it, as PyTorch does.
    *
+   * @param a the negative slope of a leaky ReLU (the slope for negative inputs, 0.01 in {@code
+   *     nn.LeakyReLU}); finite, any sign
    * @throws IllegalArgumentException if {@code a} is NaN or infinite, or so large that {@code a²}
    *     overflows (PyTorch raises {@code OverflowError} there)
    */
@@ -92,7 +94,7 @@ public enum Nonlinearity {
   }
 
   /**
-   * The gain with PyTorch's default parameter: {@code calculate_gain(name)}. For {@link
+   * {@return the gain with PyTorch's default parameter: {@code calculate_gain(name)}} For {@link
    * #LEAKY_RELU} that is a slope of {@value #DEFAULT_NEGATIVE_SLOPE}, unlike {@code kaiming_*_},
    * whose {@code a} defaults to 0: {@code LEAKY_RELU.gain()} differs from {@code
    * LEAKY_RELU.gain(0)}.
@@ -101,14 +103,18 @@ public enum Nonlinearity {
     return gain(DEFAULT_NEGATIVE_SLOPE);
   }
 
-  /** PyTorch's name, as {@code calculate_gain} takes it: {@code "leaky_relu"}, {@code "conv2d"}. */
+  /**
+   * {@return PyTorch's name, as {@code calculate_gain} takes it: {@code "leaky_relu"}, {@code
+   * "conv2d"}}
+   */
   public String torchName() {
     return torchName;
   }
 
   /**
-   * The nonlinearity PyTorch calls {@code name}.
+   * {@return the nonlinearity PyTorch calls {@code name}}
    *
+   * @param name PyTorch's name of a nonlinearity, as {@link #torchName()} gives it (case matters)
    * @throws IllegalArgumentException with PyTorch's message ({@code "Unsupported nonlinearity
    *     gelu"}) for a name {@code calculate_gain} does not know
    */

@@ -26,6 +26,9 @@ public final class Normal {
   /**
    * Fills {@code tensor} from {@code N(mean, std²)}: PyTorch's {@code normal_(tensor, mean, std)}.
    *
+   * @param tensor the tensor to fill, any shape
+   * @param mean the mean, finite
+   * @param std the standard deviation, a normal number of the element type (positive)
    * @param random the source of randomness; if it implements {@link TensorSampler} it samples the
    *     whole tensor itself
    * @throws IllegalArgumentException unless {@code mean} is finite and {@code std} a normal number
@@ -47,6 +50,13 @@ public final class Normal {
    * {@code dev.kinit.torch.TorchGenerator}; exact rejection from the ziggurat in a {@code
    * dev.kinit.block.BlockSampler}.
    *
+   * @param tensor the tensor to fill, any shape
+   * @param mean the mean of the normal distribution before truncation, finite
+   * @param std the standard deviation before truncation, a normal number of the element type
+   * @param a the lower end of the interval, in the values' units, finite
+   * @param b the upper end of the interval, in the values' units, finite and above {@code a}
+   * @param random the source of randomness; if it implements {@link TensorSampler} it samples the
+   *     whole tensor itself
    * @throws IllegalArgumentException unless {@code mean} is finite, {@code std} a normal number,
    *     {@code a < b} both finite in the element type, and the interval holds enough probability
    *     for PyTorch's algorithm ({@link TensorSampler#truncatedNormal}); before any element is

@@ -45,6 +45,9 @@ public final class Orthogonal {
    * Fills {@code tensor} (2 or more dimensions) with a (semi-)orthogonal matrix times {@code gain}:
    * PyTorch's {@code orthogonal_(tensor, gain)}. A tensor with no elements is left as it is.
    *
+   * @param tensor the tensor to fill, seen as the matrix {@code [shape[0]][rest]}: its rows are
+   *     orthonormal (times {@code gain}) if they are fewer than its columns, else its columns
+   * @param gain the factor of the orthogonal matrix, finite and positive
    * @param random the source of the normal matrix; if it implements {@link TensorSampler} it
    *     samples that matrix itself
    * @throws IllegalArgumentException with PyTorch's message ({@code "Only tensors with 2 or more

@@ -23,18 +23,18 @@ import java.lang.annotation.Target;
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.TYPE, ElementType.LOCAL_VARIABLE})
 public @interface OrthogonalInit {
 
-  /** The gain, finite and positive. */
+  /** {@return the gain, finite and positive} */
   double gain() default 1.0;
 
   /**
-   * The shape of a flat {@code float[]} / {@code double[]} field, as constants, outermost first;
-   * see {@link KaimingInit#shape()}.
+   * {@return the shape of a flat {@code float[]} / {@code double[]} field, as constants, outermost
+   * first; see {@link KaimingInit#shape()}}
    */
   int[] shape() default {};
 
   /**
-   * The shape of a flat field, as names of {@code int} members read when the initializer runs; see
-   * {@link KaimingInit#shapeFields()}.
+   * {@return the shape of a flat field, as names of {@code int} members read when the initializer
+   * runs; see {@link KaimingInit#shapeFields()}}
    */
   String[] shapeFields() default {};
 }

@@ -24,7 +24,10 @@ import java.lang.annotation.Target;
  * once, in its {@link #order()}, and at each module applies its matching rules in the order they
  * are written, so that the draws come in PyTorch's order. A module that lacks the parameter (a
  * {@code null} bias, PyTorch's {@code None}) is skipped. Exactly one of the initialisation
- * attributes is given. nanoGPT's scheme, for example, is two passes:
+ * attributes ({@link #kaiming()} to {@link #torchDefault()}) holds one element, the initialisation
+ * to apply; the others are left empty (an array, because an annotation attribute has no absent
+ * value), which the annotation processor checks ({@code [kinit.reinit-init-count]}). nanoGPT's
+ * scheme, for example, is two passes:
  *
  * <pre>{@code
  * @Network
@@ -41,58 +44,92 @@ import java.lang.annotation.Target;
 @Repeatable(Reinit.List.class)
 public @interface Reinit {
 
-  /** The modules to match, with their subclasses ({@code isinstance}); every module by default. */
+  /**
+   * {@return the modules to match, with their subclasses ({@code isinstance}); every module by
+   * default}
+   */
   Class<?> module() default Object.class;
 
   /**
-   * The parameter to re-initialise, a path from the matched module: {@code "weight"}, {@code
-   * "bn2.weight"} (a child's), {@code "c_proj.weight"}.
+   * {@return the parameter to re-initialise, a path from the matched module: {@code "weight"},
+   * {@code "bn2.weight"} (a child's), {@code "c_proj.weight"}}
    */
   String parameter();
 
-  /** The pass this rule belongs to: passes run one after the other, from the lowest. */
+  /** {@return the pass this rule belongs to} Passes run one after the other, from the lowest. */
   int pass() default 1;
 
-  /** The order in which this rule's pass visits the modules; the same for all its rules. */
+  /**
+   * {@return the order in which this rule's pass visits the modules} All the rules of a pass give
+   * the same order ({@code [kinit.reinit-order-conflict]}).
+   */
   Traversal order() default Traversal.MODULES;
 
-  /** Kaiming (He) initialisation. */
+  /**
+   * {@return Kaiming (He) initialisation ({@code kaiming_normal_} or {@code kaiming_uniform_}) as
+   * this rule's initialisation (one element), or none}
+   */
   KaimingInit[] kaiming() default {};
 
-  /** Xavier (Glorot) initialisation. */
+  /**
+   * {@return Xavier (Glorot) initialisation ({@code xavier_normal_} or {@code xavier_uniform_}) as
+   * this rule's initialisation (one element), or none}
+   */
   XavierInit[] xavier() default {};
 
-  /** A normal distribution. */
+  /**
+   * {@return a normal distribution ({@code normal_}) as this rule's initialisation (one element),
+   * or none}
+   */
   NormalInit[] normal() default {};
 
-  /** A uniform distribution. */
+  /**
+   * {@return a uniform distribution ({@code uniform_}) as this rule's initialisation (one element),
+   * or none}
+   */
   UniformInit[] uniform() default {};
 
-  /** A truncated normal distribution. */
+  /**
+   * {@return a truncated normal distribution ({@code trunc_normal_}) as this rule's initialisation
+   * (one element), or none}
+   */
   TruncatedNormalInit[] truncatedNormal() default {};
 
-  /** A constant. */
+  /**
+   * {@return a constant ({@code constant_}) as this rule's initialisation (one element), or none}
+   */
   ConstantInit[] constant() default {};
 
-  /** Zeros. */
+  /** {@return zeros ({@code zeros_}) as this rule's initialisation (one element), or none} */
   ZerosInit[] zeros() default {};
 
-  /** Ones. */
+  /** {@return ones ({@code ones_}) as this rule's initialisation (one element), or none} */
   OnesInit[] ones() default {};
 
-  /** The identity matrix. */
+  /**
+   * {@return the identity matrix ({@code eye_}) as this rule's initialisation (one element), or
+   * none}
+   */
   EyeInit[] eye() default {};
 
-  /** The Dirac delta. */
+  /**
+   * {@return the Dirac delta ({@code dirac_}) as this rule's initialisation (one element), or none}
+   */
   DiracInit[] dirac() default {};
 
-  /** An orthogonal matrix. */
+  /**
+   * {@return an orthogonal matrix ({@code orthogonal_}) as this rule's initialisation (one
+   * element), or none}
+   */
   OrthogonalInit[] orthogonal() default {};
 
-  /** Keras' variance scaling. */
+  /** {@return Keras' variance scaling as this rule's initialisation (one element), or none} */
   VarianceScalingInit[] varianceScaling() default {};
 
-  /** PyTorch's default weight ({@code kaiming_uniform_(a=sqrt(5))}). */
+  /**
+   * {@return PyTorch's default weight ({@code kaiming_uniform_(a=sqrt(5))}) as this rule's
+   * initialisation (one element), or none}
+   */
   TorchDefaultInit[] torchDefault() default {};
 
   /** The container of repeated {@code @Reinit}s. */
@@ -100,7 +137,7 @@ public @interface Reinit {
   @Retention(RetentionPolicy.CLASS)
   @Target(ElementType.TYPE)
   @interface List {
-    /** The rules, in the order written. */
+    /** {@return the rules, in the order written} */
     Reinit[] value();
   }
 }

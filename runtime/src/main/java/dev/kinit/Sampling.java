@@ -29,7 +29,7 @@ import java.util.Objects;
  */
 public sealed interface Sampling {
 
-  /** Whether the fill draws from the generator: it then takes one fill number. */
+  /** {@return whether the fill draws from the generator} It then takes one fill number. */
   boolean draws();
 
   /**
@@ -77,7 +77,11 @@ public sealed interface Sampling {
   /** Nothing drawn: each element's value follows from its row-major position in the tensor. */
   sealed interface Fixed extends Sampling {
 
-    /** The value at row-major position {@code position} of the whole tensor. */
+    /**
+     * {@return the value at row-major position {@code position} of the whole tensor}
+     *
+     * @param position the row-major position in the whole tensor, from 0 to its size (excluded)
+     */
     double valueAt(long position);
 
     @Override
@@ -122,7 +126,13 @@ public sealed interface Sampling {
    */
   record Dirac(List<Integer> shape, int groups) implements Fixed {
 
-    /** Copies {@code shape}. */
+    /**
+     * Copies {@code shape}.
+     *
+     * @param shape the weight's shape, 3 to 5 sizes
+     * @param groups the number of groups, which divides {@code shape[0]}
+     * @throws NullPointerException if {@code shape} is or holds {@code null}
+     */
     public Dirac {
       shape = List.copyOf(shape);
     }
@@ -169,7 +179,13 @@ public sealed interface Sampling {
    * @param draws whether the fill draws from the generator (and takes a fill number)
    */
   record Unshardable(String reason, boolean draws) implements Sampling {
-    /** Checks that there is a reason. */
+    /**
+     * Checks that there is a reason.
+     *
+     * @param reason why, for messages
+     * @param draws whether the fill draws from the generator
+     * @throws NullPointerException if {@code reason} is {@code null}
+     */
     public Unshardable {
       Objects.requireNonNull(reason, "reason");
     }

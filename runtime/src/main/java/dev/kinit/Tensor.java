@@ -49,20 +49,34 @@ public sealed interface Tensor permits FloatTensor, DoubleTensor {
    */
   interface SegmentVisitor {
 
-    /** One run of a {@code float} tensor. */
+    /**
+     * One run of a {@code float} tensor.
+     *
+     * @param array the tensor's array (a flat tensor's data, or one innermost row of a nested one),
+     *     to read and write in {@code [offset, offset + length)} during the call only
+     * @param offset the index in {@code array} of the run's first element
+     * @param length the number of elements in the run, at least 1
+     */
     void floats(float[] array, int offset, int length);
 
-    /** One run of a {@code double} tensor. */
+    /**
+     * One run of a {@code double} tensor.
+     *
+     * @param array the tensor's array (a flat tensor's data, or one innermost row of a nested one),
+     *     to read and write in {@code [offset, offset + length)} during the call only
+     * @param offset the index in {@code array} of the run's first element
+     * @param length the number of elements in the run, at least 1
+     */
     void doubles(double[] array, int offset, int length);
   }
 
-  /** The name used in error messages, such as the field the tensor views. */
+  /** {@return the name used in error messages, such as the field the tensor views} */
   String name();
 
-  /** The sizes of the dimensions, outermost first (a copy). */
+  /** {@return the sizes of the dimensions, outermost first (a copy)} */
   int[] shape();
 
-  /** The number of elements: the product of the sizes. */
+  /** {@return the number of elements: the product of the sizes} */
   long size();
 
   /**
@@ -70,6 +84,10 @@ public sealed interface Tensor permits FloatTensor, DoubleTensor {
    * [from, to)}, in order. A flat array is one run; a nested array gives one run per innermost row
    * (or part of one, at the ends of the range).
    *
+   * @param from the row-major position of the first element to visit, from 0
+   * @param to the row-major position after the last element to visit, at most {@link #size()}
+   * @param visitor receives the runs; its {@link SegmentVisitor#floats floats} for a {@link
+   *     FloatTensor}, its {@link SegmentVisitor#doubles doubles} for a {@link DoubleTensor}
    * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= size()}; nothing is visited
    *     then
    */
@@ -79,6 +97,8 @@ public sealed interface Tensor permits FloatTensor, DoubleTensor {
    * Sets every element, in row-major order, to the next value of {@code values}, rounded to the
    * element type ({@code (float)} for a {@link FloatTensor}): the element-by-element fill. {@code
    * values} is called exactly {@link #size()} times.
+   *
+   * @param values the values, in row-major order
    */
   void setAll(DoubleSupplier values);
 }

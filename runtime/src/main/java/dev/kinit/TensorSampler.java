@@ -34,10 +34,27 @@ import java.util.random.RandomGenerator;
  */
 public interface TensorSampler {
 
-  /** Fills {@code tensor} with samples of {@code N(mean, std²)}. */
+  /**
+   * Fills {@code tensor} with samples of {@code N(mean, std²)}.
+   *
+   * @param tensor the tensor to fill, every element
+   * @param mean the mean, finite
+   * @param std the standard deviation, a normal number of the tensor's element type
+   * @throws IllegalArgumentException if {@code mean} or {@code std} is out of range (see the class
+   *     comment), naming the tensor and the value, before any write
+   */
   void normal(Tensor tensor, double mean, double std);
 
-  /** Fills {@code tensor} with samples of {@code U(from, to)}. */
+  /**
+   * Fills {@code tensor} with samples of {@code U(from, to)}.
+   *
+   * @param tensor the tensor to fill, every element
+   * @param from the lower end, finite and below {@code to}
+   * @param to the upper end, finite; {@code (to - from) / 2} a normal number and {@code to - from}
+   *     finite in the tensor's element type
+   * @throws IllegalArgumentException if the interval is out of range (see the class comment),
+   *     naming the tensor and the value, before any write
+   */
   void uniform(Tensor tensor, double from, double to);
 
   /**
@@ -65,6 +82,11 @@ public interface TensorSampler {
    * way; {@code dev.kinit.block.BlockSampler} samples the truncated distribution exactly, by
    * rejection.
    *
+   * @param tensor the tensor to fill, every element
+   * @param mean the mean of the normal distribution before truncation, finite
+   * @param std the standard deviation before truncation, a normal number of the element type
+   * @param a the lower end of the interval, a value (not a number of standard deviations), finite
+   * @param b the upper end of the interval, finite and above {@code a}
    * @throws IllegalArgumentException naming the tensor, the value and what was expected, before any
    *     write
    */
@@ -80,6 +102,9 @@ public interface TensorSampler {
    * otherwise one that draws each element, in row-major order, as {@code mean + std *
    * random.nextGaussian()} or {@code random.nextDouble(from, to)}, rounded to the element type; it
    * checks the numbers of each fill as the class comment says.
+   *
+   * @param random the generator to sample with
+   * @return {@code random} as a sampler, or an element-by-element sampler drawing from it
    */
   static TensorSampler of(RandomGenerator random) {
     return random instanceof TensorSampler sampler ? sampler : new ElementwiseSampler(random);

@@ -38,27 +38,27 @@ import java.lang.annotation.Target;
 public @interface TorchDefaultInit {
 
   /**
-   * On a bias: the name of the weight field (with {@code @TorchDefaultInit} or
-   * {@code @KaimingInit}) whose fan_in bounds it. Empty, the default, marks a weight. The weight is
+   * {@return on a bias, the name of the weight field (with {@code @TorchDefaultInit} or
+   * {@code @KaimingInit}) whose fan_in bounds it} Empty, the default, marks a weight. The weight is
    * laid out {@code [out][in][k…]} and the bias's length must be its {@code out}, as {@link
    * LayerDefaults#bias(Tensor, Tensor, java.util.random.RandomGenerator)} checks.
    */
   String biasOf() default "";
 
   /**
-   * On a bias: the weight is a transposed convolution's ({@code nn.ConvTranspose*d}), laid out
-   * {@code [in][out / groups][k…]}, so the bias's length is {@code out}, not the weight's {@code
-   * shape[0]}; it is bounded by the weight's fan_in all the same ({@link
-   * Init#torchDefaultTransposedBias}).
+   * {@return on a bias, whether the weight is a transposed convolution's ({@code
+   * nn.ConvTranspose*d})} Such a weight is laid out {@code [in][out / groups][k…]}, so the bias's
+   * length is {@code out}, not the weight's {@code shape[0]}; it is bounded by the weight's fan_in
+   * all the same ({@link Init#torchDefaultTransposedBias}).
    */
   boolean transposed() default false;
 
-  /** The shape of a flat weight, as constants; see {@link KaimingInit#shape()}. */
+  /** {@return the shape of a flat weight, as constants; see {@link KaimingInit#shape()}} */
   int[] shape() default {};
 
   /**
-   * The shape of a flat weight, as names of {@code int} fields; see {@link
-   * KaimingInit#shapeFields()}.
+   * {@return the shape of a flat weight, as names of {@code int} fields; see {@link
+   * KaimingInit#shapeFields()}}
    */
   String[] shapeFields() default {};
 }

@@ -26,25 +26,25 @@ import java.lang.annotation.Target;
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.TYPE, ElementType.LOCAL_VARIABLE})
 public @interface TruncatedNormalInit {
 
-  /** The mean, finite. */
+  /** {@return the mean, finite} */
   double mean() default 0.0;
 
-  /** The standard deviation before truncation, finite and positive. */
+  /** {@return the standard deviation before truncation, finite and positive} */
   double std() default 1.0;
 
-  /** The lower end of the interval, finite. */
+  /** {@return the lower end of the interval, finite} */
   double a() default -2.0;
 
-  /** The upper end of the interval, finite and above {@link #a()}. */
+  /** {@return the upper end of the interval, finite and above {@link #a()}} */
   double b() default 2.0;
 
   /**
-   * The shape of a flat {@code float[]} / {@code double[]} field, as constants, outermost first.
-   * Optional: this initializer needs no fan, so a flat field without a shape is one dimension, its
-   * length; nested arrays read their shape from the arrays.
+   * {@return the shape of a flat {@code float[]} / {@code double[]} field, as constants, outermost
+   * first} Optional: this initializer needs no fan, so a flat field without a shape is one
+   * dimension, its length; nested arrays read their shape from the arrays.
    */
   int[] shape() default {};
 
-  /** The shape of a flat field, as names of {@code int} members; see {@link #shape()}. */
+  /** {@return the shape of a flat field, as names of {@code int} members; see {@link #shape()}} */
   String[] shapeFields() default {};
 }

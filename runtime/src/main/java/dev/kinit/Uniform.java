@@ -23,6 +23,9 @@ public final class Uniform {
    * Fills {@code tensor} from {@code U(from, to)}: PyTorch's {@code uniform_(tensor, from, to)}.
    * Values lie in {@code [from, to]} once rounded to the element type.
    *
+   * @param tensor the tensor to fill, any shape
+   * @param from the lower end, finite and below {@code to}
+   * @param to the upper end, finite
    * @param random the source of randomness; if it implements {@link TensorSampler} it samples the
    *     whole tensor itself
    * @throws IllegalArgumentException unless {@code from < to}, both finite, with a half-width that

@@ -19,19 +19,19 @@ import java.lang.annotation.Target;
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.TYPE, ElementType.LOCAL_VARIABLE})
 public @interface UniformInit {
 
-  /** The lower end, finite and below {@link #to()}. */
+  /** {@return the lower end, finite and below {@link #to()}} */
   double from() default 0.0;
 
-  /** The upper end, finite. */
+  /** {@return the upper end, finite} */
   double to() default 1.0;
 
   /**
-   * The shape of a flat {@code float[]} / {@code double[]} field, as constants, outermost first.
-   * Optional: this initializer needs no fan, so a flat field without a shape is one dimension, its
-   * length; nested arrays read their shape from the arrays.
+   * {@return the shape of a flat {@code float[]} / {@code double[]} field, as constants, outermost
+   * first} Optional: this initializer needs no fan, so a flat field without a shape is one
+   * dimension, its length; nested arrays read their shape from the arrays.
    */
   int[] shape() default {};
 
-  /** The shape of a flat field, as names of {@code int} members; see {@link #shape()}. */
+  /** {@return the shape of a flat field, as names of {@code int} members; see {@link #shape()}} */
   String[] shapeFields() default {};
 }

@@ -66,9 +66,14 @@ public final class VarianceScaling {
   private VarianceScaling() {}
 
   /**
-   * The variance {@code scale / n} that a fill of a weight of shape {@code shape} aims at, {@code
-   * n} as the class comment says.
+   * {@return the variance {@code scale / n} that a fill of a weight of shape {@code shape} aims at}
+   * {@code n} is as the class comment says: the fan {@code mode} selects, at least 1.
    *
+   * @param layout the order of the weight's dimensions, which decides its fans: {@link
+   *     WeightLayout#KERAS} for a Keras kernel {@code [k…][in][out]}
+   * @param shape the weight's shape, outermost first, as {@code layout} orders it
+   * @param scale the factor of the variance, finite and positive
+   * @param mode the fan {@code n} to divide by
    * @throws IllegalArgumentException if {@code scale} is not finite and positive, or for a shape
    *     that has no fans in {@code layout} ({@link Fans#of(WeightLayout, int...)})
    */
@@ -84,6 +89,12 @@ public final class VarianceScaling {
    * Fills {@code tensor} as Keras' {@code VarianceScaling(scale, mode, distribution)} would, with
    * the fans of {@code layout}.
    *
+   * @param tensor the weight to fill; its shape gives the fans
+   * @param scale the factor of the variance, finite and positive
+   * @param mode the fan {@code n} to divide by
+   * @param distribution the distribution of the samples, each of variance {@code scale / n}
+   * @param layout the order of the weight's dimensions, which decides its fans: {@link
+   *     WeightLayout#KERAS} for a Keras kernel {@code [k…][in][out]}
    * @param random the source of randomness; if it implements {@link TensorSampler} it samples the
    *     whole tensor itself
    * @throws IllegalArgumentException as {@link #variance}, or if the std or limit is not usable in
@@ -101,35 +112,77 @@ public final class VarianceScaling {
         .fill(Objects.requireNonNull(tensor, "tensor"), random);
   }
 
-  /** Keras' {@code he_normal}: scale 2, fan_in, truncated normal. */
+  /**
+   * Keras' {@code he_normal}: scale 2, fan_in, truncated normal.
+   *
+   * @param layout the order of the weight's dimensions, which decides its fans: {@link
+   *     WeightLayout#KERAS} for a Keras kernel {@code [k…][in][out]}
+   * @return the initialisation, which checks a weight's fans when it is asked to fill it
+   * @throws NullPointerException if {@code layout} is {@code null}
+   */
   public static Init heNormal(WeightLayout layout) {
     return Init.varianceScaling(
         2.0, ScalingMode.FAN_IN, ScalingDistribution.TRUNCATED_NORMAL, layout);
   }
 
-  /** Keras' {@code he_uniform}: scale 2, fan_in, uniform. */
+  /**
+   * Keras' {@code he_uniform}: scale 2, fan_in, uniform.
+   *
+   * @param layout the order of the weight's dimensions, which decides its fans: {@link
+   *     WeightLayout#KERAS} for a Keras kernel {@code [k…][in][out]}
+   * @return the initialisation, which checks a weight's fans when it is asked to fill it
+   * @throws NullPointerException if {@code layout} is {@code null}
+   */
   public static Init heUniform(WeightLayout layout) {
     return Init.varianceScaling(2.0, ScalingMode.FAN_IN, ScalingDistribution.UNIFORM, layout);
   }
 
-  /** Keras' {@code lecun_normal}: scale 1, fan_in, truncated normal. */
+  /**
+   * Keras' {@code lecun_normal}: scale 1, fan_in, truncated normal.
+   *
+   * @param layout the order of the weight's dimensions, which decides its fans: {@link
+   *     WeightLayout#KERAS} for a Keras kernel {@code [k…][in][out]}
+   * @return the initialisation, which checks a weight's fans when it is asked to fill it
+   * @throws NullPointerException if {@code layout} is {@code null}
+   */
   public static Init lecunNormal(WeightLayout layout) {
     return Init.varianceScaling(
         1.0, ScalingMode.FAN_IN, ScalingDistribution.TRUNCATED_NORMAL, layout);
   }
 
-  /** Keras' {@code lecun_uniform}: scale 1, fan_in, uniform. */
+  /**
+   * Keras' {@code lecun_uniform}: scale 1, fan_in, uniform.
+   *
+   * @param layout the order of the weight's dimensions, which decides its fans: {@link
+   *     WeightLayout#KERAS} for a Keras kernel {@code [k…][in][out]}
+   * @return the initialisation, which checks a weight's fans when it is asked to fill it
+   * @throws NullPointerException if {@code layout} is {@code null}
+   */
   public static Init lecunUniform(WeightLayout layout) {
     return Init.varianceScaling(1.0, ScalingMode.FAN_IN, ScalingDistribution.UNIFORM, layout);
   }
 
-  /** Keras' {@code glorot_normal}: scale 1, fan_avg, truncated normal. */
+  /**
+   * Keras' {@code glorot_normal}: scale 1, fan_avg, truncated normal.
+   *
+   * @param layout the order of the weight's dimensions, which decides its fans: {@link
+   *     WeightLayout#KERAS} for a Keras kernel {@code [k…][in][out]}
+   * @return the initialisation, which checks a weight's fans when it is asked to fill it
+   * @throws NullPointerException if {@code layout} is {@code null}
+   */
   public static Init glorotNormal(WeightLayout layout) {
     return Init.varianceScaling(
         1.0, ScalingMode.FAN_AVG, ScalingDistribution.TRUNCATED_NORMAL, layout);
   }
 
-  /** Keras' {@code glorot_uniform}: scale 1, fan_avg, uniform. */
+  /**
+   * Keras' {@code glorot_uniform}: scale 1, fan_avg, uniform.
+   *
+   * @param layout the order of the weight's dimensions, which decides its fans: {@link
+   *     WeightLayout#KERAS} for a Keras kernel {@code [k…][in][out]}
+   * @return the initialisation, which checks a weight's fans when it is asked to fill it
+   * @throws NullPointerException if {@code layout} is {@code null}
+   */
   public static Init glorotUniform(WeightLayout layout) {
     return Init.varianceScaling(1.0, ScalingMode.FAN_AVG, ScalingDistribution.UNIFORM, layout);
   }

@@ -32,27 +32,27 @@ import java.lang.annotation.Target;
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.TYPE, ElementType.LOCAL_VARIABLE})
 public @interface VarianceScalingInit {
 
-  /** The scale of the variance, finite and positive. */
+  /** {@return the scale of the variance, finite and positive} */
   double scale() default 1.0;
 
-  /** The fan to divide by. */
+  /** {@return the fan to divide by} */
   ScalingMode mode() default ScalingMode.FAN_IN;
 
-  /** The distribution to sample. */
+  /** {@return the distribution to sample} */
   ScalingDistribution distribution() default ScalingDistribution.TRUNCATED_NORMAL;
 
-  /** How the weight's dimensions are ordered: PyTorch's by default, or Keras'. */
+  /** {@return how the weight's dimensions are ordered: PyTorch's by default, or Keras'} */
   WeightLayout layout() default WeightLayout.TORCH;
 
   /**
-   * The shape of a flat {@code float[]} / {@code double[]} field, as constants, outermost first;
-   * see {@link KaimingInit#shape()}.
+   * {@return the shape of a flat {@code float[]} / {@code double[]} field, as constants, outermost
+   * first; see {@link KaimingInit#shape()}}
    */
   int[] shape() default {};
 
   /**
-   * The shape of a flat field, as names of {@code int} members read when the initializer runs; see
-   * {@link KaimingInit#shapeFields()}.
+   * {@return the shape of a flat field, as names of {@code int} members read when the initializer
+   * runs; see {@link KaimingInit#shapeFields()}}
    */
   String[] shapeFields() default {};
 }

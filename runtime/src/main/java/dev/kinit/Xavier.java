@@ -38,9 +38,12 @@ public final class Xavier {
   private Xavier() {}
 
   /**
-   * The standard deviation {@code gain · sqrt(2 / (fan_in + fan_out))} for a weight of shape {@code
-   * shape}, computed as PyTorch's {@code xavier_normal_} computes it.
+   * {@return the standard deviation {@code gain · sqrt(2 / (fan_in + fan_out))} for a weight of
+   * shape {@code shape}} Computed as PyTorch's {@code xavier_normal_} computes it.
    *
+   * @param shape the weight's shape, outermost first: {@code [out, in, kernel...]}
+   * @param gain the scale factor, finite and positive: 1, or the gain of the nonlinearity after the
+   *     layer ({@link Nonlinearity#gain(double)})
    * @throws IllegalArgumentException if {@code gain} is not finite and positive, for a shape that
    *     has no fans ({@link Fans#of}) or whose fans are both 0 (PyTorch divides by zero there)
    */
@@ -48,7 +51,17 @@ public final class Xavier {
     return std(WeightLayout.TORCH, shape, gain);
   }
 
-  /** {@link #std(int[], double)} with the fans of {@code layout}. */
+  /**
+   * {@link #std(int[], double)} with the fans of {@code layout} ({@link Fans#of(WeightLayout,
+   * int...)}).
+   *
+   * @param layout the order of the weight's dimensions, which decides its fans
+   * @param shape the weight's shape, outermost first: as {@code layout} orders it
+   * @param gain the scale factor, finite and positive: 1, or the gain of the nonlinearity after the
+   *     layer ({@link Nonlinearity#gain(double)})
+   * @return the standard deviation {@code gain · sqrt(2 / (fan_in + fan_out))}
+   * @throws IllegalArgumentException as {@link #std(int[], double)}
+   */
   public static double std(WeightLayout layout, int[] shape, double gain) {
     Objects.requireNonNull(layout, "layout");
     Objects.requireNonNull(shape, "shape");
@@ -57,17 +70,29 @@ public final class Xavier {
   }
 
   /**
-   * The bound {@code sqrt(3) · std} of the uniform distribution with the variance of {@link
-   * #std(int[], double)}: PyTorch's {@code xavier_uniform_} bound, {@code gain · sqrt(6 / (fan_in +
-   * fan_out))}.
+   * {@return the bound {@code sqrt(3) · std} of the uniform distribution with the variance of
+   * {@link #std(int[], double)}} It is PyTorch's {@code xavier_uniform_} bound, {@code gain ·
+   * sqrt(6 / (fan_in + fan_out))}.
    *
+   * @param shape the weight's shape, outermost first: {@code [out, in, kernel...]}
+   * @param gain the scale factor, finite and positive: 1, or the gain of the nonlinearity after the
+   *     layer ({@link Nonlinearity#gain(double)})
    * @throws IllegalArgumentException as {@link #std(int[], double)}
    */
   public static double bound(int[] shape, double gain) {
     return bound(WeightLayout.TORCH, shape, gain);
   }
 
-  /** {@link #bound(int[], double)} with the fans of {@code layout}. */
+  /**
+   * {@link #bound(int[], double)} with the fans of {@code layout}.
+   *
+   * @param layout the order of the weight's dimensions, which decides its fans
+   * @param shape the weight's shape, outermost first: as {@code layout} orders it
+   * @param gain the scale factor, finite and positive: 1, or the gain of the nonlinearity after the
+   *     layer ({@link Nonlinearity#gain(double)})
+   * @return the bound {@code gain · sqrt(6 / (fan_in + fan_out))}
+   * @throws IllegalArgumentException as {@link #std(int[], double)}
+   */
   public static double bound(WeightLayout layout, int[] shape, double gain) {
     return Math.sqrt(3.0) * std(layout, shape, gain);
   }
@@ -76,6 +101,9 @@ public final class Xavier {
    * Fills {@code tensor} from {@code N(0, std²)}, {@code std = gain · sqrt(2 / (fan_in +
    * fan_out))}: PyTorch's {@code xavier_normal_}.
    *
+   * @param tensor the weight to fill; its shape gives the fans
+   * @param gain the scale factor, finite and positive: 1, or the gain of the nonlinearity after the
+   *     layer ({@link Nonlinearity#gain(double)})
    * @param random the source of randomness; if it implements {@link TensorSampler} it samples the
    *     whole tensor itself
    * @throws IllegalArgumentException as {@link #std(int[], double)}, or if the std is not a normal
@@ -90,6 +118,9 @@ public final class Xavier {
    * Fills {@code tensor} from {@code U(-bound, bound)}, {@code bound = gain · sqrt(6 / (fan_in +
    * fan_out))}: PyTorch's {@code xavier_uniform_}.
    *
+   * @param tensor the weight to fill; its shape gives the fans
+   * @param gain the scale factor, finite and positive: 1, or the gain of the nonlinearity after the
+   *     layer ({@link Nonlinearity#gain(double)})
    * @param random the source of randomness; if it implements {@link TensorSampler} it samples the
    *     whole tensor itself
    * @throws IllegalArgumentException as {@link #std(int[], double)}, or if the bound is not a

@@ -32,43 +32,44 @@ import java.lang.annotation.Target;
 public @interface XavierInit {
 
   /**
-   * Normal ({@code xavier_normal_}) or uniform ({@code xavier_uniform_}, the default, as Glorot).
+   * {@return normal ({@code xavier_normal_}) or uniform ({@code xavier_uniform_}, the default, as
+   * Glorot)}
    */
   Distribution distribution() default Distribution.UNIFORM;
 
-  /** The gain, finite and positive; 1 unless a nonlinearity gives it. */
+  /** {@return the gain, finite and positive; 1 unless a nonlinearity gives it} */
   double gain() default 1.0;
 
-  /** The nonlinearity whose gain to use instead of {@link #gain()}. */
+  /** {@return the nonlinearity whose gain to use instead of {@link #gain()}} */
   Nonlinearity nonlinearity() default Nonlinearity.LINEAR;
 
-  /** The negative slope of a leaky ReLU nonlinearity; see {@link KaimingInit#a()}. */
+  /** {@return the negative slope of a leaky ReLU nonlinearity; see {@link KaimingInit#a()}} */
   double a() default 0.0;
 
   /**
-   * A {@link Nonlinearity} member read per instance instead; see {@link
-   * KaimingInit#nonlinearityField()}.
+   * {@return a {@link Nonlinearity} member read per instance instead; see {@link
+   * KaimingInit#nonlinearityField()}}
    */
   String nonlinearityField() default "";
 
   /**
-   * A {@code double} member with the slope, read per instance; see {@link
-   * KaimingInit#slopeField()}.
+   * {@return a {@code double} member with the slope, read per instance; see {@link
+   * KaimingInit#slopeField()}}
    */
   String slopeField() default "";
 
-  /** How the weight's dimensions are ordered, which decides its fans. */
+  /** {@return how the weight's dimensions are ordered, which decides its fans} */
   WeightLayout layout() default WeightLayout.TORCH;
 
   /**
-   * The shape of a flat {@code float[]} / {@code double[]} field, as constants, outermost first;
-   * see {@link KaimingInit#shape()}.
+   * {@return the shape of a flat {@code float[]} / {@code double[]} field, as constants, outermost
+   * first; see {@link KaimingInit#shape()}}
    */
   int[] shape() default {};
 
   /**
-   * The shape of a flat field, as names of {@code int} members read when the initializer runs; see
-   * {@link KaimingInit#shapeFields()}.
+   * {@return the shape of a flat field, as names of {@code int} members read when the initializer
+   * runs; see {@link KaimingInit#shapeFields()}}
    */
   String[] shapeFields() default {};
 }

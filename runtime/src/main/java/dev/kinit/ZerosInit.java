@@ -21,12 +21,12 @@ import java.lang.annotation.Target;
 public @interface ZerosInit {
 
   /**
-   * The shape of a flat {@code float[]} / {@code double[]} field, as constants, outermost first.
-   * Optional: this initializer needs no fan, so a flat field without a shape is one dimension, its
-   * length; nested arrays read their shape from the arrays.
+   * {@return the shape of a flat {@code float[]} / {@code double[]} field, as constants, outermost
+   * first} Optional: this initializer needs no fan, so a flat field without a shape is one
+   * dimension, its length; nested arrays read their shape from the arrays.
    */
   int[] shape() default {};
 
-  /** The shape of a flat field, as names of {@code int} members; see {@link #shape()}. */
+  /** {@return the shape of a flat field, as names of {@code int} members; see {@link #shape()}} */
   String[] shapeFields() default {};
 }

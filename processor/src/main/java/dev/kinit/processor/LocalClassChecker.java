@@ -31,6 +31,9 @@ public final class LocalClassChecker extends AbstractProcessor {
 
   private Trees trees;
 
+  /** The processor javac loads (through {@code META-INF/services}). */
+  public LocalClassChecker() {}
+
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of("*");

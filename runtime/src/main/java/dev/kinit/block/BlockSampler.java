@@ -112,24 +112,39 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
   /**
    * A sampler that fills tensors of more than one block on all cores, in {@link
    * ForkJoinPool#commonPool()} (the calling thread takes part).
+   *
+   * @param seed the seed of the root SplitMix64 stream (see the class comment); any value
+   * @return a new sampler, at fill number 0
    */
   public static BlockSampler seeded(long seed) {
     return new BlockSampler(seed, ForkJoinPool.commonPool());
   }
 
-  /** A sampler that fills tensors of more than one block with the threads of {@code pool}. */
+  /**
+   * A sampler that fills tensors of more than one block with the threads of {@code pool}. Same
+   * values as {@link #seeded(long)}.
+   *
+   * @param seed the seed of the root SplitMix64 stream (see the class comment); any value
+   * @param pool the threads to fill with; the sampler does not shut it down
+   * @return a new sampler, at fill number 0
+   */
   public static BlockSampler seeded(long seed, ForkJoinPool pool) {
     return new BlockSampler(seed, Objects.requireNonNull(pool, "pool"));
   }
 
-  /** A sampler that fills on the calling thread only. Same values as {@link #seeded(long)}. */
+  /**
+   * A sampler that fills on the calling thread only. Same values as {@link #seeded(long)}.
+   *
+   * @param seed the seed of the root SplitMix64 stream (see the class comment); any value
+   * @return a new sampler, at fill number 0
+   */
   public static BlockSampler sequential(long seed) {
     return new BlockSampler(seed, null);
   }
 
   /**
-   * How many whole-tensor fills this sampler has started: the fill number of the next one. Fills
-   * that fail on their arguments take no number.
+   * {@return how many whole-tensor fills this sampler has started: the fill number of the next one}
+   * Fills that fail on their arguments take no number.
    */
   public long fills() {
     return fills.get();
@@ -187,6 +202,13 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
    * <p>and gets exactly the rows a single machine's {@code Kaiming.normal} would give fill {@code
    * fill}.
    *
+   * @param fill the fill number of the whole-tensor fill, from 0: the value {@link #fills()} had
+   *     when the whole tensor was (or would be) filled
+   * @param from the row-major position, in the whole tensor, of the shard's first element
+   * @param shard where to write the values of positions {@code [from, from + shard.size())}, in
+   *     row-major order; its shape does not matter, only its element count and element type
+   * @param mean the mean, finite
+   * @param std the standard deviation, a normal number of the shard's element type
    * @throws IllegalArgumentException if {@code fill} or {@code from} is negative, the range passes
    *     {@code Long.MAX_VALUE}, or {@code mean}/{@code std} are invalid as in {@link
    *     #normal(Tensor, double, double)}; nothing is written then
@@ -202,6 +224,13 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
    * of a whole tensor puts at positions {@code [from, from + shard.size())}, as {@link
    * #normal(long, long, Tensor, double, double)} does for normal fills.
    *
+   * @param fill the fill number of the whole-tensor fill, from 0: the value {@link #fills()} had
+   *     when the whole tensor was (or would be) filled
+   * @param from the row-major position, in the whole tensor, of the shard's first element
+   * @param shard where to write the values of positions {@code [from, from + shard.size())}, in
+   *     row-major order; its shape does not matter, only its element count and element type
+   * @param lower the lower end, finite and below {@code upper}
+   * @param upper the upper end, finite
    * @throws IllegalArgumentException if {@code fill} or {@code from} is negative, the range passes
    *     {@code Long.MAX_VALUE}, or unless {@code lower < upper}, both finite, with a finite width;
    *     nothing is written then
@@ -231,6 +260,15 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
    * {@code fill} of a whole tensor puts at positions {@code [from, from + shard.size())}, as {@link
    * #normal(long, long, Tensor, double, double)} does for normal fills.
    *
+   * @param fill the fill number of the whole-tensor fill, from 0: the value {@link #fills()} had
+   *     when the whole tensor was (or would be) filled
+   * @param from the row-major position, in the whole tensor, of the shard's first element
+   * @param shard where to write the values of positions {@code [from, from + shard.size())}, in
+   *     row-major order; its shape does not matter, only its element count and element type
+   * @param mean the mean of the normal distribution before truncation, finite
+   * @param std the standard deviation before truncation, a normal number of the element type
+   * @param a the lower end of the interval, a value (not a number of standard deviations), finite
+   * @param b the upper end of the interval, finite and above {@code a}
    * @throws IllegalArgumentException if {@code fill} or {@code from} is negative, the range passes
    *     {@code Long.MAX_VALUE}, or the arguments fail as in {@link #truncatedNormal(Tensor, double,
    *     double, double, double)}; nothing is written then

@@ -5,7 +5,7 @@ import dev.kinit.Tensor;
 
 /**
  * The element type of a tensor, with the range of its normal numbers: what {@link Rules} checks the
- * numbers of a fill against. Not API (see {@link dev.kinit.internal}).
+ * numbers of a fill against. Not API (see the package comment of {@code dev.kinit.internal}).
  */
 public enum ElementType {
   /** {@code float}: normal numbers from {@link Float#MIN_NORMAL} to {@link Float#MAX_VALUE}. */
@@ -23,22 +23,26 @@ public enum ElementType {
     this.max = max;
   }
 
-  /** The element type of {@code tensor}. */
+  /**
+   * {@return the element type of {@code tensor}}
+   *
+   * @param tensor a {@code FloatTensor} or a {@code DoubleTensor}
+   */
   public static ElementType of(Tensor tensor) {
     return tensor instanceof FloatTensor ? FLOAT : DOUBLE;
   }
 
-  /** The Java keyword: {@code "float"} or {@code "double"}. */
+  /** {@return the Java keyword: {@code "float"} or {@code "double"}} */
   public String javaName() {
     return javaName;
   }
 
-  /** The smallest positive normal number of this type. */
+  /** {@return the smallest positive normal number of this type} */
   public double minNormal() {
     return minNormal;
   }
 
-  /** The largest finite number of this type. */
+  /** {@return the largest finite number of this type} */
   public double max() {
     return max;
   }

@@ -5,15 +5,18 @@ import dev.kinit.Nonlinearity;
 /**
  * What the annotation processor says about a gain in the code it generates: its formula, and
  * whether the negative slope {@code a} takes part. The values are {@link
- * Nonlinearity#gain(double)}. Not API (see {@link dev.kinit.internal}).
+ * Nonlinearity#gain(double)}. Not API (see the package comment of {@code dev.kinit.internal}).
  */
 public final class Gains {
 
   private Gains() {}
 
   /**
-   * How {@code nonlinearity.gain(a)} is computed, for a reader: {@code "sqrt(2)"}, {@code "sqrt(2 /
-   * (1 + 0.2^2))"}, {@code "5 / 3"}.
+   * {@return how {@code nonlinearity.gain(a)} is computed, for a reader: {@code "sqrt(2)"}, {@code
+   * "sqrt(2 / (1 + 0.2^2))"}, {@code "5 / 3"}}
+   *
+   * @param nonlinearity the nonlinearity whose gain is described
+   * @param a the negative slope, which only {@link Nonlinearity#LEAKY_RELU}'s formula shows
    */
   public static String formula(Nonlinearity nonlinearity, double a) {
     return switch (nonlinearity) {
@@ -25,7 +28,11 @@ public final class Gains {
     };
   }
 
-  /** Whether the gain depends on {@code a}: only for {@link Nonlinearity#LEAKY_RELU}. */
+  /**
+   * {@return whether the gain depends on {@code a}: only for {@link Nonlinearity#LEAKY_RELU}}
+   *
+   * @param nonlinearity the nonlinearity whose gain is asked about
+   */
   public static boolean usesNegativeSlope(Nonlinearity nonlinearity) {
     return nonlinearity == Nonlinearity.LEAKY_RELU;
   }

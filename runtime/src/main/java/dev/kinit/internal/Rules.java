@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * compile time, each stated once, here. A check returns the problem, a sentence that names the
  * subject, the value and what was expected, or {@code null} when there is none: the runtime throws
  * an {@link IllegalArgumentException} with that sentence ({@link #require}), the processor reports
- * it under its {@code [kinit.…]} tag. Not API (see {@link dev.kinit.internal}).
+ * it under its {@code [kinit.…]} tag. Not API (see the package comment of {@code
+ * dev.kinit.internal}).
  */
 public final class Rules {
 
@@ -46,7 +47,12 @@ public final class Rules {
 
   private Rules() {}
 
-  /** Throws an {@link IllegalArgumentException} with {@code problem} unless it is {@code null}. */
+  /**
+   * Throws an {@link IllegalArgumentException} with {@code problem} unless it is {@code null}.
+   *
+   * @param problem what one of this class's checks returned
+   * @throws IllegalArgumentException with {@code problem} as its message, if there is one
+   */
   public static void require(@Nullable String problem) {
     if (problem != null) {
       throw new IllegalArgumentException(problem);
@@ -57,8 +63,11 @@ public final class Rules {
    * The negative slope {@code a} of a leaky ReLU must be finite, and small enough that {@code a²}
    * is finite too (PyTorch raises {@code OverflowError} there).
    *
+   * @param a the negative slope
    * @param subject what the slope is for, such as a field ({@code "a = NaN for Net.weight is
    *     ..."}), or {@code null} ({@code "a = NaN is ..."})
+   * @return the problem, a sentence for an {@link IllegalArgumentException} or a diagnostic, or
+   *     {@code null} if there is none
    */
   public static @Nullable String slopeProblem(double a, @Nullable String subject) {
     String slope = "a = " + a + (subject == null ? "" : " for " + subject);
@@ -74,6 +83,9 @@ public final class Rules {
   /**
    * A shape has fans only with at least {@link #MIN_FAN_RANK} dimensions; the problem is PyTorch's
    * message ({@link #FEWER_THAN_TWO_DIMENSIONS}).
+   *
+   * @param rank the number of dimensions of the shape
+   * @return PyTorch's message, or {@code null} if there is none
    */
   public static @Nullable String fanRankProblem(int rank) {
     return rank < MIN_FAN_RANK ? FEWER_THAN_TWO_DIMENSIONS : null;
@@ -82,6 +94,7 @@ public final class Rules {
   /**
    * A gain multiplies the scale of a fill: finite and positive.
    *
+   * @param gain the gain
    * @return {@code "gain: 0.0 is not a valid gain; expected a finite positive number"}, or {@code
    *     null}
    */
@@ -92,12 +105,21 @@ public final class Rules {
   /**
    * The {@code scale} of Keras' {@code VarianceScaling}, the variance times the fan: finite and
    * positive (Keras: "Argument `scale` must be positive float").
+   *
+   * @param scale the scale
+   * @return the problem, a sentence for an {@link IllegalArgumentException} or a diagnostic, or
+   *     {@code null} if there is none
    */
   public static @Nullable String scaleProblem(double scale) {
     return positiveProblem("scale", scale);
   }
 
-  /** {@code eye_} fills 2-D shapes only; the problem is PyTorch's message ({@link #EYE_RANK}). */
+  /**
+   * {@code eye_} fills 2-D shapes only; the problem is PyTorch's message ({@link #EYE_RANK}).
+   *
+   * @param rank the number of dimensions of the shape
+   * @return PyTorch's message, or {@code null} if there is none
+   */
   public static @Nullable String eyeRankProblem(int rank) {
     return rank == 2 ? null : EYE_RANK;
   }
@@ -105,6 +127,9 @@ public final class Rules {
   /**
    * {@code dirac_} fills convolution weights of 3 to 5 dimensions only; the problem is PyTorch's
    * message ({@link #DIRAC_RANK}).
+   *
+   * @param rank the number of dimensions of the shape
+   * @return PyTorch's message, or {@code null} if there is none
    */
   public static @Nullable String diracRankProblem(int rank) {
     return rank >= 3 && rank <= 5 ? null : DIRAC_RANK;
@@ -114,8 +139,11 @@ public final class Rules {
    * The groups of a {@code dirac_} convolution: at least 1 (PyTorch divides by them), and dividing
    * the output channels {@code shape[0]}, PyTorch's message then ({@link #DIRAC_GROUPS}).
    *
+   * @param groups the number of groups
    * @param outChannels {@code shape[0]}, or {@code null} when it is not known (yet): then only
    *     {@code groups >= 1} is checked
+   * @return the problem, a sentence for an {@link IllegalArgumentException} or a diagnostic, or
+   *     {@code null} if there is none
    */
   public static @Nullable String diracGroupsProblem(int groups, @Nullable Integer outChannels) {
     if (groups < 1) {
@@ -127,6 +155,9 @@ public final class Rules {
   /**
    * {@code orthogonal_} needs a matrix: at least 2 dimensions, the trailing ones flattened. The
    * problem is PyTorch's message ({@link #ORTHOGONAL_RANK}).
+   *
+   * @param rank the number of dimensions of the shape
+   * @return PyTorch's message, or {@code null} if there is none
    */
   public static @Nullable String orthogonalRankProblem(int rank) {
     return rank >= 2 ? null : ORTHOGONAL_RANK;
@@ -135,6 +166,12 @@ public final class Rules {
   /**
    * A constant fill's value must be finite in the element type ({@code |value| <=} {@link
    * ElementType#max()}).
+   *
+   * @param tensor the tensor's name, which the problem starts with
+   * @param type the tensor's element type
+   * @param value the constant
+   * @return the problem, a sentence for an {@link IllegalArgumentException} or a diagnostic, or
+   *     {@code null} if there is none
    */
   public static @Nullable String constantProblem(String tensor, ElementType type, double value) {
     return finiteProblem(tensor, type, "value", value);
@@ -151,6 +188,15 @@ public final class Rules {
    * #uniformProblem} in the element type. An interval too far in a tail fails: {@code std = 1, a =
    * 9, b = 10} has {@code l = u = 1} in double; {@code a = 6, b = 7} gives {@code U(1.0, 1.0)} in
    * float, where PyTorch would return {@code b} everywhere.
+   *
+   * @param tensor the tensor's name, which the problem starts with
+   * @param type the tensor's element type
+   * @param mean the mean before truncation
+   * @param std the standard deviation before truncation
+   * @param a the lower end of the interval, a value
+   * @param b the upper end of the interval
+   * @return the problem, a sentence for an {@link IllegalArgumentException} or a diagnostic, or
+   *     {@code null} if there is none
    */
   public static @Nullable String truncatedNormalProblem(
       String tensor, ElementType type, double mean, double std, double a, double b) {
@@ -199,6 +245,12 @@ public final class Rules {
    * The standard deviation of a normal fill must be a normal number of the element type: from
    * {@link ElementType#minNormal()} to {@link ElementType#max()}. Below, the values would be
    * subnormal or 0 (all alike); above, infinite.
+   *
+   * @param tensor the tensor's name, which the problem starts with
+   * @param type the tensor's element type
+   * @param std the standard deviation
+   * @return the problem, a sentence for an {@link IllegalArgumentException} or a diagnostic, or
+   *     {@code null} if there is none
    */
   public static @Nullable String stdProblem(String tensor, ElementType type, double std) {
     if (std >= type.minNormal() && std <= type.max()) {
@@ -220,6 +272,12 @@ public final class Rules {
    * type whose range is finite in it: {@code b} from {@link ElementType#minNormal()} to half of
    * {@link ElementType#max()}. Below, the values would be subnormal or 0 (all alike); above, the
    * width {@code 2·b} overflows.
+   *
+   * @param tensor the tensor's name, which the problem starts with
+   * @param type the tensor's element type
+   * @param bound the bound {@code b}
+   * @return the problem, a sentence for an {@link IllegalArgumentException} or a diagnostic, or
+   *     {@code null} if there is none
    */
   public static @Nullable String boundProblem(String tensor, ElementType type, double bound) {
     if (bound >= type.minNormal() && bound <= type.max() / 2) {
@@ -239,6 +297,13 @@ public final class Rules {
   /**
    * A normal fill {@code N(mean, std²)}: {@code mean} finite in the element type ({@code |mean| <=}
    * {@link ElementType#max()}), {@code std} as {@link #stdProblem}.
+   *
+   * @param tensor the tensor's name, which the problem starts with
+   * @param type the tensor's element type
+   * @param mean the mean
+   * @param std the standard deviation
+   * @return the problem, a sentence for an {@link IllegalArgumentException} or a diagnostic, or
+   *     {@code null} if there is none
    */
   public static @Nullable String normalProblem(
       String tensor, ElementType type, double mean, double std) {
@@ -252,6 +317,13 @@ public final class Rules {
    * is a normal number of the element type and a width {@code to - from} that is finite in it. The
    * numbers are compared as they are, not rounded to the element type first, so that {@code U(-b,
    * b)} passes exactly when {@link #boundProblem} passes {@code b}.
+   *
+   * @param tensor the tensor's name, which the problem starts with
+   * @param type the tensor's element type
+   * @param from the lower end
+   * @param to the upper end
+   * @return the problem, a sentence for an {@link IllegalArgumentException} or a diagnostic, or
+   *     {@code null} if there is none
    */
   public static @Nullable String uniformProblem(
       String tensor, ElementType type, double from, double to) {
@@ -297,6 +369,13 @@ public final class Rules {
    * A bias belongs to a weight laid out {@code [out][in][k…]} ({@code nn.Linear}, {@code
    * nn.Conv*d}): it is 1-D, of length {@code out}, the weight's {@code shape[0]}. No problem is
    * reported for a weight without dimensions (the fan rule reports it).
+   *
+   * @param bias the bias's name, which the problem starts with
+   * @param biasShape the bias's shape
+   * @param weight the weight's name
+   * @param weightShape the weight's shape, {@code [out, in, k…]}
+   * @return the problem, a sentence for an {@link IllegalArgumentException} or a diagnostic, or
+   *     {@code null} if there is none
    */
   public static @Nullable String biasProblem(
       String bias, int[] biasShape, String weight, int[] weightShape) {

@@ -7,7 +7,7 @@ import java.lang.System.Logger.Level;
 /**
  * PyTorch 1.13's {@code trunc_normal_} and the scalar functions behind it, as PyTorch computes them
  * on an x86-64 Linux machine, so that kinit's truncated normal fill can reproduce it bit for bit.
- * Not API (see {@link dev.kinit.internal}).
+ * Not API (see the package comment of {@code dev.kinit.internal}).
  *
  * <ul>
  *   <li>{@link #truncNormal}: the algorithm of {@code torch/nn/init.py} on top of a sampler's
@@ -45,6 +45,12 @@ public final class TorchMath {
    * outside {@code [a, b]}, where the inverse CDF loses precision. The arguments must pass {@link
    * Rules#truncatedNormalProblem}.
    *
+   * @param sampler the sampler whose uniform fill draws the values, before they are transformed
+   * @param tensor the tensor to fill, every element
+   * @param mean the mean before truncation
+   * @param std the standard deviation before truncation
+   * @param a the lower end of the interval, a value
+   * @param b the upper end of the interval
    * @param fused whether {@code erfinv_} runs as in PyTorch's AVX2 kernels ({@link #erfinv(float,
    *     boolean)})
    */
@@ -98,18 +104,21 @@ public final class TorchMath {
   }
 
   /**
-   * PyTorch's {@code norm_cdf(x) = (1. + math.erf(x / math.sqrt(2.))) / 2.}, the standard normal
-   * distribution function as {@code trunc_normal_} computes it: {@code Φ(x)}, 0 below about -38.5
-   * and 1 above about 8.3 (where {@code erf} rounds to ±1).
+   * {@return PyTorch's {@code norm_cdf(x) = (1. + math.erf(x / math.sqrt(2.))) / 2.}} It is the
+   * standard normal distribution function as {@code trunc_normal_} computes it: {@code Φ(x)}, 0
+   * below about -38.5 and 1 above about 8.3 (where {@code erf} rounds to ±1).
+   *
+   * @param x the point, in standard deviations from the mean
    */
   public static double normCdf(double x) {
     return (1.0 + Glibc.erf(x / Math.sqrt(2.0))) / 2.0;
   }
 
   /**
-   * ATen's {@code calc_erfinv<float>}: the inverse error function, {@code NaN} outside {@code [-1,
-   * 1]}, {@code ±∞} at {@code ±1}.
+   * {@return ATen's {@code calc_erfinv<float>}: the inverse error function, {@code NaN} outside
+   * {@code [-1, 1]}, {@code ±∞} at {@code ±1}}
    *
+   * @param y the argument
    * @param fused whether the polynomials of the first guess are evaluated with fused multiply-adds,
    *     as GCC compiled them in PyTorch's AVX2 kernels ({@code true}), or rounded after each
    *     operation, as in the default kernels ({@code false})
@@ -141,8 +150,9 @@ public final class TorchMath {
   }
 
   /**
-   * ATen's {@code calc_erfinv<double>}.
+   * {@return ATen's {@code calc_erfinv<double>}}
    *
+   * @param y the argument
    * @param fused as in {@link #erfinv(float, boolean)}
    */
   public static double erfinv(double y, boolean fused) {
