@@ -360,6 +360,7 @@ class ProcessorFuzzTest {
             "run: mismatch",
             "run: copy rejected",
             "run: override rejected",
+            "run: rejected",
             "run: bias filled",
             "run: bias left alone")
         .filter(outcome -> !counts.containsKey(outcome))
@@ -846,22 +847,33 @@ class ProcessorFuzzTest {
         classes
             .load(planned.layer().initializerName())
             .getMethod("initialize", type, RandomGenerator.class);
+    String rejected = outcome == Outcome.FILL ? runtimeProblem(fills, copies) : null;
+    if (rejected != null) {
+      outcome = Outcome.REJECTED;
+    }
     try {
       initialize.invoke(null, instance, new SplittableRandom(planned.layer().id()));
       if (outcome != Outcome.FILL) {
-        fail(planned, "initialize did not throw, where the rules say " + outcome);
+        fail(
+            planned,
+            "initialize did not throw, where the rules say "
+                + outcome
+                + (rejected == null ? "" : ": " + rejected));
         return;
       }
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
-      boolean documented = documented(planned, cause);
+      boolean documented = documented(planned, outcome, rejected, cause);
       boolean untouched = nanCount(rows) == elements(rows) && nanCount(bias) == elements(bias);
       if (!documented || !untouched) {
         fail(
             planned,
             (documented
                     ? "wrote before throwing: "
-                    : "initialize threw, where the rules say " + outcome + ": ")
+                    : "initialize threw, where the rules say "
+                        + outcome
+                        + (rejected == null ? "" : " (" + rejected + ")")
+                        + ": ")
                 + stackTrace(cause));
       } else {
         count("run: " + outcome.name().toLowerCase(Locale.ROOT).replace('_', ' '));
@@ -901,13 +913,16 @@ class ProcessorFuzzTest {
 
   /**
    * Whether {@code thrown} is what the rules say for the outcome: the runtime's messages start with
-   * the field's label ({@code docs/diagnostics.md}, runtime exceptions; {@code Getters}' Javadoc).
+   * the field's label ({@code docs/diagnostics.md}, runtime exceptions; {@code Getters}' Javadoc);
+   * a fill the runtime rejects, with the message the runtime called directly gives ({@code
+   * rejected}).
    */
-  private static boolean documented(Planned planned, Throwable thrown) {
+  private static boolean documented(
+      Planned planned, Outcome outcome, String rejected, Throwable thrown) {
     Expectation expected = planned.expected();
     String label = planned.layer().weightLabel() + ": ";
     String message = thrown.getMessage() == null ? "" : thrown.getMessage();
-    return switch (expected.outcome()) {
+    return switch (outcome) {
       case MISMATCH ->
           thrown instanceof IllegalArgumentException && message.startsWith(label + "shape ");
       case COPY_REJECTED ->
@@ -917,29 +932,41 @@ class ProcessorFuzzTest {
           thrown instanceof IllegalStateException
               && message.startsWith(
                   label + planned.layer().subName() + " overrides " + expected.getter() + "()");
+      case REJECTED -> thrown instanceof IllegalArgumentException && message.equals(rejected);
       case FILL -> false;
     };
+  }
+
+  /**
+   * What the runtime, called directly, rejects in {@code fills} of {@code arrays} before writing (a
+   * scale outside the element type's range, a bias that does not fit its weight): the first message
+   * in the order the fills run, or null. The views are named as the generated code names them
+   * ({@code Layer.weight}).
+   */
+  private static String runtimeProblem(List<Fill> fills, List<Object> arrays) {
+    Map<Fill, Tensor> views = new IdentityHashMap<>();
+    for (int i = 0; i < fills.size(); i++) {
+      Fill fill = fills.get(i);
+      views.put(fill, view(fill.label(), arrays.get(i), fill.shape()));
+    }
+    try {
+      for (Fill fill : fills) {
+        fill.init(views).check(views.get(fill));
+      }
+      return null;
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
   }
 
   /** Makes {@code fills} on {@code arrays} by calling the runtime directly. */
   private static void replay(List<Fill> fills, List<Object> arrays, RandomGenerator random) {
     Map<Fill, Tensor> views = new IdentityHashMap<>();
     for (int i = 0; i < fills.size(); i++) {
-      views.put(fills.get(i), view(fills.get(i).field(), arrays.get(i), fills.get(i).shape()));
+      views.put(fills.get(i), view(fills.get(i).label(), arrays.get(i), fills.get(i).shape()));
     }
     for (Fill fill : fills) {
-      Tensor view = views.get(fill);
-      if (fill instanceof Fill.Kaiming kaiming) {
-        if (kaiming.distribution() == Distribution.NORMAL) {
-          Kaiming.normal(view, kaiming.mode(), kaiming.gain(), random);
-        } else {
-          Kaiming.uniform(view, kaiming.mode(), kaiming.gain(), random);
-        }
-      } else if (fill instanceof Fill.TorchBias bias) {
-        LayerDefaults.bias(view, views.get(bias.weight()), random);
-      } else {
-        LayerDefaults.weight(view, random);
-      }
+      fill.init(views).fill(views.get(fill), random);
     }
   }
 

@@ -2,7 +2,11 @@ package dev.kinit.processor;
 
 import dev.kinit.Distribution;
 import dev.kinit.FanMode;
+import dev.kinit.Init;
+import dev.kinit.Kaiming;
 import dev.kinit.Nonlinearity;
+import dev.kinit.Tensor;
+import dev.kinit.WeightLayout;
 import dev.kinit.processor.JavaMembers.Lookup;
 import dev.kinit.processor.JavaMembers.Reading;
 import dev.kinit.processor.JavaMembers.Var;
@@ -28,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /**
  * What the processor must make of a {@link LayerCase}, decided from the rules users are given (the
@@ -60,7 +65,14 @@ final class Specification {
     /** Throw {@code IllegalStateException}: the weight's getter returns a copy. */
     COPY_REJECTED,
     /** Throw {@code IllegalStateException}: {@code Sub} overrides the weight's getter. */
-    OVERRIDE_REJECTED
+    OVERRIDE_REJECTED,
+    /**
+     * Throw {@code IllegalArgumentException} with the runtime's own message: a fill the runtime,
+     * called directly, rejects (a bias that does not fit its weight, a scale outside the element
+     * type's range). Not the specification's to say: {@link ProcessorFuzzTest} asks the runtime,
+     * where the specification says {@link #FILL}.
+     */
+    REJECTED
   }
 
   /**
@@ -111,26 +123,69 @@ final class Specification {
 
     String field();
 
-    /** A flat weight's shape; null for a nested array or a bias, whose tensor reads it. */
-    default List<Integer> shape() {
-      return null;
+    /** A flat weight's shape; null for a nested array or a 1-D array, whose tensor reads it. */
+    List<Integer> shape();
+
+    /**
+     * The runtime's {@link Init} for this fill, given the views of every fill (a bias is bounded by
+     * its weight's).
+     */
+    Init init(Map<Fill, Tensor> views);
+
+    /** The label the generated code names the array with: {@code Layer.weight}. */
+    default String label() {
+      String owner = owner();
+      return owner.substring(Math.max(owner.lastIndexOf('.'), owner.lastIndexOf('$')) + 1)
+          + "."
+          + field();
     }
 
-    /** {@code Kaiming.normal} or {@code uniform} with the mode and {@code Nonlinearity.gain(a)}. */
-    record Kaiming(
+    /** An array filled by {@code init}, as an annotation's documented meaning says. */
+    record Of(String owner, String field, List<Integer> shape, Init init) implements Fill {
+      @Override
+      public Init init(Map<Fill, Tensor> views) {
+        return init;
+      }
+    }
+
+    /**
+     * {@code LayerDefaults.bias} with the tensor of {@code weight} ({@code Init.torchDefaultBias}),
+     * or, {@code transposed}, a transposed convolution's bias.
+     */
+    record TorchBias(String owner, String field, Fill weight, boolean transposed) implements Fill {
+      @Override
+      public List<Integer> shape() {
+        return null;
+      }
+
+      @Override
+      public Init init(Map<Fill, Tensor> views) {
+        Tensor of = views.get(weight);
+        return transposed ? Init.torchDefaultTransposedBias(of) : Init.torchDefaultBias(of);
+      }
+    }
+
+    /** {@code @KaimingInit}: {@code Init.kaimingNormal} or {@code kaimingUniform}. */
+    static Fill kaiming(
         String owner,
         String field,
         List<Integer> shape,
         Distribution distribution,
         FanMode mode,
-        double gain)
-        implements Fill {}
+        double gain) {
+      return new Of(
+          owner,
+          field,
+          shape,
+          distribution == Distribution.NORMAL
+              ? Init.kaimingNormal(mode, gain)
+              : Init.kaimingUniform(mode, gain));
+    }
 
-    /** {@code LayerDefaults.weight}, {@code @TorchDefaultInit}'s Javadoc. */
-    record TorchWeight(String owner, String field, List<Integer> shape) implements Fill {}
-
-    /** {@code LayerDefaults.bias} with the tensor of {@code weight}. */
-    record TorchBias(String owner, String field, Fill weight) implements Fill {}
+    /** {@code @TorchDefaultInit} on a weight: {@code LayerDefaults.weight}. */
+    static Fill torchWeight(String owner, String field, List<Integer> shape) {
+      return new Of(owner, field, shape, Init.torchDefaultWeight());
+    }
   }
 
   /** What a name in {@code biasOf} denotes, by Java's rules for the class's code. */
@@ -614,17 +669,17 @@ final class Specification {
       String owner = layer.baseName();
       base =
           layer.hierarchy().annotations() == Superclass.KAIMING
-              ? new Fill.Kaiming(
+              ? Fill.kaiming(
                   owner,
                   LayerCase.BASE_WEIGHT,
                   null,
                   Distribution.NORMAL,
                   FanMode.FAN_IN,
                   Nonlinearity.RELU.gain(0))
-              : new Fill.TorchWeight(owner, LayerCase.BASE_WEIGHT, null);
+              : Fill.torchWeight(owner, LayerCase.BASE_WEIGHT, null);
       fills.add(base);
       if (layer.hierarchy().annotations() == Superclass.TORCH_WITH_BIAS) {
-        fills.add(new Fill.TorchBias(owner, LayerCase.BASE_BIAS, base));
+        fills.add(new Fill.TorchBias(owner, LayerCase.BASE_BIAS, base, false));
       }
     }
     AnnotatedField field = layer.weight();
@@ -633,21 +688,21 @@ final class Specification {
     String owner = layer.layerBinaryName();
     Fill weight =
         layer.rule() == LayerCase.Rule.KAIMING
-            ? new Fill.Kaiming(
+            ? Fill.kaiming(
                 owner,
                 field.name(),
                 shape,
                 attributes.distribution(),
                 attributes.mode(),
                 attributes.nonlinearity().gain(attributes.a()))
-            : new Fill.TorchWeight(owner, field.name(), shape);
+            : Fill.torchWeight(owner, field.name(), shape);
     LayerCase.Bias bias = layer.bias();
     if (bias == null) {
       fills.add(weight);
       return fills;
     }
     Fill of = named(bias.biasOf()) == Named.INHERITED_WEIGHT ? base : weight;
-    Fill filled = new Fill.TorchBias(owner, bias.field().name(), of);
+    Fill filled = new Fill.TorchBias(owner, bias.field().name(), of, false);
     boolean first = source.fieldLine(bias.field().name()) < source.fieldLine(field.name());
     fills.addAll(first ? List.of(filled, weight) : List.of(weight, filled));
     return fills;
@@ -934,12 +989,62 @@ final class Specification {
       error(Message.A_NOT_FINITE, line("a"));
     } else if (Double.isInfinite(a * a)) {
       error(Message.A_TOO_LARGE, line("a"));
-    } else if (a != 0 && nonlinearity != Nonlinearity.LEAKY_RELU) {
-      warnings.add(new Finding(Message.A_IGNORED, source.mainFile(), line("a")));
+    } else {
+      if (a != 0 && nonlinearity != Nonlinearity.LEAKY_RELU) {
+        warnings.add(new Finding(Message.A_IGNORED, source.mainFile(), line("a")));
+      }
+      kaimingScale(nonlinearity.gain(a));
     }
     if (nonlinearity == Nonlinearity.SELU) {
       warnings.add(new Finding(Message.SELU_GAIN, source.mainFile(), line("nonlinearity")));
     }
+  }
+
+  /**
+   * Message SCALE_NOT_NORMAL for a Kaiming fill with {@code gain}, at {@code a} (only a huge slope
+   * makes a Kaiming gain leave the range).
+   */
+  private void kaimingScale(double gain) {
+    LayerCase.Attributes attributes = layer.attributes();
+    boolean normal = attributes.distribution() == Distribution.NORMAL;
+    ToDoubleFunction<int[]> scale =
+        sizes ->
+            normal
+                ? Kaiming.std(WeightLayout.TORCH, sizes, attributes.mode(), gain)
+                : Kaiming.bound(WeightLayout.TORCH, sizes, attributes.mode(), gain);
+    if (constantShapes().stream()
+        .anyMatch(
+            shape ->
+                Scales.compileTimeProblem(shape, scale, isDouble(layer.weight()), normal, 2))) {
+      error(Message.SCALE_NOT_NORMAL, line("a"));
+    }
+  }
+
+  /**
+   * The shape the compiler sees for the weight's scale: its constant {@code shape} if it is a flat
+   * array, else none (null: known at run time); for a nested array given a {@code shape} as well as
+   * {@code shapeFields}, an invalid case, either.
+   */
+  private List<List<Integer>> constantShapes() {
+    LayerCase.Attributes attributes = layer.attributes();
+    List<Integer> sizes = attributes.shape();
+    boolean flat = layer.weight().type().rank() == 1;
+    List<List<Integer>> shapes = new ArrayList<>();
+    if (flat && attributes.shapeFields().isEmpty()) {
+      shapes.add(sizes); // no shape at all: [kinit.flat-without-shape], and nothing to scale
+    } else if (flat && sizes.isEmpty()) {
+      shapes.add(null);
+    } else {
+      shapes.add(null);
+      if (!sizes.isEmpty()) {
+        shapes.add(sizes);
+      }
+    }
+    return shapes;
+  }
+
+  private static boolean isDouble(AnnotatedField field) {
+    return field.type().kind() == ElementKind.DOUBLE;
   }
 
   /** The number of elements of the weight, from the shape it is declared or allocated with. */
