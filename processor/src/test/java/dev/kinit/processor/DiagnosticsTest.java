@@ -77,6 +77,18 @@ class DiagnosticsTest {
         "@TruncatedNormalInit");
   }
 
+  /**
+   * Found by ProcessorFuzzTest: an orthogonal gain the runtime rejects for the element type (the
+   * matrix is multiplied by it there) compiled, and the initializer then threw.
+   */
+  @Test
+  void anOrthogonalGainNotFiniteInTheElementTypeIsACompileError() {
+    assertError(
+        bad("  @OrthogonalInit(gain = 5e38)", "  float[][] w = new float[2][2];"),
+        "[kinit.value-out-of-range] Bad.w: value 5.0E38 is not a finite float",
+        "gain = 5e38");
+  }
+
   @Test
   void unsupportedFieldType() {
     assertError(
