@@ -216,14 +216,19 @@ public final class InitPlan {
         try {
           step.init().check(step.tensor());
         } catch (IllegalArgumentException e) {
-          int dot = step.name().lastIndexOf('.');
-          if (dot < 0) {
-            throw e; // a parameter of this module: its tensor's name says which
+          if (isParameter(step.name())) {
+            throw e; // a parameter of this module, whatever its name: its tensor's name says which
           }
-          throw new Problem(step.name().substring(0, dot), e);
+          throw new Problem(step.name().substring(0, step.name().lastIndexOf('.')), e);
         }
       }
       return plan;
+    }
+
+    /** Whether {@code name} is a parameter of this module, not a path into a child. */
+    private boolean isParameter(String name) {
+      return members.stream()
+          .anyMatch(member -> member instanceof ParameterMember && member.name().equals(name));
     }
 
     private void member(Member member) {
