@@ -609,7 +609,7 @@ class ProcessorFuzzTest {
                 .loadClass(planned.layer().packageName() + ".Fixture")
                 .getDeclaredMethod("newLayer");
         newLayer.setAccessible(true);
-        run(planned, newLayer.invoke(null), classes::loadClass);
+        run(planned, newLayer.invoke(null), classes::loadClass, result.generatedSources());
       }
     }
   }
@@ -711,7 +711,7 @@ class ProcessorFuzzTest {
         Class<?> shared = result.getClassLoader().loadClass(KotlinLayerCase.SHARED_CLASS);
         Object instance = shared.getMethod(planned.layer().fixture()).invoke(null);
         ClassLoader loader = result.getClassLoader();
-        run(planned, instance, name -> Class.forName(name, true, loader));
+        run(planned, instance, name -> Class.forName(name, true, loader), generated);
       }
     }
   }
@@ -810,7 +810,8 @@ class ProcessorFuzzTest {
    * directly in the documented order ({@link Expectation#fills()}) on a copy, writes. Or, where the
    * rules say it throws, it must throw the documented exception and leave every array as it was.
    */
-  private void run(Planned planned, Object instance, Loader classes) throws Exception {
+  private void run(Planned planned, Object instance, Loader classes, Map<String, String> generated)
+      throws Exception {
     Expectation expected = planned.expected();
     Class<?> type = classes.load(planned.layer().layerBinaryName());
     List<Fill> fills = expected.fills();
@@ -855,6 +856,7 @@ class ProcessorFuzzTest {
       initialize.invoke(null, instance, new SplittableRandom(planned.layer().id()));
       if (outcome != Outcome.FILL) {
         fail(
+            generated,
             planned,
             "initialize did not throw, where the rules say "
                 + outcome
@@ -867,6 +869,7 @@ class ProcessorFuzzTest {
       boolean untouched = nanCount(rows) == elements(rows) && nanCount(bias) == elements(bias);
       if (!documented || !untouched) {
         fail(
+            generated,
             planned,
             (documented
                     ? "wrote before throwing: "
@@ -881,11 +884,15 @@ class ProcessorFuzzTest {
       return;
     }
     if (nanCount(rows) != 0) {
-      fail(planned, nanCount(rows) + " of " + elements(rows) + " elements were not filled");
+      fail(
+          generated,
+          planned,
+          nanCount(rows) + " of " + elements(rows) + " elements were not filled");
       return;
     }
     if (nanCount(bias) != (expected.biasFilled() ? 0 : elements(bias))) {
       fail(
+          generated,
           planned,
           expected.biasFilled()
               ? nanCount(bias) + " of " + elements(bias) + " bias elements were not filled"
@@ -896,6 +903,7 @@ class ProcessorFuzzTest {
     for (int i = 0; i < fills.size(); i++) {
       if (!Arrays.deepEquals(new Object[] {arrays.get(i)}, new Object[] {copies.get(i)})) {
         fail(
+            generated,
             planned,
             fills.get(i).owner()
                 + "."
@@ -1083,6 +1091,10 @@ class ProcessorFuzzTest {
 
   private void count(String key) {
     counts.merge(key, 1, Integer::sum);
+  }
+
+  private void fail(Map<String, String> generated, Planned planned, String problem) {
+    fail(planned, problem, generated);
   }
 
   private void fail(Planned planned, String problem) {
