@@ -1,8 +1,10 @@
 #!/usr/bin/python3
-"""PyTorch's kaiming_normal_ / kaiming_uniform_ on the weights of FillBenchmark, one thread.
+"""PyTorch's kaiming_normal_ / kaiming_uniform_ / trunc_normal_ on the weights of the JMH benchmarks, one thread.
 
-Square float32 weights of 1K, 64K and 16M elements (sides 32, 256, 4096), mode fan_in, nonlinearity
-relu: the same fills FillBenchmark times in Java. Each measurement round calls the fill for about
+Square float32 weights of 1K, 64K and 16M elements (sides 32, 256, 4096): kaiming_* with mode
+fan_in, nonlinearity relu, as FillBenchmark times them in Java; trunc_normal_ with std 0.02 on
+[-2, 2] (vision transformers) and with std 1 on [-2, 2] (two std), as TruncatedNormalBenchmark's
+vit and twoStd. `--fills` and `--sides` pick some (names and sides as printed). Each measurement round calls the fill for about
 `--round` seconds and records the mean time per call; the result is the mean and standard
 deviation over `--rounds` rounds, after one warm-up round, and the best round (on a machine shared
 with other work, the best round is the least disturbed). `--sides` picks other sizes, `--clock cpu`
@@ -23,6 +25,8 @@ SIDES = (32, 256, 4096)
 FILLS = {
     "kaiming_normal_": lambda w: torch.nn.init.kaiming_normal_(w, mode="fan_in", nonlinearity="relu"),
     "kaiming_uniform_": lambda w: torch.nn.init.kaiming_uniform_(w, mode="fan_in", nonlinearity="relu"),
+    "trunc_normal_": lambda w: torch.nn.init.trunc_normal_(w, mean=0.0, std=0.02, a=-2.0, b=2.0),
+    "trunc_normal_2std": lambda w: torch.nn.init.trunc_normal_(w, mean=0.0, std=1.0, a=-2.0, b=2.0),
 }
 
 
@@ -85,6 +89,8 @@ def main():
     parser.add_argument("--rounds", type=int, default=5, help="measured rounds per fill and size")
     parser.add_argument("--round", type=float, default=1.0, help="seconds per round")
     parser.add_argument("--json", help="also write the results to this file")
+    parser.add_argument("--fills", nargs="+", choices=sorted(FILLS), default=list(FILLS),
+                        help="the fills to time (default: all)")
     parser.add_argument("--sides", type=int, nargs="+", default=list(SIDES),
                         help="sides of the square weights (default: %(default)s)")
     parser.add_argument("--gpt2", action="store_true",
@@ -120,7 +126,8 @@ def main():
     for side in args.sides:
         weight = torch.empty(side, side, dtype=torch.float32)
         size = side * side
-        for name, fill in FILLS.items():
+        for name in args.fills:
+            fill = FILLS[name]
             clock = CLOCKS[args.clock]
             mean_seconds_per_call(fill, weight, args.round, clock)  # warm-up
             times = [mean_seconds_per_call(fill, weight, args.round, clock) * 1e6

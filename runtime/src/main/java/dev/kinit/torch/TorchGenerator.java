@@ -13,10 +13,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * PyTorch 1.13's CPU random generator after {@code torch.manual_seed(seed)}: the same bits, and
- * through {@link TensorSampler} the same {@code uniform_} and {@code normal_} values, so {@link
- * dev.kinit.Kaiming#normal Kaiming.normal}/{@link dev.kinit.Kaiming#uniform uniform} and {@link
- * dev.kinit.LayerDefaults} fill float arrays exactly as {@code torch.nn.init.kaiming_normal_},
- * {@code kaiming_uniform_} and {@code nn.Linear}/{@code nn.Conv2d} fill a fresh float32 tensor.
+ * through {@link TensorSampler} the same {@code uniform_}, {@code normal_} and {@code
+ * trunc_normal_} values, so the fills of {@code dev.kinit} ({@link dev.kinit.Kaiming}, {@link
+ * dev.kinit.Xavier}, {@link dev.kinit.Normal}, {@link dev.kinit.Uniform}, {@link
+ * dev.kinit.LayerDefaults}, …) fill float arrays exactly as {@code torch.nn.init} and {@code
+ * nn.Linear}/{@code nn.Conv2d} fill a fresh float32 tensor ({@link dev.kinit.Orthogonal} draws the
+ * same normal matrix as {@code orthogonal_}, whose QR decomposition agrees to float precision).
  *
  * <pre>{@code
  * TorchGenerator random = TorchGenerator.manualSeed(0);            // torch.manual_seed(0)
@@ -43,6 +45,10 @@ import org.jspecify.annotations.Nullable;
  *       normal_distribution<double>}): per element, double Box-Muller on two double uniforms,
  *       {@code r = sqrt(-2 ln(1 - u2))}, {@code θ = 2π u1}; {@code r·cos θ} is used and {@code
  *       r·sin θ} is kept in the generator for the next such sample, across calls, as PyTorch does.
+ *   <li>Truncated normal ({@code torch/nn/init.py}, {@code trunc_normal_}): {@code uniform_(2l − 1,
+ *       2u − 1)} with {@code l, u} the normal distribution function at the standardised ends, then
+ *       {@code erfinv_} ({@code native/Math.h}, {@code calc_erfinv}), {@code mul_}, {@code add_}
+ *       and {@code clamp_} in the element type ({@link #truncatedNormal}).
  *   <li>The rounding of each step follows the chosen {@link CpuCapability}.
  * </ul>
  *
@@ -63,8 +69,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Results are tied to PyTorch 1.13's CPU algorithms (other versions and CUDA differ). Values are
  * bit-exact except where PyTorch calls the C library's log, sin or cos (the {@link
  * CpuCapability#DEFAULT} float block and the double Box-Muller): there {@link StrictMath} stands in
- * for glibc, and a sample can differ in the last bit. Not thread-safe, like any stateful generator;
- * give each thread its own.
+ * for glibc, and a sample can differ in the last bit. The C functions behind {@code trunc_normal_}
+ * ({@code erf}, {@code exp}, {@code log}, in double and float) are ported from glibc 2.36 as it
+ * runs on x86-64 CPUs with FMA, so truncated normal values are bit-exact too. Not thread-safe, like
+ * any stateful generator; give each thread its own.
  */
 public final class TorchGenerator implements RandomGenerator, TensorSampler {
 
