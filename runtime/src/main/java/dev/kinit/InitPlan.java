@@ -115,6 +115,12 @@ public final class InitPlan {
 
   private record ApplyRules(List<Rule> rules, int members) implements Operation {}
 
+  /**
+   * Where an absent (null) child would have been constructed: a member constructed before it goes
+   * there.
+   */
+  private record Absent(String name) implements Operation {}
+
   private final Object module;
   private final List<Member> members;
   private final List<Operation> operations;
@@ -202,6 +208,8 @@ public final class InitPlan {
     public <M> void child(String name, @Nullable M module, Function<? super M, InitPlan> plan) {
       if (module != null) {
         member(new ChildMember(name, within(name, () -> plan.apply(module))));
+      } else {
+        operations.add(new Absent(name));
       }
     }
 
@@ -215,6 +223,7 @@ public final class InitPlan {
     public <M> void children(
         String name, @Nullable List<M> modules, Function<? super M, InitPlan> plan) {
       if (modules == null) {
+        operations.add(new Absent(name));
         return;
       }
       Builder container = new Builder(modules);
@@ -238,8 +247,10 @@ public final class InitPlan {
     /**
      * Constructs the member {@code member} just before {@code before}, though it is registered
      * (named, visited by rules) where it was added; nothing if {@code member} is an absent child.
+     * If {@code before} is an absent child, {@code member} is constructed where {@code before}
+     * would have been.
      *
-     * @throws IllegalArgumentException unless {@code before} was added
+     * @throws IllegalArgumentException unless {@code before} was added, present or absent
      */
     public void constructBefore(String member, String before) {
       if (members.stream().noneMatch(m -> m.name().equals(member))) {
@@ -299,6 +310,9 @@ public final class InitPlan {
       for (int i = 0; i < operations.size(); i++) {
         if (operations.get(i) instanceof Construct construct
             && construct.member().name().equals(name)) {
+          return i;
+        }
+        if (operations.get(i) instanceof Absent absent && absent.name().equals(name)) {
           return i;
         }
       }
@@ -452,8 +466,7 @@ public final class InitPlan {
           ChildMember child = (ChildMember) construct.member();
           child.plan().flatten(path + child.name() + ".", steps);
         }
-      } else {
-        ApplyRules apply = (ApplyRules) operation;
+      } else if (operation instanceof ApplyRules apply) {
         Map<Integer, List<Rule>> passes = new TreeMap<>();
         apply
             .rules()

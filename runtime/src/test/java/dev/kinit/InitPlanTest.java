@@ -79,4 +79,34 @@ class InitPlanTest {
     plan.add("Base.weight", tensor, Init.orthogonal(1));
     assertEquals(rejected(tensor), problem(plan));
   }
+
+  /**
+   * Found by NetworkFuzzTest: a member constructed before a child that is absent ({@code null},
+   * PyTorch's {@code None}) made the plan throw "no member named"; it is constructed where the
+   * absent child would have been, and nothing else moves.
+   */
+  @Test
+  void aMemberConstructedBeforeAnAbsentChildTakesItsPlace() {
+    InitPlan.Builder plan = InitPlan.builder(new Object());
+    plan.add("stem", FloatTensor.of("stem", new float[2]), Init.zeros());
+    plan.child("head", null, module -> InitPlan.builder(module).build());
+    plan.add("mid", FloatTensor.of("mid", new float[2]), Init.zeros());
+    plan.children(
+        "blocks", (java.util.List<Object>) null, module -> InitPlan.builder(module).build());
+    plan.add("tail", FloatTensor.of("tail", new float[2]), Init.zeros());
+    plan.add("scale", FloatTensor.of("scale", new float[2]), Init.ones());
+    plan.constructBefore("scale", "head");
+    plan.add("pos", FloatTensor.of("pos", new float[2]), Init.ones());
+    plan.constructBefore("pos", "blocks");
+    assertEquals(
+        java.util.List.of("stem", "scale", "mid", "pos", "tail"),
+        plan.build().steps().stream().map(InitPlan.Step::name).toList());
+  }
+
+  @Test
+  void aMemberConstructedBeforeANameNeverAddedIsRefused() {
+    InitPlan.Builder plan = InitPlan.builder(new Object());
+    plan.add("scale", FloatTensor.of("scale", new float[2]), Init.ones());
+    assertThrows(IllegalArgumentException.class, () -> plan.constructBefore("scale", "nope"));
+  }
 }
