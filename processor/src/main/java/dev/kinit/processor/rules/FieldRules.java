@@ -136,7 +136,8 @@ final class FieldRules {
             access,
             shape,
             init,
-            field.isNullable()));
+            field.isNullable(),
+            field.constructedBefore().orElse(null)));
   }
 
   /** What the annotation {@code kind} says, for an array of {@code type} and {@code shape}. */
