@@ -113,8 +113,22 @@ class ProcessorFuzzTest {
   /** The errors kapt's javac reports before it stops: its default {@code -Xmaxerrs}, 100. */
   private static final int KAPT_ERRORS = 95;
 
-  /** Messages the generated cases cannot trigger: a processor bug. */
-  private static final Set<Message> NOT_GENERATED = Set.of(Message.INTERNAL_ERROR);
+  /**
+   * Messages the generated layers cannot trigger: a processor bug, and the messages of networks,
+   * which {@link NetworkFuzzTest} reaches.
+   */
+  private static final Set<Message> NOT_GENERATED =
+      Set.of(
+          Message.INTERNAL_ERROR,
+          Message.CHILD_UNREADABLE,
+          Message.CHILD_NOT_SEALED,
+          Message.INITIALIZER_MISSING,
+          Message.CONSTRUCTED_BEFORE_UNKNOWN,
+          Message.REINIT_WITHOUT_NETWORK,
+          Message.REINIT_INIT_COUNT,
+          Message.REINIT_ATTRIBUTE,
+          Message.REINIT_ORDER_CONFLICT,
+          Message.REINIT_MATCHES_NOTHING);
 
   private static final Pattern CASE_PATH = Pattern.compile("(?:^|/)fuzz/c(\\d+)/");
   private static final Pattern KOTLIN_FILE =
@@ -360,6 +374,7 @@ class ProcessorFuzzTest {
             "run: mismatch",
             "run: copy rejected",
             "run: override rejected",
+            "run: subclass rejected",
             "run: rejected",
             "run: bias filled",
             "run: bias left alone")
@@ -473,6 +488,7 @@ class ProcessorFuzzTest {
     Stream.of("finite", "negative", "huge", "NaN", "+infinity", "-infinity")
         .forEach(a -> required.add("a " + a));
     Arrays.stream(SizeKind.values()).forEach(kind -> required.add("size field " + kind));
+    Arrays.stream(LayerCase.Vocabulary.values()).forEach(init -> required.add("init " + init));
     required.addAll(kotlinRequired());
     return required;
   }
@@ -940,9 +956,22 @@ class ProcessorFuzzTest {
           thrown instanceof IllegalStateException
               && message.startsWith(
                   label + planned.layer().subName() + " overrides " + expected.getter() + "()");
+      case SUBCLASS_REJECTED ->
+          thrown instanceof IllegalArgumentException
+              && message.startsWith(
+                  simpleName(planned.layer().subName())
+                      + " is a subclass of "
+                      + simpleName(planned.layer().layerBinaryName())
+                      + " with an initializer of its own");
       case REJECTED -> thrown instanceof IllegalArgumentException && message.equals(rejected);
       case FILL -> false;
     };
+  }
+
+  /** A class's simple name, from its binary name. */
+  private static String simpleName(String binaryName) {
+    return binaryName.substring(
+        Math.max(binaryName.lastIndexOf('.'), binaryName.lastIndexOf('$')) + 1);
   }
 
   /**

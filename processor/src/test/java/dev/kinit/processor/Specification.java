@@ -72,6 +72,12 @@ final class Specification {
     /** Throw {@code IllegalStateException}: {@code Sub} overrides the weight's getter. */
     OVERRIDE_REJECTED,
     /**
+     * Throw {@code IllegalArgumentException}: the instance is a {@code Sub} with an initializer of
+     * its own, whose parameters the layer's initializer would miss ({@code InitPlan.builder(module,
+     * initializedAs)}); checked before anything else.
+     */
+    SUBCLASS_REJECTED,
+    /**
      * Throw {@code IllegalArgumentException} with the runtime's own message: a fill the runtime,
      * called directly, rejects (a bias that does not fit its weight, a scale outside the element
      * type's range). Not the specification's to say: {@link ProcessorFuzzTest} asks the runtime,
@@ -864,6 +870,9 @@ final class Specification {
    * initializer throw before writing; then the shapes are checked.
    */
   private Outcome outcome(Reading weight) {
+    if (layer.subclass() != null && layer.subclass().annotated()) {
+      return Outcome.SUBCLASS_REJECTED; // the fixture is a Sub, which has its own initializer
+    }
     if (weight != null && weight.throughGetter()) {
       if (!weight.getter().sameArray()) {
         return Outcome.COPY_REJECTED;
