@@ -171,6 +171,12 @@ public final class InitPlan {
 
   private record ApplyRules(List<Rule> rules, int members) implements Operation {}
 
+  /**
+   * Where an absent (null) child would have been constructed: a member constructed before it goes
+   * there.
+   */
+  private record Absent(String name) implements Operation {}
+
   private final Object module;
   private final List<Member> members;
   private final List<Operation> operations;
@@ -277,6 +283,8 @@ public final class InitPlan {
     public <M> void child(String name, @Nullable M module, Function<? super M, InitPlan> plan) {
       if (module != null) {
         member(new ChildMember(name, within(name, () -> plan.apply(module))));
+      } else {
+        operations.add(new Absent(name));
       }
     }
 
@@ -296,6 +304,7 @@ public final class InitPlan {
     public <M> void children(
         String name, @Nullable List<M> modules, Function<? super M, InitPlan> plan) {
       if (modules == null) {
+        operations.add(new Absent(name));
         return;
       }
       Builder container = new Builder(modules);
@@ -329,11 +338,13 @@ public final class InitPlan {
     /**
      * Constructs the member {@code member} just before {@code before}, though it is registered
      * (named, visited by rules) where it was added; nothing if {@code member} is an absent child.
+     * If {@code before} is an absent child, {@code member} is constructed where {@code before}
+     * would have been.
      *
      * @param member the name of the member to move: its array is filled, or its subtree planned,
      *     just before {@code before}'s
      * @param before the name of a member added earlier
-     * @throws IllegalArgumentException unless {@code before} was added
+     * @throws IllegalArgumentException unless {@code before} was added, present or absent
      */
     public void constructBefore(String member, String before) {
       if (members.stream().noneMatch(m -> m.name().equals(member))) {
@@ -367,14 +378,19 @@ public final class InitPlan {
         try {
           step.init().check(step.tensor());
         } catch (IllegalArgumentException e) {
-          int dot = step.name().lastIndexOf('.');
-          if (dot < 0) {
-            throw e; // a parameter of this module: its tensor's name says which
+          if (isParameter(step.name())) {
+            throw e; // a parameter of this module, whatever its name: its tensor's name says which
           }
-          throw new Problem(step.name().substring(0, dot), e);
+          throw new Problem(step.name().substring(0, step.name().lastIndexOf('.')), e);
         }
       }
       return plan;
+    }
+
+    /** Whether {@code name} is a parameter of this module, not a path into a child. */
+    private boolean isParameter(String name) {
+      return members.stream()
+          .anyMatch(member -> member instanceof ParameterMember && member.name().equals(name));
     }
 
     private void member(Member member) {
@@ -391,6 +407,9 @@ public final class InitPlan {
       for (int i = 0; i < operations.size(); i++) {
         if (operations.get(i) instanceof Construct construct
             && construct.member().name().equals(name)) {
+          return i;
+        }
+        if (operations.get(i) instanceof Absent absent && absent.name().equals(name)) {
           return i;
         }
       }
@@ -555,8 +574,7 @@ public final class InitPlan {
           ChildMember child = (ChildMember) construct.member();
           child.plan().flatten(path + child.name() + ".", steps);
         }
-      } else {
-        ApplyRules apply = (ApplyRules) operation;
+      } else if (operation instanceof ApplyRules apply) {
         Map<Integer, List<Rule>> passes = new TreeMap<>();
         apply
             .rules()

@@ -11,8 +11,12 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import dev.kinit.FanMode;
 import dev.kinit.FloatTensor;
+import dev.kinit.Init;
 import dev.kinit.Kaiming;
 import dev.kinit.Nonlinearity;
+import dev.kinit.ScalingDistribution;
+import dev.kinit.ScalingMode;
+import dev.kinit.WeightLayout;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
@@ -752,5 +756,39 @@ class AdversarialLayersTest {
         .inFile(layer)
         .onLineContaining("shapeFields");
     assertEquals(1, compilation.errors().size(), compilation.errors().toString());
+  }
+
+  /**
+   * Found by ProcessorFuzzTest: a gain or scale whose std is too large at fan 1 was a compile error
+   * for a shape known only at run time, though a larger fan gives a std the runtime accepts; only a
+   * std too small even at fan 1 fails for every shape.
+   */
+  @Test
+  void aScaleTooLargeOnlyAtFanOneIsLeftToTheRuntime() throws Exception {
+    CompiledClasses classes =
+        compiles(
+            source(
+                "layers.Wide",
+                "package layers;",
+                "import dev.kinit.*;",
+                "public class Wide {",
+                "  @XavierInit(gain = 1e39, distribution = Distribution.NORMAL)",
+                "  final float[][] weight = new float[100][100];",
+                "  @VarianceScalingInit(scale = 1e80, distribution ="
+                    + " ScalingDistribution.UNTRUNCATED_NORMAL)",
+                "  final float[][] kernel = new float[1][100000];",
+                "}"));
+    Class<?> type = classes.loadClass("layers.Wide");
+    Object layer = type.getDeclaredConstructor().newInstance();
+    initialize(classes, "layers.WideInitializer", layer, 11);
+    RandomGenerator random = new SplittableRandom(11);
+    float[][] weight = new float[100][100];
+    Init.xavierNormal(1e39).fill(FloatTensor.of(weight), random);
+    float[][] kernel = new float[1][100000];
+    Init.varianceScaling(
+            1e80, ScalingMode.FAN_IN, ScalingDistribution.UNTRUNCATED_NORMAL, WeightLayout.TORCH)
+        .fill(FloatTensor.of(kernel), random);
+    assertArrayEquals(weight, (float[][]) field(layer, type, "weight"));
+    assertArrayEquals(kernel, (float[][]) field(layer, type, "kernel"));
   }
 }

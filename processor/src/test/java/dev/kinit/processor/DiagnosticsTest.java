@@ -54,6 +54,41 @@ class DiagnosticsTest {
     assertThat(compilation).hadWarningContaining(text).inFile(file).onLineContaining(line);
   }
 
+  /**
+   * Found by ProcessorFuzzTest: the runtime's rules for a truncated normal were checked only in
+   * part at compile time, though every value is a constant: ends not finite in the element type, an
+   * interval that holds no probability.
+   */
+  @Test
+  void aTruncatedNormalTheRuntimeRejectsIsACompileError() {
+    assertError(
+        bad("  @TruncatedNormalInit(std = 2,", "      b = 1e39)", "  float[] w = new float[4];"),
+        "[kinit.value-out-of-range] Bad.w: b 1.0E39 is not a finite float",
+        "b = 1e39");
+    assertError(
+        bad("  @TruncatedNormalInit(a = 9,", "      b = 10)", "  double[] w = new double[4];"),
+        "[kinit.value-out-of-range] Bad.w: N(0.0, 1.0^2) truncated to [9.0, 10.0] holds no"
+            + " probability in double",
+        "b = 10");
+    assertError(
+        bad("  @TruncatedNormalInit(mean = 1e300)", "  double[] w = new double[4];"),
+        "[kinit.value-out-of-range] Bad.w: N(1.0E300, 1.0^2) truncated to [-2.0, 2.0] holds no"
+            + " probability in double",
+        "@TruncatedNormalInit");
+  }
+
+  /**
+   * Found by ProcessorFuzzTest: an orthogonal gain the runtime rejects for the element type (the
+   * matrix is multiplied by it there) compiled, and the initializer then threw.
+   */
+  @Test
+  void anOrthogonalGainNotFiniteInTheElementTypeIsACompileError() {
+    assertError(
+        bad("  @OrthogonalInit(gain = 5e38)", "  float[][] w = new float[2][2];"),
+        "[kinit.value-out-of-range] Bad.w: value 5.0E38 is not a finite float",
+        "gain = 5e38");
+  }
+
   @Test
   void unsupportedFieldType() {
     assertError(

@@ -444,8 +444,8 @@ final class KotlinSpecification {
     if (layer.base() != null) {
       base =
           layer.base().torch()
-              ? new Fill.TorchWeight(layer.baseName(), KotlinLayerCase.BASE_WEIGHT, null)
-              : new Fill.Kaiming(
+              ? Fill.torchWeight(layer.baseName(), KotlinLayerCase.BASE_WEIGHT, null)
+              : Fill.kaiming(
                   layer.baseName(),
                   KotlinLayerCase.BASE_WEIGHT,
                   null,
@@ -459,20 +459,20 @@ final class KotlinSpecification {
     List<Integer> shape = field.type().rank == 1 ? shape() : null;
     Fill weight =
         layer.kaiming()
-            ? new Fill.Kaiming(
+            ? Fill.kaiming(
                 owner,
                 field.name(),
                 shape,
                 layer.distribution(),
                 layer.mode(),
                 layer.nonlinearity().gain(layer.a()))
-            : new Fill.TorchWeight(owner, field.name(), shape);
+            : Fill.torchWeight(owner, field.name(), shape);
     if (layer.bias() == null) {
       fills.add(weight);
       return fills;
     }
     Fill of = layer.biasOf().equals(KotlinLayerCase.BASE_WEIGHT) ? base : weight;
-    Fill bias = new Fill.TorchBias(owner, layer.bias().name(), of);
+    Fill bias = new Fill.TorchBias(owner, layer.bias().name(), of, false);
     fills.addAll(biasFirst() ? List.of(bias, weight) : List.of(weight, bias));
     return fills;
   }
@@ -511,6 +511,9 @@ final class KotlinSpecification {
   }
 
   private Outcome outcome(Reading weight) {
+    if (layer.subclass() != null && layer.subclass().annotated()) {
+      return Outcome.SUBCLASS_REJECTED; // the fixture is a Sub, which has its own initializer
+    }
     if (weight != null && weight.throughGetter() && !weight.getter().sameArray()) {
       return Outcome.COPY_REJECTED;
     }

@@ -4,6 +4,9 @@ import com.google.testing.compile.JavaFileObjects;
 import dev.kinit.Distribution;
 import dev.kinit.FanMode;
 import dev.kinit.Nonlinearity;
+import dev.kinit.ScalingDistribution;
+import dev.kinit.ScalingMode;
+import dev.kinit.WeightLayout;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,6 +34,7 @@ import javax.tools.JavaFileObject;
  * @param rule the annotations on the weight
  * @param weight the weight field
  * @param sizeFields the other fields of the class, which {@code shapeFields} may name
+ * @param namedFields the fields that {@code nonlinearityField} and {@code slopeField} may name
  * @param attributes what the weight's annotation says, in the order written
  * @param bias the bias field, or null
  * @param hierarchy the classes above a layer that {@link Placement#inherits}, else null
@@ -49,6 +53,7 @@ record LayerCase(
     Rule rule,
     AnnotatedField weight,
     List<SizeField> sizeFields,
+    List<NamedField> namedFields,
     Attributes attributes,
     Bias bias,
     Hierarchy hierarchy,
@@ -65,6 +70,13 @@ record LayerCase(
    * The second bias, of the weight, that a bias's {@code biasOf} names ({@link Target#OTHER_BIAS}).
    */
   static final String OTHER_BIAS = "first";
+
+  /** The key of the annotation's own line among a field's attribute lines. */
+  static final String ANNOTATION = "@";
+
+  /** Attribute values that name a kinit enum's constant, which a qualified source qualifies. */
+  private static final String QUALIFIABLE =
+      "(FanMode|Distribution|Nonlinearity|WeightLayout|ScalingMode|ScalingDistribution)\\..*";
 
   /** The weight {@code Base} declares: {@code float[3][2]}. */
   static final String BASE_WEIGHT = "base";
@@ -275,16 +287,68 @@ record LayerCase(
     /** Both, {@code @KaimingInit} written first. */
     KAIMING_AND_TORCH,
     /** Both, {@code @TorchDefaultInit} written first. */
-    TORCH_AND_KAIMING;
+    TORCH_AND_KAIMING,
+    /** One annotation of the rest of the vocabulary ({@link Attributes#vocabulary()}). */
+    VOCABULARY,
+    /** That annotation, then {@code @TorchDefaultInit}. */
+    VOCABULARY_AND_TORCH;
 
+    /** Whether the weight's attributes are {@code @KaimingInit}'s. */
     boolean kaiming() {
-      return this != TORCH_DEFAULT;
+      return this == KAIMING || this == KAIMING_AND_TORCH || this == TORCH_AND_KAIMING;
     }
 
+    /** Whether the weight has {@code @TorchDefaultInit}. */
     boolean torch() {
-      return this != KAIMING;
+      return this != KAIMING && this != VOCABULARY;
+    }
+
+    /** Whether the weight's attributes are those of an annotation of the rest of the vocabulary. */
+    boolean vocabulary() {
+      return this == VOCABULARY || this == VOCABULARY_AND_TORCH;
+    }
+
+    /** Whether the weight has two initialisations. */
+    boolean twice() {
+      return this == KAIMING_AND_TORCH || this == TORCH_AND_KAIMING || this == VOCABULARY_AND_TORCH;
     }
   }
+
+  /**
+   * The annotations of the vocabulary besides {@code @KaimingInit} and {@code @TorchDefaultInit}
+   * (issue 13), by their simple names.
+   */
+  enum Vocabulary {
+    XAVIER("XavierInit"),
+    NORMAL("NormalInit"),
+    UNIFORM("UniformInit"),
+    TRUNCATED_NORMAL("TruncatedNormalInit"),
+    CONSTANT("ConstantInit"),
+    ZEROS("ZerosInit"),
+    ONES("OnesInit"),
+    EYE("EyeInit"),
+    DIRAC("DiracInit"),
+    ORTHOGONAL("OrthogonalInit"),
+    VARIANCE_SCALING("VarianceScalingInit");
+
+    final String annotation;
+
+    Vocabulary(String annotation) {
+      this.annotation = annotation;
+    }
+  }
+
+  /**
+   * A member of the layer that {@code nonlinearityField} or {@code slopeField} may name: a {@code
+   * Nonlinearity}, a slope, or one of another type.
+   *
+   * @param type its declared type's source text
+   * @param getter whether it has a getter {@code getName()} (package-private)
+   * @param code the source text of its value
+   * @param value its value: a {@link Nonlinearity}, a {@code Double}, or what else it holds
+   */
+  record NamedField(
+      String name, String type, Visibility visibility, boolean getter, String code, Object value) {}
 
   /** What a bias's {@code biasOf} is meant to name. */
   enum Target {
@@ -485,6 +549,16 @@ record LayerCase(
    * @param shape the sizes of {@code shape}, empty when not written
    * @param shapeFields the names in {@code shapeFields}, empty when not written
    * @param unresolved the attribute whose value names a constant that does not exist, or null
+   * @param vocabulary the annotation, for {@link Rule#vocabulary()}, else null
+   * @param layout the value in effect ({@code @KaimingInit}, {@code @XavierInit},
+   *     {@code @VarianceScalingInit})
+   * @param nonlinearityField the value in effect, empty when not written
+   * @param slopeField the value in effect, empty when not written
+   * @param values the numbers in effect of the vocabulary's annotation ({@code gain}, {@code mean},
+   *     {@code std}, {@code from}, {@code to}, {@code a} and {@code b} of a truncated normal,
+   *     {@code value}, {@code groups}, {@code scale}), by name; {@link #a()} is the slope
+   * @param scalingMode the value in effect of {@code @VarianceScalingInit}
+   * @param scalingDistribution the value in effect of {@code @VarianceScalingInit}
    */
   record Attributes(
       Map<String, String> written,
@@ -494,7 +568,24 @@ record LayerCase(
       double a,
       List<Integer> shape,
       List<String> shapeFields,
-      String unresolved) {}
+      String unresolved,
+      Vocabulary vocabulary,
+      WeightLayout layout,
+      String nonlinearityField,
+      String slopeField,
+      Map<String, Double> values,
+      ScalingMode scalingMode,
+      ScalingDistribution scalingDistribution) {
+
+    /** A number the annotation gives (written or its default), by attribute name. */
+    double value(String attribute) {
+      Double value = values.get(attribute);
+      if (value == null) {
+        throw new IllegalStateException(attribute + " has no value");
+      }
+      return value;
+    }
+  }
 
   /** What this case exercises, to check that a run covers every kind of input. */
   Set<String> features() {
@@ -519,6 +610,17 @@ record LayerCase(
                       : Double.isInfinite(a * a) ? "huge" : a < 0 ? "negative" : "finite"));
     }
     sizeFields.forEach(size -> features.add("size field " + size.kind));
+    if (rule.vocabulary()) {
+      features.add("init " + attributes.vocabulary());
+    }
+    for (NamedField field : namedFields) {
+      features.add(
+          "named field "
+              + field.type()
+              + " "
+              + field.visibility()
+              + (field.getter() ? " with getter" : ""));
+    }
     if (hierarchy != null) {
       features.add("superclass " + hierarchy.annotations);
       features.add(
@@ -1212,6 +1314,17 @@ record LayerCase(
     for (int i = 0; i < sizeFields.size(); i++) {
       size(lines, sizeFields.get(i), i == 0 ? deprecation(Deprecatable.SIZE_FIELD) : "");
     }
+    for (NamedField field : namedFields) {
+      // dev.kinit is imported unless the source names the annotations in full, which a field
+      // named dev would obscure.
+      String type = qualified ? field.type() : field.type().replace("dev.kinit.", "");
+      String code = qualified ? field.code() : field.code().replace("dev.kinit.", "");
+      lines.add("  " + field.visibility().keyword + type + " " + field.name() + " = " + code + ";");
+      if (field.getter()) {
+        lines.add(
+            "  " + type + " " + getterName(field.name()) + "() { return " + field.name() + "; }");
+      }
+    }
     if (placement != Placement.INTERFACE) {
       overrides(Overrider.LAYER).forEach(lines::add);
     }
@@ -1268,9 +1381,11 @@ record LayerCase(
     annotation(
         lines,
         field.name,
-        rule.kaiming() ? "KaimingInit" : "TorchDefaultInit",
+        rule.kaiming()
+            ? "KaimingInit"
+            : rule.vocabulary() ? attributes.vocabulary().annotation : "TorchDefaultInit",
         attributes.written());
-    if (rule == Rule.KAIMING_AND_TORCH) {
+    if (rule == Rule.KAIMING_AND_TORCH || rule == Rule.VOCABULARY_AND_TORCH) {
       lines.add("  @" + annotationName("TorchDefaultInit"));
     }
   }
@@ -1278,23 +1393,23 @@ record LayerCase(
   private void annotation(
       Lines lines, String field, String annotation, Map<String, String> written) {
     String name = annotationName(annotation);
+    Map<String, Integer> attributeLines = new HashMap<>();
+    lines.attributeLines.put(field, attributeLines);
     if (written.isEmpty()) {
-      lines.add("  @" + name);
+      attributeLines.put(ANNOTATION, lines.add("  @" + name));
       return;
     }
-    lines.add("  @" + name + "(");
+    attributeLines.put(ANNOTATION, lines.add("  @" + name + "("));
     List<String> names = new ArrayList<>(written.keySet());
-    Map<String, Integer> attributeLines = new HashMap<>();
     for (int i = 0; i < names.size(); i++) {
       String attribute = names.get(i);
       String end = i + 1 == names.size() ? ")" : ",";
       String value = written.get(attribute);
-      if (qualified && value.matches("(FanMode|Distribution|Nonlinearity)\\..*")) {
+      if (qualified && value.matches(QUALIFIABLE)) {
         value = "dev.kinit." + value;
       }
       attributeLines.put(attribute, lines.add("      " + attribute + " = " + value + end));
     }
-    lines.attributeLines.put(field, attributeLines);
   }
 
   private String annotationName(String simpleName) {

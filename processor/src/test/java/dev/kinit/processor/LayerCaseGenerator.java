@@ -3,6 +3,9 @@ package dev.kinit.processor;
 import dev.kinit.Distribution;
 import dev.kinit.FanMode;
 import dev.kinit.Nonlinearity;
+import dev.kinit.ScalingDistribution;
+import dev.kinit.ScalingMode;
+import dev.kinit.WeightLayout;
 import dev.kinit.processor.LayerCase.Accessor;
 import dev.kinit.processor.LayerCase.AnnotatedField;
 import dev.kinit.processor.LayerCase.Attributes;
@@ -16,6 +19,7 @@ import dev.kinit.processor.LayerCase.Getter;
 import dev.kinit.processor.LayerCase.Hierarchy;
 import dev.kinit.processor.LayerCase.Mid;
 import dev.kinit.processor.LayerCase.Misplaced;
+import dev.kinit.processor.LayerCase.NamedField;
 import dev.kinit.processor.LayerCase.Overrider;
 import dev.kinit.processor.LayerCase.Placement;
 import dev.kinit.processor.LayerCase.Rule;
@@ -25,9 +29,11 @@ import dev.kinit.processor.LayerCase.Subclass;
 import dev.kinit.processor.LayerCase.Superclass;
 import dev.kinit.processor.LayerCase.Target;
 import dev.kinit.processor.LayerCase.Visibility;
+import dev.kinit.processor.LayerCase.Vocabulary;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,6 +167,108 @@ final class LayerCaseGenerator extends RandomDraws {
           new Slope("1e308 * 10", 1e308 * 10),
           new Slope("-1.0 / 0.0", -1.0 / 0.0));
 
+  /** A number attribute's source text, and the value Java gives that text. */
+  private record Value(String code, double value) {}
+
+  private static Value value(String code, double value) {
+    return new Value(code, value);
+  }
+
+  /**
+   * Values beyond the usual ones: zero, negative, NaN, infinite, subnormal or not finite in a float
+   * ({@code 1e-40}, {@code 1e39}), subnormal in a double ({@code 1e-310}), huge.
+   */
+  private static final List<Value> ODD_STDS =
+      List.of(
+          value("0", 0),
+          value("-1", -1),
+          value("1e-40", 1e-40),
+          value("1e-310", 1e-310),
+          value("3e38", 3e38),
+          value("1e39", 1e39),
+          value("Double.NaN", Double.NaN),
+          value("Double.POSITIVE_INFINITY", Double.POSITIVE_INFINITY),
+          value("Double.MIN_VALUE", Double.MIN_VALUE));
+
+  private static final List<Value> STDS =
+      List.of(value("0.02", 0.02), value("1", 1), value("0.5", 0.5), value("2", 2));
+  private static final List<Value> MEANS =
+      List.of(value("0", 0), value("0.5", 0.5), value("-1", -1), value("3", 3));
+  private static final List<Value> ODD_MEANS =
+      List.of(
+          value("1e39", 1e39),
+          value("-1e39", -1e39),
+          value("Double.NaN", Double.NaN),
+          value("1e300", 1e300),
+          value("Double.NEGATIVE_INFINITY", Double.NEGATIVE_INFINITY));
+  private static final List<Value> FROMS =
+      List.of(value("-1", -1), value("-0.1", -0.1), value("0", 0), value("-2", -2));
+  private static final List<Value> TOS =
+      List.of(value("1", 1), value("0.1", 0.1), value("3", 3), value("2", 2));
+  private static final List<Value> ODD_BOUNDS =
+      List.of(
+          value("Double.NaN", Double.NaN),
+          value("1e39", 1e39),
+          value("-3e38", -3e38),
+          value("3e38", 3e38),
+          value("-1e-40", -1e-40),
+          value("1e-40", 1e-40),
+          value("Double.NEGATIVE_INFINITY", Double.NEGATIVE_INFINITY),
+          value("5", 5));
+
+  /** Truncation ends: far in a tail (no probability in double, or none in float), crossed. */
+  private static final List<Value> ODD_TRUNCATIONS =
+      List.of(
+          value("9", 9),
+          value("10", 10),
+          value("6", 6),
+          value("7", 7),
+          value("-9", -9),
+          value("1e39", 1e39),
+          value("Double.NaN", Double.NaN),
+          value("-1e39", -1e39));
+
+  private static final List<Value> CONSTANTS =
+      List.of(value("0", 0), value("1", 1), value("0.1", 0.1), value("-2.5", -2.5));
+  private static final List<Value> ODD_CONSTANTS =
+      List.of(
+          value("1e39", 1e39),
+          value("-1e39", -1e39),
+          value("Double.NaN", Double.NaN),
+          value("Double.POSITIVE_INFINITY", Double.POSITIVE_INFINITY),
+          value("1e308", 1e308),
+          value("Float.MAX_VALUE", Float.MAX_VALUE),
+          value("Double.MAX_VALUE", Double.MAX_VALUE));
+  private static final List<Value> GAINS =
+      List.of(value("1", 1), value("1.5", 1.5), value("5.0 / 3", 5.0 / 3), value("0.5", 0.5));
+  private static final List<Value> ODD_GAINS =
+      List.of(
+          value("0", 0),
+          value("-1", -1),
+          value("Double.NaN", Double.NaN),
+          value("Double.POSITIVE_INFINITY", Double.POSITIVE_INFINITY),
+          value("1e39", 1e39),
+          value("5e38", 5e38),
+          value("1e-45", 1e-45),
+          value("1e-300", 1e-300),
+          value("1e300", 1e300));
+  private static final List<Value> SCALES =
+      List.of(value("1", 1), value("2", 2), value("0.5", 0.5), value("1.0 / 3", 1.0 / 3));
+  private static final List<Value> ODD_SCALES =
+      List.of(
+          value("0", 0),
+          value("-1", -1),
+          value("Double.NaN", Double.NaN),
+          value("Double.POSITIVE_INFINITY", Double.POSITIVE_INFINITY),
+          value("1e-80", 1e-80),
+          value("1e80", 1e80),
+          value("1e77", 1e77),
+          value("1e-300", 1e-300),
+          value("1e300", 1e300));
+  private static final List<Value> GROUPS = List.of(value("1", 1), value("2", 2));
+  private static final List<Value> ODD_GROUPS =
+      List.of(value("3", 3), value("4", 4), value("0", 0), value("-1", -1));
+
   /** Sizes of {@code shape} beyond the usual small ones. */
   private static final List<Integer> ODD_SIZES =
       List.of(-1, -20, Integer.MIN_VALUE, 65536, 1 << 20, Integer.MAX_VALUE);
@@ -176,6 +284,15 @@ final class LayerCaseGenerator extends RandomDraws {
 
   /** Whether this case names ambiguous fields (see {@link #generate()}). */
   private boolean ambiguous;
+
+  /**
+   * Whether this case is valid but for its initialisation's attributes (see {@link #generate()}): a
+   * reachable class, a weight of a type and rank the annotation takes.
+   */
+  private boolean clean;
+
+  /** The annotation of the vocabulary, when the rule has one. */
+  private Vocabulary vocabulary;
 
   private LayerCaseGenerator(int id, long seed) {
     super(seed * 1_000_003L + id);
@@ -193,27 +310,38 @@ final class LayerCaseGenerator extends RandomDraws {
     // constant of the same name, ambiguous in the layer, which shapeFields and biasOf name.
     Misplaced cycled = id % 10 == 3 ? MISPLACED.get((id / 10) % MISPLACED.size()) : Misplaced.NONE;
     ambiguous = id % 25 == 17;
+    // Every fifth case is clean but for its initialisation's attributes, so that each value the
+    // rules reject is, now and then, a case's only problem.
+    clean = id % 5 == 4;
     Placement placement =
         ambiguous
             ? Placement.SUBCLASS
-            : cycled == Misplaced.LAYER_CONSTANT
-                ? Placement.ENUM
-                : weighted(
-                    Map.ofEntries(
-                        Map.entry(Placement.TOP_LEVEL, 13),
-                        Map.entry(Placement.GENERIC, 7),
-                        Map.entry(Placement.SUBCLASS, 14),
-                        Map.entry(Placement.NESTED_SUBCLASS, 7),
-                        Map.entry(Placement.STATIC_NESTED, 7),
-                        Map.entry(Placement.INNER, 6),
-                        Map.entry(Placement.ENUM, 6),
-                        Map.entry(Placement.RECORD, 7),
-                        Map.entry(Placement.INTERFACE, 3),
-                        Map.entry(Placement.PRIVATE_NESTED, 2),
-                        Map.entry(Placement.NESTED_IN_PRIVATE, 2),
-                        Map.entry(Placement.LOCAL, 2),
-                        Map.entry(Placement.ANONYMOUS, 2),
-                        Map.entry(Placement.ENUM_CONSTANT_BODY, 1)));
+            : clean
+                ? pick(
+                    List.of(
+                        Placement.TOP_LEVEL,
+                        Placement.GENERIC,
+                        Placement.STATIC_NESTED,
+                        Placement.INNER,
+                        Placement.ENUM))
+                : cycled == Misplaced.LAYER_CONSTANT
+                    ? Placement.ENUM
+                    : weighted(
+                        Map.ofEntries(
+                            Map.entry(Placement.TOP_LEVEL, 13),
+                            Map.entry(Placement.GENERIC, 7),
+                            Map.entry(Placement.SUBCLASS, 14),
+                            Map.entry(Placement.NESTED_SUBCLASS, 7),
+                            Map.entry(Placement.STATIC_NESTED, 7),
+                            Map.entry(Placement.INNER, 6),
+                            Map.entry(Placement.ENUM, 6),
+                            Map.entry(Placement.RECORD, 7),
+                            Map.entry(Placement.INTERFACE, 3),
+                            Map.entry(Placement.PRIVATE_NESTED, 2),
+                            Map.entry(Placement.NESTED_IN_PRIVATE, 2),
+                            Map.entry(Placement.LOCAL, 2),
+                            Map.entry(Placement.ANONYMOUS, 2),
+                            Map.entry(Placement.ENUM_CONSTANT_BODY, 1)));
     // A nested class named like its superclass: Outer.Base's labels are those of Base.
     String layerName = placement == Placement.NESTED_SUBCLASS ? LayerCase.BASE : pick(LAYER_NAMES);
     String outerName = pick(OUTER_NAMES);
@@ -224,11 +352,25 @@ final class LayerCaseGenerator extends RandomDraws {
     Rule rule =
         weighted(
             Map.of(
-                Rule.KAIMING, 46,
-                Rule.TORCH_DEFAULT, 44,
-                Rule.KAIMING_AND_TORCH, 5,
-                Rule.TORCH_AND_KAIMING, 5));
+                Rule.KAIMING, 34,
+                Rule.TORCH_DEFAULT, 30,
+                Rule.KAIMING_AND_TORCH, 3,
+                Rule.TORCH_AND_KAIMING, 3,
+                Rule.VOCABULARY, 38,
+                Rule.VOCABULARY_AND_TORCH, 2));
+    if (clean) {
+      rule = chance(0.7) ? Rule.VOCABULARY : Rule.KAIMING;
+    }
+    vocabulary = rule.vocabulary() ? pick(List.of(Vocabulary.values())) : null;
     Declaration declaration = declaration(placement, false);
+    if (clean) {
+      declaration =
+          new Declaration(
+              floatsOrDoubles(cleanRank()),
+              chance(0.7) ? Visibility.PACKAGE : Visibility.PUBLIC,
+              chance(0.5) ? EnumSet.of(Flag.FINAL) : EnumSet.noneOf(Flag.class),
+              Accessor.NONE);
+    }
     if (ambiguous) {
       declaration =
           new Declaration(
@@ -281,10 +423,12 @@ final class LayerCaseGenerator extends RandomDraws {
       }
     }
     visible = firstOfEachName(visible);
-    Attributes attributes = attributes(placement, rule, declaration.type, name, visible, constants);
+    List<NamedField> namedFields = namedFields(placement, rule);
+    Attributes attributes =
+        attributes(placement, rule, declaration.type, name, visible, constants, namedFields);
     AnnotatedField weight = declaration.field(name, dims(declaration.type, attributes, visible));
     Bias bias =
-        ambiguous || chance(rule == Rule.KAIMING ? 0.3 : 0.55)
+        ambiguous || chance(clean ? 0.15 : rule == Rule.KAIMING ? 0.3 : 0.55)
             ? bias(placement, hierarchy, weight, attributes, visible)
             : null;
     // The layer declares no method of the name of a getter of Base (which it would override,
@@ -336,6 +480,7 @@ final class LayerCaseGenerator extends RandomDraws {
         rule,
         weight,
         sizeFields,
+        namedFields,
         attributes,
         bias,
         hierarchy,
@@ -343,6 +488,49 @@ final class LayerCaseGenerator extends RandomDraws {
         deprecated,
         misplaced,
         subclass);
+  }
+
+  /** Placements whose class has instance fields besides record components. */
+  private static boolean hasInstanceFields(Placement placement) {
+    return switch (placement) {
+      case TOP_LEVEL, GENERIC, SUBCLASS, NESTED_SUBCLASS, STATIC_NESTED, INNER, ENUM -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * Sometimes, for a gain that may be read per instance, the members {@code nonlinearityField} and
+   * {@code slopeField} may name: a {@code Nonlinearity} {@code act} and a {@code double} {@code
+   * slope}, readable or not, and members of other types.
+   */
+  private List<NamedField> namedFields(Placement placement, Rule rule) {
+    List<NamedField> fields = new ArrayList<>();
+    boolean gain = rule.kaiming() || rule.vocabulary();
+    if (!hasInstanceFields(placement) || !gain || !chance(0.35)) {
+      return fields;
+    }
+    Nonlinearity act = pick(List.of(Nonlinearity.values()));
+    fields.add(
+        namedField(
+            "act", Specification.NONLINEARITY, Specification.NONLINEARITY + "." + act.name(), act));
+    double slope = pick(List.of(0.2, 0.01, -0.5, 0.0, 3.0));
+    fields.add(namedField("slope", "double", String.valueOf(slope), slope));
+    if (chance(0.3)) {
+      fields.add(namedField("actName", "String", "\"relu\"", "relu"));
+    }
+    if (chance(0.3)) {
+      fields.add(namedField("slope32", "float", "0.2f", 0.2f));
+    }
+    return fields;
+  }
+
+  private NamedField namedField(String name, String type, String code, Object value) {
+    return switch (weighted(Map.of("package", 45, "public", 10, "getter", 35, "private", 10))) {
+      case "package" -> new NamedField(name, type, Visibility.PACKAGE, false, code, value);
+      case "public" -> new NamedField(name, type, Visibility.PUBLIC, false, code, value);
+      case "getter" -> new NamedField(name, type, Visibility.PRIVATE, true, code, value);
+      default -> new NamedField(name, type, Visibility.PRIVATE, false, code, value);
+    };
   }
 
   /** The first of the fields of each name: the class's own hide the others. */
@@ -806,47 +994,134 @@ final class LayerCaseGenerator extends RandomDraws {
       FieldType type,
       String weightName,
       List<SizeField> sizeFields,
-      Constants constants) {
+      Constants constants,
+      List<NamedField> namedFields) {
     Map<String, String> written = new LinkedHashMap<>();
     FanMode mode = FanMode.FAN_IN;
     Distribution distribution = Distribution.NORMAL;
     Nonlinearity nonlinearity = Nonlinearity.LEAKY_RELU;
     double a = 0;
-    if (rule.kaiming()) {
-      if (chance(0.3)) {
+    Map<String, Double> values = new HashMap<>();
+    WeightLayout layout = WeightLayout.TORCH;
+    ScalingMode scalingMode = ScalingMode.FAN_IN;
+    ScalingDistribution scalingDistribution = ScalingDistribution.TRUNCATED_NORMAL;
+    boolean xavier = vocabulary == Vocabulary.XAVIER;
+    if (rule.kaiming() || xavier) {
+      if (rule.kaiming() && chance(0.3)) {
         mode = pick(List.of(FanMode.values()));
         written.put("mode", "FanMode." + mode.name());
+      }
+      if (xavier) {
+        distribution = Distribution.UNIFORM; // Glorot's default
       }
       if (chance(0.3)) {
         distribution = pick(List.of(Distribution.values()));
         written.put("distribution", "Distribution." + distribution.name());
       }
-      if (chance(0.5)) {
+      if (xavier) {
+        nonlinearity = Nonlinearity.LINEAR;
+        values.put("gain", 1.0);
+        if (chance(0.35)) {
+          Value gain = number(GAINS, ODD_GAINS, 0.4);
+          values.put("gain", gain.value());
+          written.put("gain", gain.code());
+        }
+      }
+      if (chance(xavier ? 0.3 : 0.5)) {
         nonlinearity = pick(List.of(Nonlinearity.values()));
         written.put("nonlinearity", "Nonlinearity." + nonlinearity.name());
       }
-      if (chance(0.35)) {
+      if (chance(xavier ? 0.2 : 0.35)) {
         Slope slope = chance(0.6) ? pick(FINITE_SLOPES) : pick(EXTREME_SLOPES);
         a = slope.value();
         written.put("a", slope.code());
       }
+      if (chance(0.15)) {
+        layout = pick(List.of(WeightLayout.values()));
+        written.put("layout", "WeightLayout." + layout.name());
+      }
+      if (!namedFields.isEmpty()) {
+        perInstanceGain(written, namedFields, sizeFields);
+        if (!written.containsKey("a")) {
+          a = 0;
+        }
+        if (!written.containsKey("nonlinearity")) {
+          nonlinearity = xavier ? Nonlinearity.LINEAR : Nonlinearity.LEAKY_RELU;
+        }
+      }
+    } else if (vocabulary != null) {
+      switch (vocabulary) {
+        case NORMAL -> {
+          value(written, values, "mean", 0, 0.4, MEANS, ODD_MEANS);
+          value(written, values, "std", 1, 0.7, STDS, ODD_STDS);
+        }
+        case UNIFORM -> {
+          value(written, values, "from", 0, 0.6, FROMS, ODD_BOUNDS);
+          value(written, values, "to", 1, 0.6, TOS, ODD_BOUNDS);
+        }
+        case TRUNCATED_NORMAL -> {
+          value(written, values, "mean", 0, 0.3, MEANS, ODD_MEANS);
+          value(written, values, "std", 1, 0.5, STDS, ODD_STDS);
+          value(written, values, "a", -2, 0.5, FROMS, ODD_TRUNCATIONS);
+          value(written, values, "b", 2, 0.5, TOS, ODD_TRUNCATIONS);
+        }
+        case CONSTANT -> value(written, values, "value", 0, 1, CONSTANTS, ODD_CONSTANTS);
+        case DIRAC -> {
+          Value groups = number(GROUPS, ODD_GROUPS, 0.3);
+          values.put("groups", 1.0);
+          if (chance(0.5)) {
+            values.put("groups", groups.value());
+            written.put("groups", groups.code());
+          }
+        }
+        case ORTHOGONAL -> value(written, values, "gain", 1, 0.5, GAINS, ODD_GAINS);
+        case VARIANCE_SCALING -> {
+          value(written, values, "scale", 1, 0.6, SCALES, ODD_SCALES);
+          if (chance(0.4)) {
+            scalingMode = pick(List.of(ScalingMode.values()));
+            written.put("mode", "ScalingMode." + scalingMode.name());
+          }
+          if (chance(0.4)) {
+            scalingDistribution = pick(List.of(ScalingDistribution.values()));
+            written.put("distribution", "ScalingDistribution." + scalingDistribution.name());
+          }
+          if (chance(0.3)) {
+            layout = pick(List.of(WeightLayout.values()));
+            written.put("layout", "WeightLayout." + layout.name());
+          }
+        }
+        case ZEROS, ONES, EYE, XAVIER -> {}
+      }
     } else if (chance(0.1)) {
       written.put("biasOf", "\"\""); // the default: a weight
     }
-
     String shapes;
     boolean elements = type.kind() == ElementKind.FLOAT || type.kind() == ElementKind.DOUBLE;
+    boolean vector =
+        vocabulary != null
+            && switch (vocabulary) {
+              case NORMAL, UNIFORM, TRUNCATED_NORMAL, CONSTANT, ZEROS, ONES, VARIANCE_SCALING ->
+                  true;
+              default -> false;
+            };
     if (ambiguous) {
       shapes = "shapeFields";
+    } else if (clean && type.rank() == 1) {
+      shapes = vector && chance(0.4) ? "none" : chance(0.7) ? "shape" : "shapeFields";
+    } else if (clean) {
+      shapes = "none";
     } else if (elements && type.rank() == 1) {
-      shapes = weighted(Map.of("shape", 45, "shapeFields", 40, "none", 7, "both", 5, "empty", 3));
+      shapes =
+          weighted(
+              Map.of(
+                  "shape", 45, "shapeFields", 40, "none", vector ? 40 : 7, "both", 5, "empty", 3));
     } else {
       shapes = weighted(Map.of("none", 88, "shape", 5, "shapeFields", 5, "both", 2));
     }
     List<Integer> shape = List.of();
     List<String> shapeFields = List.of();
     if (shapes.equals("shape") || shapes.equals("both")) {
-      shape = shape();
+      shape = clean ? cleanShape() : shape();
       written.put("shape", list(shape.stream().map(String::valueOf).toList()));
     }
     if (shapes.equals("shapeFields") || shapes.equals("both")) {
@@ -857,8 +1132,11 @@ final class LayerCaseGenerator extends RandomDraws {
       written.put(chance(0.5) ? "shape" : "shapeFields", "{}");
     }
     String unresolved = null;
-    if (chance(0.04)) {
+    if (!clean && chance(0.04)) {
       unresolved = rule.kaiming() && chance(0.4) ? "a" : chance(0.5) ? "shape" : "shapeFields";
+      if (unresolved.equals("a")) {
+        perInstance(written, "", "");
+      }
       switch (unresolved) {
         case "a" -> {
           written.put("a", "Missing.SLOPE");
@@ -876,7 +1154,99 @@ final class LayerCaseGenerator extends RandomDraws {
     }
 
     return new Attributes(
-        shuffled(written), mode, distribution, nonlinearity, a, shape, shapeFields, unresolved);
+        shuffled(written),
+        mode,
+        distribution,
+        nonlinearity,
+        a,
+        shape,
+        shapeFields,
+        unresolved,
+        vocabulary,
+        layout,
+        unquoted(written.get("nonlinearityField")),
+        unquoted(written.get("slopeField")),
+        values,
+        scalingMode,
+        scalingDistribution);
+  }
+
+  /** The string a written string attribute gives, or empty when it is not written. */
+  private static String unquoted(String code) {
+    return code == null ? "" : code.substring(1, code.length() - 1);
+  }
+
+  /**
+   * Sometimes a gain read per instance: {@code nonlinearityField} naming {@code act} (mostly) or a
+   * member of another type, or none; {@code slopeField} naming {@code slope} or another. The
+   * constants they replace are mostly left out.
+   */
+  private void perInstanceGain(
+      Map<String, String> written, List<NamedField> namedFields, List<SizeField> sizeFields) {
+    List<String> names = namedFields.stream().map(NamedField::name).toList();
+    String nonlinearityField = "";
+    String slopeField = "";
+    if (chance(0.7)) {
+      nonlinearityField =
+          switch (weighted(Map.of("act", 75, "other", 10, "missing", 8, "size", 7))) {
+            case "act" -> "act";
+            case "other" -> pick(names);
+            case "missing" -> "nope";
+            default -> sizeFields.isEmpty() ? "act" : pick(sizeFields).name();
+          };
+      if (chance(0.85)) {
+        written.remove("nonlinearity");
+      }
+    }
+    if (chance(0.45)) {
+      slopeField =
+          switch (weighted(Map.of("slope", 75, "other", 15, "missing", 10))) {
+            case "slope" -> "slope";
+            case "other" -> pick(names);
+            default -> "nope";
+          };
+      if (chance(0.85)) {
+        written.remove("a");
+      }
+    }
+    perInstance(written, nonlinearityField, slopeField);
+  }
+
+  private static void perInstance(
+      Map<String, String> written, String nonlinearityField, String slopeField) {
+    written.remove("nonlinearityField");
+    written.remove("slopeField");
+    if (!nonlinearityField.isEmpty()) {
+      written.put("nonlinearityField", '"' + nonlinearityField + '"');
+    }
+    if (!slopeField.isEmpty()) {
+      written.put("slopeField", '"' + slopeField + '"');
+    }
+  }
+
+  /**
+   * Writes {@code name} with probability {@code written} (a value of {@code usual}, or one of
+   * {@code odd} a fifth of the time), and records the value in effect, {@code otherwise} when not
+   * written.
+   */
+  private void value(
+      Map<String, String> written,
+      Map<String, Double> values,
+      String name,
+      double otherwise,
+      double probability,
+      List<Value> usual,
+      List<Value> odd) {
+    values.put(name, otherwise);
+    if (chance(probability)) {
+      Value value = number(usual, odd, clean ? 0.35 : 0.2);
+      values.put(name, value.value());
+      written.put(name, value.code());
+    }
+  }
+
+  private Value number(List<Value> usual, List<Value> odd, double oddProbability) {
+    return chance(oddProbability) ? pick(odd) : pick(usual);
   }
 
   /** The attributes in a random order. */
@@ -886,6 +1256,30 @@ final class LayerCaseGenerator extends RandomDraws {
     Map<String, String> shuffled = new LinkedHashMap<>();
     order.forEach(attribute -> shuffled.put(attribute, written.get(attribute)));
     return shuffled;
+  }
+
+  /** The rank of a clean case's weight: one the annotation takes, or 1 (flat). */
+  private int cleanRank() {
+    if (chance(0.4)) {
+      return 1;
+    }
+    if (vocabulary == Vocabulary.EYE) {
+      return 2;
+    }
+    return vocabulary == Vocabulary.DIRAC ? 3 + random.nextInt(3) : 2 + random.nextInt(3);
+  }
+
+  /** A clean case's constant shape: small sizes, as many as the annotation takes. */
+  private List<Integer> cleanShape() {
+    int rank =
+        vocabulary == Vocabulary.EYE
+            ? 2
+            : vocabulary == Vocabulary.DIRAC ? 3 + random.nextInt(3) : 2 + random.nextInt(3);
+    List<Integer> sizes = new ArrayList<>();
+    for (int i = 0; i < rank; i++) {
+      sizes.add(chance(0.03) ? 0 : 1 + random.nextInt(4));
+    }
+    return sizes;
   }
 
   private List<Integer> shape() {
@@ -942,7 +1336,9 @@ final class LayerCaseGenerator extends RandomDraws {
       return nested(type.rank());
     }
     long length = 1;
-    if (!attributes.shape().isEmpty()) {
+    if (attributes.shape().isEmpty() && attributes.shapeFields().isEmpty()) {
+      length = random.nextInt(7); // one dimension where no fan is needed
+    } else if (!attributes.shape().isEmpty()) {
       for (int size : attributes.shape()) {
         length = Math.min(length * Math.max(0, size), Integer.MAX_VALUE);
       }

@@ -421,4 +421,70 @@ class NetworkTest {
                     .invoke(null, block));
     assertEquals("downsample.1 is null; expected a module", thrown.getCause().getMessage());
   }
+
+  private static final JavaFileObject ORDERED =
+      source(
+          "net.Ordered",
+          "package net;",
+          "import dev.kinit.*;",
+          "@Network",
+          "public final class Ordered {",
+          "  public final Norm norm = new Norm(2);",
+          "  public final Conv absent = null;",
+          "  public final Norm last = new Norm(2);",
+          "  @ConstructedBefore(\"norm\") @ZerosInit public final float[] scale = new float[3];",
+          "  @ConstructedBefore(\"absent\") public final Conv early = new Conv(2, 2);",
+          "}");
+
+  /**
+   * Found by NetworkFuzzTest: {@code @ConstructedBefore} on a network's own parameter was ignored
+   * (the parameter drawn in declaration order), and one naming an absent child made the plan throw.
+   * A parameter moves like a child; a member built before an absent child takes its place.
+   */
+  @Test
+  void aParameterMovesLikeAChildAndAnAbsentChildKeepsItsPlace() throws Exception {
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
+            .withOptions("-Xlint:all", "-Werror")
+            .compile(CONV, NORM, RELU, PIECE, ORDERED);
+    assertThat(compilation).succeededWithoutWarnings();
+    CompiledClasses classes = new CompiledClasses(compilation);
+    Object net = classes.loadClass("net.Ordered").getConstructor().newInstance();
+    InitPlan plan =
+        (InitPlan)
+            classes
+                .loadClass("net.OrderedInitializer")
+                .getMethod("plan", net.getClass())
+                .invoke(null, net);
+    assertEquals(
+        List.of("scale", "norm.weight", "norm.bias", "early.weight", "last.weight", "last.bias"),
+        plan.steps().stream().map(InitPlan.Step::name).toList());
+  }
+
+  @Test
+  void aParameterConstructedBeforeALaterMemberIsAnError() {
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
+            .compile(
+                CONV,
+                NORM,
+                RELU,
+                PIECE,
+                source(
+                    "net.Late",
+                    "package net;",
+                    "import dev.kinit.*;",
+                    "@Network",
+                    "public final class Late {",
+                    "  @ConstructedBefore(\"norm\") @ZerosInit public final float[] scale = new float[3];",
+                    "  public final Norm norm = new Norm(2);",
+                    "}"));
+    assertThat(compilation).hadErrorContaining("[kinit.constructed-before-unknown]");
+    assertThat(compilation)
+        .hadErrorContaining("@ConstructedBefore(\"norm\") on Late.scale names no member of Late")
+        .inFile(compilation.sourceFiles().get(4))
+        .onLine(5);
+  }
 }

@@ -99,10 +99,13 @@ import org.junit.jupiter.api.Test;
 class ProcessorFuzzTest {
 
   private static final long SEED = Long.getLong("kinit.fuzz.seed", 20260101L);
-  private static final int CASES = Integer.getInteger("kinit.fuzz.cases", 1850);
+  private static final int CASES = Integer.getInteger("kinit.fuzz.cases", 1900);
 
-  /** Kotlin cases cost ten times as much (kapt), and cycle through their forms by id. */
-  private static final int KOTLIN_CASES = Integer.getInteger("kinit.fuzz.kotlinCases", 150);
+  /**
+   * Kotlin cases cost ten times as much (kapt), and cycle through their forms by id: 100 reach
+   * every form, and keep the test near a minute and a half on an idle 2-core machine.
+   */
+  private static final int KOTLIN_CASES = Integer.getInteger("kinit.fuzz.kotlinCases", 100);
 
   private static final Integer ONLY = Integer.getInteger("kinit.fuzz.case");
   private static final Integer ONLY_KOTLIN = Integer.getInteger("kinit.fuzz.kotlinCase");
@@ -113,8 +116,22 @@ class ProcessorFuzzTest {
   /** The errors kapt's javac reports before it stops: its default {@code -Xmaxerrs}, 100. */
   private static final int KAPT_ERRORS = 95;
 
-  /** Messages the generated cases cannot trigger: a processor bug. */
-  private static final Set<Message> NOT_GENERATED = Set.of(Message.INTERNAL_ERROR);
+  /**
+   * Messages the generated layers cannot trigger: a processor bug, and the messages of networks,
+   * which {@link NetworkFuzzTest} reaches.
+   */
+  private static final Set<Message> NOT_GENERATED =
+      Set.of(
+          Message.INTERNAL_ERROR,
+          Message.CHILD_UNREADABLE,
+          Message.CHILD_NOT_SEALED,
+          Message.INITIALIZER_MISSING,
+          Message.CONSTRUCTED_BEFORE_UNKNOWN,
+          Message.REINIT_WITHOUT_NETWORK,
+          Message.REINIT_INIT_COUNT,
+          Message.REINIT_ATTRIBUTE,
+          Message.REINIT_ORDER_CONFLICT,
+          Message.REINIT_MATCHES_NOTHING);
 
   private static final Pattern CASE_PATH = Pattern.compile("(?:^|/)fuzz/c(\\d+)/");
   private static final Pattern KOTLIN_FILE =
@@ -360,6 +377,8 @@ class ProcessorFuzzTest {
             "run: mismatch",
             "run: copy rejected",
             "run: override rejected",
+            "run: subclass rejected",
+            "run: rejected",
             "run: bias filled",
             "run: bias left alone")
         .filter(outcome -> !counts.containsKey(outcome))
@@ -472,6 +491,7 @@ class ProcessorFuzzTest {
     Stream.of("finite", "negative", "huge", "NaN", "+infinity", "-infinity")
         .forEach(a -> required.add("a " + a));
     Arrays.stream(SizeKind.values()).forEach(kind -> required.add("size field " + kind));
+    Arrays.stream(LayerCase.Vocabulary.values()).forEach(init -> required.add("init " + init));
     required.addAll(kotlinRequired());
     return required;
   }
@@ -608,7 +628,7 @@ class ProcessorFuzzTest {
                 .loadClass(planned.layer().packageName() + ".Fixture")
                 .getDeclaredMethod("newLayer");
         newLayer.setAccessible(true);
-        run(planned, newLayer.invoke(null), classes::loadClass);
+        run(planned, newLayer.invoke(null), classes::loadClass, result.generatedSources());
       }
     }
   }
@@ -710,7 +730,7 @@ class ProcessorFuzzTest {
         Class<?> shared = result.getClassLoader().loadClass(KotlinLayerCase.SHARED_CLASS);
         Object instance = shared.getMethod(planned.layer().fixture()).invoke(null);
         ClassLoader loader = result.getClassLoader();
-        run(planned, instance, name -> Class.forName(name, true, loader));
+        run(planned, instance, name -> Class.forName(name, true, loader), generated);
       }
     }
   }
@@ -809,7 +829,8 @@ class ProcessorFuzzTest {
    * directly in the documented order ({@link Expectation#fills()}) on a copy, writes. Or, where the
    * rules say it throws, it must throw the documented exception and leave every array as it was.
    */
-  private void run(Planned planned, Object instance, Loader classes) throws Exception {
+  private void run(Planned planned, Object instance, Loader classes, Map<String, String> generated)
+      throws Exception {
     Expectation expected = planned.expected();
     Class<?> type = classes.load(planned.layer().layerBinaryName());
     List<Fill> fills = expected.fills();
@@ -846,22 +867,35 @@ class ProcessorFuzzTest {
         classes
             .load(planned.layer().initializerName())
             .getMethod("initialize", type, RandomGenerator.class);
+    String rejected = outcome == Outcome.FILL ? runtimeProblem(fills, copies) : null;
+    if (rejected != null) {
+      outcome = Outcome.REJECTED;
+    }
     try {
       initialize.invoke(null, instance, new SplittableRandom(planned.layer().id()));
       if (outcome != Outcome.FILL) {
-        fail(planned, "initialize did not throw, where the rules say " + outcome);
+        fail(
+            generated,
+            planned,
+            "initialize did not throw, where the rules say "
+                + outcome
+                + (rejected == null ? "" : ": " + rejected));
         return;
       }
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
-      boolean documented = documented(planned, cause);
+      boolean documented = documented(planned, outcome, rejected, cause);
       boolean untouched = nanCount(rows) == elements(rows) && nanCount(bias) == elements(bias);
       if (!documented || !untouched) {
         fail(
+            generated,
             planned,
             (documented
                     ? "wrote before throwing: "
-                    : "initialize threw, where the rules say " + outcome + ": ")
+                    : "initialize threw, where the rules say "
+                        + outcome
+                        + (rejected == null ? "" : " (" + rejected + ")")
+                        + ": ")
                 + stackTrace(cause));
       } else {
         count("run: " + outcome.name().toLowerCase(Locale.ROOT).replace('_', ' '));
@@ -869,11 +903,15 @@ class ProcessorFuzzTest {
       return;
     }
     if (nanCount(rows) != 0) {
-      fail(planned, nanCount(rows) + " of " + elements(rows) + " elements were not filled");
+      fail(
+          generated,
+          planned,
+          nanCount(rows) + " of " + elements(rows) + " elements were not filled");
       return;
     }
     if (nanCount(bias) != (expected.biasFilled() ? 0 : elements(bias))) {
       fail(
+          generated,
           planned,
           expected.biasFilled()
               ? nanCount(bias) + " of " + elements(bias) + " bias elements were not filled"
@@ -884,6 +922,7 @@ class ProcessorFuzzTest {
     for (int i = 0; i < fills.size(); i++) {
       if (!Arrays.deepEquals(new Object[] {arrays.get(i)}, new Object[] {copies.get(i)})) {
         fail(
+            generated,
             planned,
             fills.get(i).owner()
                 + "."
@@ -901,13 +940,16 @@ class ProcessorFuzzTest {
 
   /**
    * Whether {@code thrown} is what the rules say for the outcome: the runtime's messages start with
-   * the field's label ({@code docs/diagnostics.md}, runtime exceptions; {@code Getters}' Javadoc).
+   * the field's label ({@code docs/diagnostics.md}, runtime exceptions; {@code Getters}' Javadoc);
+   * a fill the runtime rejects, with the message the runtime called directly gives ({@code
+   * rejected}).
    */
-  private static boolean documented(Planned planned, Throwable thrown) {
+  private static boolean documented(
+      Planned planned, Outcome outcome, String rejected, Throwable thrown) {
     Expectation expected = planned.expected();
     String label = planned.layer().weightLabel() + ": ";
     String message = thrown.getMessage() == null ? "" : thrown.getMessage();
-    return switch (expected.outcome()) {
+    return switch (outcome) {
       case MISMATCH ->
           thrown instanceof IllegalArgumentException && message.startsWith(label + "shape ");
       case COPY_REJECTED ->
@@ -917,29 +959,54 @@ class ProcessorFuzzTest {
           thrown instanceof IllegalStateException
               && message.startsWith(
                   label + planned.layer().subName() + " overrides " + expected.getter() + "()");
+      case SUBCLASS_REJECTED ->
+          thrown instanceof IllegalArgumentException
+              && message.startsWith(
+                  simpleName(planned.layer().subName())
+                      + " is a subclass of "
+                      + simpleName(planned.layer().layerBinaryName())
+                      + " with an initializer of its own");
+      case REJECTED -> thrown instanceof IllegalArgumentException && message.equals(rejected);
       case FILL -> false;
     };
+  }
+
+  /** A class's simple name, from its binary name. */
+  private static String simpleName(String binaryName) {
+    return binaryName.substring(
+        Math.max(binaryName.lastIndexOf('.'), binaryName.lastIndexOf('$')) + 1);
+  }
+
+  /**
+   * What the runtime, called directly, rejects in {@code fills} of {@code arrays} before writing (a
+   * scale outside the element type's range, a bias that does not fit its weight): the first message
+   * in the order the fills run, or null. The views are named as the generated code names them
+   * ({@code Layer.weight}).
+   */
+  private static String runtimeProblem(List<Fill> fills, List<Object> arrays) {
+    Map<Fill, Tensor> views = new IdentityHashMap<>();
+    for (int i = 0; i < fills.size(); i++) {
+      Fill fill = fills.get(i);
+      views.put(fill, view(fill.label(), arrays.get(i), fill.shape()));
+    }
+    try {
+      for (Fill fill : fills) {
+        fill.init(views).check(views.get(fill));
+      }
+      return null;
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
   }
 
   /** Makes {@code fills} on {@code arrays} by calling the runtime directly. */
   private static void replay(List<Fill> fills, List<Object> arrays, RandomGenerator random) {
     Map<Fill, Tensor> views = new IdentityHashMap<>();
     for (int i = 0; i < fills.size(); i++) {
-      views.put(fills.get(i), view(fills.get(i).field(), arrays.get(i), fills.get(i).shape()));
+      views.put(fills.get(i), view(fills.get(i).label(), arrays.get(i), fills.get(i).shape()));
     }
     for (Fill fill : fills) {
-      Tensor view = views.get(fill);
-      if (fill instanceof Fill.Kaiming kaiming) {
-        if (kaiming.distribution() == Distribution.NORMAL) {
-          Kaiming.normal(view, kaiming.mode(), kaiming.gain(), random);
-        } else {
-          Kaiming.uniform(view, kaiming.mode(), kaiming.gain(), random);
-        }
-      } else if (fill instanceof Fill.TorchBias bias) {
-        LayerDefaults.bias(view, views.get(bias.weight()), random);
-      } else {
-        LayerDefaults.weight(view, random);
-      }
+      fill.init(views).fill(views.get(fill), random);
     }
   }
 
@@ -1056,6 +1123,10 @@ class ProcessorFuzzTest {
 
   private void count(String key) {
     counts.merge(key, 1, Integer::sum);
+  }
+
+  private void fail(Map<String, String> generated, Planned planned, String problem) {
+    fail(planned, problem, generated);
   }
 
   private void fail(Planned planned, String problem) {

@@ -1,8 +1,17 @@
 package dev.kinit.processor;
 
 import dev.kinit.Distribution;
+import dev.kinit.DoubleTensor;
 import dev.kinit.FanMode;
+import dev.kinit.FloatTensor;
+import dev.kinit.Init;
+import dev.kinit.Kaiming;
 import dev.kinit.Nonlinearity;
+import dev.kinit.ScalingDistribution;
+import dev.kinit.Tensor;
+import dev.kinit.VarianceScaling;
+import dev.kinit.WeightLayout;
+import dev.kinit.Xavier;
 import dev.kinit.processor.JavaMembers.Lookup;
 import dev.kinit.processor.JavaMembers.Reading;
 import dev.kinit.processor.JavaMembers.Var;
@@ -28,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /**
  * What the processor must make of a {@link LayerCase}, decided from the rules users are given (the
@@ -60,7 +70,20 @@ final class Specification {
     /** Throw {@code IllegalStateException}: the weight's getter returns a copy. */
     COPY_REJECTED,
     /** Throw {@code IllegalStateException}: {@code Sub} overrides the weight's getter. */
-    OVERRIDE_REJECTED
+    OVERRIDE_REJECTED,
+    /**
+     * Throw {@code IllegalArgumentException}: the instance is a {@code Sub} with an initializer of
+     * its own, whose parameters the layer's initializer would miss ({@code InitPlan.builder(module,
+     * initializedAs)}); checked before anything else.
+     */
+    SUBCLASS_REJECTED,
+    /**
+     * Throw {@code IllegalArgumentException} with the runtime's own message: a fill the runtime,
+     * called directly, rejects (a bias that does not fit its weight, a scale outside the element
+     * type's range). Not the specification's to say: {@link ProcessorFuzzTest} asks the runtime,
+     * where the specification says {@link #FILL}.
+     */
+    REJECTED
   }
 
   /**
@@ -111,26 +134,69 @@ final class Specification {
 
     String field();
 
-    /** A flat weight's shape; null for a nested array or a bias, whose tensor reads it. */
-    default List<Integer> shape() {
-      return null;
+    /** A flat weight's shape; null for a nested array or a 1-D array, whose tensor reads it. */
+    List<Integer> shape();
+
+    /**
+     * The runtime's {@link Init} for this fill, given the views of every fill (a bias is bounded by
+     * its weight's).
+     */
+    Init init(Map<Fill, Tensor> views);
+
+    /** The label the generated code names the array with: {@code Layer.weight}. */
+    default String label() {
+      String owner = owner();
+      return owner.substring(Math.max(owner.lastIndexOf('.'), owner.lastIndexOf('$')) + 1)
+          + "."
+          + field();
     }
 
-    /** {@code Kaiming.normal} or {@code uniform} with the mode and {@code Nonlinearity.gain(a)}. */
-    record Kaiming(
+    /** An array filled by {@code init}, as an annotation's documented meaning says. */
+    record Of(String owner, String field, List<Integer> shape, Init init) implements Fill {
+      @Override
+      public Init init(Map<Fill, Tensor> views) {
+        return init;
+      }
+    }
+
+    /**
+     * {@code LayerDefaults.bias} with the tensor of {@code weight} ({@code Init.torchDefaultBias}),
+     * or, {@code transposed}, a transposed convolution's bias.
+     */
+    record TorchBias(String owner, String field, Fill weight, boolean transposed) implements Fill {
+      @Override
+      public List<Integer> shape() {
+        return null;
+      }
+
+      @Override
+      public Init init(Map<Fill, Tensor> views) {
+        Tensor of = views.get(weight);
+        return transposed ? Init.torchDefaultTransposedBias(of) : Init.torchDefaultBias(of);
+      }
+    }
+
+    /** {@code @KaimingInit}: {@code Init.kaimingNormal} or {@code kaimingUniform}. */
+    static Fill kaiming(
         String owner,
         String field,
         List<Integer> shape,
         Distribution distribution,
         FanMode mode,
-        double gain)
-        implements Fill {}
+        double gain) {
+      return new Of(
+          owner,
+          field,
+          shape,
+          distribution == Distribution.NORMAL
+              ? Init.kaimingNormal(mode, gain)
+              : Init.kaimingUniform(mode, gain));
+    }
 
-    /** {@code LayerDefaults.weight}, {@code @TorchDefaultInit}'s Javadoc. */
-    record TorchWeight(String owner, String field, List<Integer> shape) implements Fill {}
-
-    /** {@code LayerDefaults.bias} with the tensor of {@code weight}. */
-    record TorchBias(String owner, String field, Fill weight) implements Fill {}
+    /** {@code @TorchDefaultInit} on a weight: {@code LayerDefaults.weight}. */
+    static Fill torchWeight(String owner, String field, List<Integer> shape) {
+      return new Of(owner, field, shape, Init.torchDefaultWeight());
+    }
   }
 
   /** What a name in {@code biasOf} denotes, by Java's rules for the class's code. */
@@ -165,6 +231,24 @@ final class Specification {
   }
 
   private Expectation expect() {
+    LayerCase.Attributes attributes = layer.attributes();
+    String init =
+        layer.rule().vocabulary()
+            ? attributes.vocabulary().toString()
+            : layer.rule().kaiming() ? "KAIMING" : "TORCH_DEFAULT";
+    reached.add("init " + init);
+    if (attributes.layout() == WeightLayout.KERAS) {
+      reached.add("init " + init + ", layout KERAS");
+    }
+    if (vector()) {
+      reached.add("init " + init + " of a flat array without a shape");
+    }
+    if (!attributes.nonlinearityField().isEmpty()) {
+      reached.add("init " + init + ", nonlinearityField");
+    }
+    if (!attributes.slopeField().isEmpty()) {
+      reached.add("init " + init + ", slopeField");
+    }
     Map<String, Boolean> initializers = new LinkedHashMap<>();
     List<Set<Finding>> obligations = new ArrayList<>();
     boolean baseValid = true;
@@ -301,6 +385,21 @@ final class Specification {
       }
       types.add(field);
       values.put(field, size.value());
+    }
+    for (LayerCase.NamedField named : layer.namedFields()) {
+      types.add(new Var(name, named.name(), named.visibility(), false, named.type()));
+      if (named.getter()) {
+        types.add(
+            new JavaMembers.Method(
+                name,
+                LayerCase.getterName(named.name()),
+                Visibility.PACKAGE,
+                false,
+                false,
+                named.type(),
+                false,
+                true));
+      }
     }
     if (layer.hierarchy() != null) {
       declareHierarchy();
@@ -536,12 +635,17 @@ final class Specification {
     }
     Var weight = own(layer.weight().name());
     Viewer inside = new Viewer(layer.packageName(), weight.owner());
-    for (String name : layer.attributes().shapeFields()) {
-      Var named = denoted(types.lookup(weight.owner(), name, inside));
-      if (named != null && named.type().equals("int")) {
-        reads(named, sub, weight);
-      }
-    }
+    Map<String, String> read = new LinkedHashMap<>();
+    layer.attributes().shapeFields().forEach(name -> read.put(name, "int"));
+    read.put(layer.attributes().slopeField(), "double");
+    read.put(layer.attributes().nonlinearityField(), NONLINEARITY);
+    read.forEach(
+        (name, type) -> {
+          Var named = denoted(types.lookup(weight.owner(), name, inside));
+          if (named != null && named.type().equals(type)) {
+            reads(named, sub, weight);
+          }
+        });
   }
 
   /** Message NOT_A_FIELD, ENUM_CONSTANT: a kinit annotation where there is no field to fill. */
@@ -574,7 +678,7 @@ final class Specification {
           new Finding(Message.ENUM_CONSTANT, source.mainFile(), source.place("misplaced").line()));
     }
     declaration(weight, Message.UNSUPPORTED_TYPE, supported(weight.type()));
-    if (layer.rule().kaiming() && layer.rule().torch()) {
+    if (layer.rule().twice()) {
       // Message TWO_RULES: a field is initialised one way.
       error(Message.TWO_RULES, field);
     }
@@ -588,8 +692,8 @@ final class Specification {
       // @TorchDefaultInit's shape and shapeFields are @KaimingInit's (its Javadoc).
       shape(weight.type().rank());
     }
-    if (layer.rule().kaiming() && !"a".equals(unresolved)) {
-      slope();
+    if (!"a".equals(unresolved)) {
+      initRules();
     }
     if (layer.bias() != null) {
       bias(layer.bias());
@@ -614,43 +718,98 @@ final class Specification {
       String owner = layer.baseName();
       base =
           layer.hierarchy().annotations() == Superclass.KAIMING
-              ? new Fill.Kaiming(
+              ? Fill.kaiming(
                   owner,
                   LayerCase.BASE_WEIGHT,
                   null,
                   Distribution.NORMAL,
                   FanMode.FAN_IN,
                   Nonlinearity.RELU.gain(0))
-              : new Fill.TorchWeight(owner, LayerCase.BASE_WEIGHT, null);
+              : Fill.torchWeight(owner, LayerCase.BASE_WEIGHT, null);
       fills.add(base);
       if (layer.hierarchy().annotations() == Superclass.TORCH_WITH_BIAS) {
-        fills.add(new Fill.TorchBias(owner, LayerCase.BASE_BIAS, base));
+        fills.add(new Fill.TorchBias(owner, LayerCase.BASE_BIAS, base, false));
       }
     }
     AnnotatedField field = layer.weight();
-    LayerCase.Attributes attributes = layer.attributes();
-    List<Integer> shape = field.dims().size() == 1 ? shape() : null;
+    List<Integer> shape = field.dims().size() == 1 && !vector() ? shape() : null;
     String owner = layer.layerBinaryName();
-    Fill weight =
-        layer.rule() == LayerCase.Rule.KAIMING
-            ? new Fill.Kaiming(
-                owner,
-                field.name(),
-                shape,
-                attributes.distribution(),
-                attributes.mode(),
-                attributes.nonlinearity().gain(attributes.a()))
-            : new Fill.TorchWeight(owner, field.name(), shape);
+    Fill weight = new Fill.Of(owner, field.name(), shape, weightInit());
     LayerCase.Bias bias = layer.bias();
     if (bias == null) {
       fills.add(weight);
       return fills;
     }
     Fill of = named(bias.biasOf()) == Named.INHERITED_WEIGHT ? base : weight;
-    Fill filled = new Fill.TorchBias(owner, bias.field().name(), of);
+    Fill filled = new Fill.TorchBias(owner, bias.field().name(), of, false);
     boolean first = source.fieldLine(bias.field().name()) < source.fieldLine(field.name());
     fills.addAll(first ? List.of(filled, weight) : List.of(weight, filled));
     return fills;
+  }
+
+  /**
+   * The runtime's fill of the weight, as its annotation's Javadoc and the README's vocabulary say:
+   * {@code @KaimingInit} is {@code Init.kaimingNormal} or {@code kaimingUniform} with the layout,
+   * the mode and the gain; {@code @XavierInit} {@code Init.xavierNormal} or {@code xavierUniform}
+   * with its gain; and so on, one {@code Init} per annotation. A gain read per instance is the gain
+   * of the members' values, which the fixture leaves as declared.
+   */
+  private Init weightInit() {
+    LayerCase.Attributes attributes = layer.attributes();
+    WeightLayout layout = attributes.layout();
+    if (layer.rule() == LayerCase.Rule.TORCH_DEFAULT) {
+      return Init.torchDefaultWeight();
+    }
+    if (layer.rule().kaiming()) {
+      double gain = gainInEffect(false);
+      return attributes.distribution() == Distribution.NORMAL
+          ? Init.kaimingNormal(layout, attributes.mode(), gain)
+          : Init.kaimingUniform(layout, attributes.mode(), gain);
+    }
+    return switch (attributes.vocabulary()) {
+      case XAVIER ->
+          attributes.distribution() == Distribution.NORMAL
+              ? Init.xavierNormal(layout, gainInEffect(true))
+              : Init.xavierUniform(layout, gainInEffect(true));
+      case NORMAL, UNIFORM, TRUNCATED_NORMAL, CONSTANT -> valueInit();
+      case ZEROS -> Init.zeros();
+      case ONES -> Init.ones();
+      case EYE -> Init.eye();
+      case DIRAC -> Init.dirac((int) attributes.value("groups"));
+      case ORTHOGONAL -> Init.orthogonal(attributes.value("gain"));
+      case VARIANCE_SCALING ->
+          Init.varianceScaling(
+              attributes.value("scale"),
+              attributes.scalingMode(),
+              attributes.scalingDistribution(),
+              layout);
+    };
+  }
+
+  /** The gain of a valid Kaiming or Xavier ({@code explicitGain}) weight. */
+  private double gainInEffect(boolean explicitGain) {
+    LayerCase.Attributes attributes = layer.attributes();
+    if (explicitGain && attributes.written().containsKey("gain")) {
+      return attributes.value("gain");
+    }
+    Nonlinearity nonlinearity =
+        attributes.nonlinearityField().isEmpty()
+            ? attributes.nonlinearity()
+            : (Nonlinearity) namedValue(attributes.nonlinearityField());
+    double a =
+        attributes.slopeField().isEmpty()
+            ? attributes.a()
+            : (Double) namedValue(attributes.slopeField());
+    return nonlinearity.gain(a);
+  }
+
+  /** The value of the layer's member {@code name}, a valid {@code nonlinearityField} or slope. */
+  private Object namedValue(String name) {
+    return layer.namedFields().stream()
+        .filter(field -> field.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException(name + " is not a member of the layer"))
+        .value();
   }
 
   /** The annotated fields of the layer class: the weight, the bias, a second bias. */
@@ -711,6 +870,9 @@ final class Specification {
    * initializer throw before writing; then the shapes are checked.
    */
   private Outcome outcome(Reading weight) {
+    if (layer.subclass() != null && layer.subclass().annotated()) {
+      return Outcome.SUBCLASS_REJECTED; // the fixture is a Sub, which has its own initializer
+    }
     if (weight != null && weight.throughGetter()) {
       if (!weight.getter().sameArray()) {
         return Outcome.COPY_REJECTED;
@@ -847,9 +1009,56 @@ final class Specification {
     return type.weightArray() && type.rank() == 1;
   }
 
+  /**
+   * The dimensions an initialisation accepts (the annotations' Javadoc, {@code docs/diagnostics.md}
+   * rank-not-supported, PyTorch's rank rules): those whose scale comes from the fans need two
+   * (PyTorch's layout), and too few is {@code [kinit.shape-too-short]}; {@code eye_} exactly two,
+   * {@code dirac_} three to five, {@code orthogonal_} at least two, else {@code
+   * [kinit.rank-not-supported]}; the initialisations given by their values need no fan, so a flat
+   * array without a shape is one-dimensional, as is a Keras-laid-out variance scaling's.
+   */
+  private record Ranks(int min, int max, boolean fans) {
+    boolean fit(int rank) {
+      return rank >= min && rank <= max;
+    }
+
+    /** The message for {@code rank} dimensions that do not fit. */
+    Message problem(int rank) {
+      return rank < min && fans ? Message.SHAPE_TOO_SHORT : Message.RANK_NOT_SUPPORTED;
+    }
+  }
+
+  private Ranks ranks() {
+    LayerCase.Attributes attributes = layer.attributes();
+    if (!layer.rule().vocabulary()) {
+      return new Ranks(2, Integer.MAX_VALUE, true);
+    }
+    return switch (attributes.vocabulary()) {
+      case XAVIER -> new Ranks(2, Integer.MAX_VALUE, true);
+      case VARIANCE_SCALING ->
+          new Ranks(attributes.layout() == WeightLayout.KERAS ? 1 : 2, Integer.MAX_VALUE, true);
+      case EYE -> new Ranks(2, 2, false);
+      case DIRAC -> new Ranks(3, 5, false);
+      case ORTHOGONAL -> new Ranks(2, Integer.MAX_VALUE, false);
+      case NORMAL, UNIFORM, TRUNCATED_NORMAL, CONSTANT, ZEROS, ONES ->
+          new Ranks(1, Integer.MAX_VALUE, false);
+    };
+  }
+
+  /** Whether the weight is a flat array without a shape that the initialisation takes as 1-D. */
+  private boolean vector() {
+    LayerCase.Attributes attributes = layer.attributes();
+    return layer.weight().type().rank() == 1
+        && attributes.shape().isEmpty()
+        && attributes.shapeFields().isEmpty()
+        && attributes.unresolved() == null
+        && ranks().min() == 1;
+  }
+
   private void shape(int rank) {
     List<Integer> sizes = layer.attributes().shape();
     List<String> names = layer.attributes().shapeFields();
+    Ranks ranks = ranks();
     if (!sizes.isEmpty() && !names.isEmpty()) {
       for (int line : List.of(line("shape"), line("shapeFields"))) {
         error(Message.SHAPE_TWICE, line);
@@ -866,25 +1075,26 @@ final class Specification {
       if (!names.isEmpty()) {
         error(Message.SHAPE_ON_NESTED, line("shapeFields"));
       }
+      if (!ranks.fit(rank)) {
+        error(Message.RANK_NOT_SUPPORTED, source.fieldLine(layer.weight().name()));
+      }
       return;
     }
-    if (sizes.isEmpty() && names.isEmpty()) {
+    if (sizes.isEmpty() && names.isEmpty() && ranks.min() > 1) {
       error(Message.FLAT_WITHOUT_SHAPE, source.fieldLine(layer.weight().name()));
     }
     if (!sizes.isEmpty()) {
-      constantSizes(sizes, line("shape"));
+      constantSizes(sizes, line("shape"), ranks);
     }
     if (!names.isEmpty()) {
-      fieldSizes(names, line("shapeFields"));
+      fieldSizes(names, line("shapeFields"), ranks);
     }
   }
 
-  private void constantSizes(List<Integer> sizes, int line) {
-    boolean valid = true;
-    if (sizes.size() < 2) {
-      // The fan rule needs an output and an input size.
-      error(Message.SHAPE_TOO_SHORT, line);
-      valid = false;
+  private void constantSizes(List<Integer> sizes, int line, Ranks ranks) {
+    boolean valid = ranks.fit(sizes.size());
+    if (!valid) {
+      error(ranks.problem(sizes.size()), line);
     }
     if (sizes.stream().anyMatch(size -> size < 0)) {
       error(Message.NEGATIVE_SIZE, line);
@@ -900,9 +1110,9 @@ final class Specification {
    * README: "names of int fields" of the class, which the generated code reads (diagnostics.md: an
    * interface constant is one, a name that is ambiguous in the class is none).
    */
-  private void fieldSizes(List<String> names, int line) {
-    if (names.size() < 2) {
-      error(Message.SHAPE_TOO_SHORT, line);
+  private void fieldSizes(List<String> names, int line, Ranks ranks) {
+    if (!ranks.fit(names.size())) {
+      error(ranks.problem(names.size()), line);
     }
     String owner = layer.layerBinaryName();
     Viewer inside = new Viewer(layer.packageName(), owner);
@@ -926,20 +1136,280 @@ final class Specification {
     }
   }
 
-  /** Messages A_NOT_FINITE, A_TOO_LARGE, A_IGNORED and SELU_GAIN. */
-  private void slope() {
-    double a = layer.attributes().a();
-    Nonlinearity nonlinearity = layer.attributes().nonlinearity();
+  /** The rules of the weight's initialisation: its gain, its values, its scale. */
+  private void initRules() {
+    LayerCase.Rule rule = layer.rule();
+    if (rule.kaiming()) {
+      Double gain = gain(false);
+      if (gain != null) {
+        scale(
+            "a",
+            sizes -> kaimingScale(layer.attributes().layout(), sizes, gain),
+            layer.attributes().distribution() == Distribution.NORMAL);
+      }
+    } else if (rule.vocabulary()) {
+      vocabularyRules();
+    }
+  }
+
+  private double kaimingScale(WeightLayout layout, int[] sizes, double gain) {
+    LayerCase.Attributes attributes = layer.attributes();
+    return attributes.distribution() == Distribution.NORMAL
+        ? Kaiming.std(layout, sizes, attributes.mode(), gain)
+        : Kaiming.bound(layout, sizes, attributes.mode(), gain);
+  }
+
+  /**
+   * The rules of an annotation of the rest of the vocabulary (docs/diagnostics.md): Xavier's gain
+   * and scale as Kaiming's; the values of normal, uniform, truncated normal and constant as the
+   * runtime accepts them for the element type (value-out-of-range); dirac's groups; orthogonal's
+   * gain; variance scaling's scale, and its std or limit as the scale rule says.
+   */
+  private void vocabularyRules() {
+    LayerCase.Attributes attributes = layer.attributes();
+    switch (attributes.vocabulary()) {
+      case XAVIER -> {
+        Double gain = gain(true);
+        if (gain != null) {
+          boolean normal = attributes.distribution() == Distribution.NORMAL;
+          scale(
+              attributes.written().containsKey("gain") ? "gain" : "a",
+              sizes ->
+                  normal
+                      ? Xavier.std(attributes.layout(), sizes, gain)
+                      : Xavier.bound(attributes.layout(), sizes, gain),
+              normal);
+        }
+      }
+      case NORMAL, UNIFORM, TRUNCATED_NORMAL, CONSTANT -> values();
+      case DIRAC -> {
+        int groups = (int) attributes.value("groups");
+        List<Integer> shape = attributes.shape();
+        if (groups < 1 || !shape.isEmpty() && shape.get(0) % groups != 0) {
+          error(Message.DIRAC_GROUPS, attributeLine("groups"));
+        }
+      }
+      case ORTHOGONAL -> {
+        double gain = attributes.value("gain");
+        if (!(gain > 0 && gain < Double.POSITIVE_INFINITY)) {
+          error(Message.GAIN_NOT_POSITIVE, attributeLine("gain"));
+        } else if (runtimeRejects(Init.orthogonal(gain), 2)) {
+          // Known at compile time: the gain is not finite in the element type.
+          error(Message.VALUE_OUT_OF_RANGE, attributeLine("gain"));
+        }
+      }
+      case VARIANCE_SCALING -> {
+        double scale = attributes.value("scale");
+        if (!(scale > 0 && scale < Double.POSITIVE_INFINITY)) {
+          error(Message.VALUE_OUT_OF_RANGE, attributeLine("scale"));
+        } else {
+          ScalingDistribution distribution = attributes.scalingDistribution();
+          scale(
+              "scale",
+              sizes -> {
+                double variance =
+                    VarianceScaling.variance(
+                        attributes.layout(), sizes, scale, attributes.scalingMode());
+                return switch (distribution) {
+                  case TRUNCATED_NORMAL -> Math.sqrt(variance) / VarianceScaling.TRUNCATED_STD;
+                  case UNTRUNCATED_NORMAL -> Math.sqrt(variance);
+                  case UNIFORM -> Math.sqrt(3 * variance);
+                };
+              },
+              distribution != ScalingDistribution.UNIFORM);
+        }
+      }
+      case ZEROS, ONES, EYE -> {}
+    }
+  }
+
+  /**
+   * Message VALUE_OUT_OF_RANGE for values the runtime rejects whatever the shape ({@code Init}'s
+   * check on a tensor of the element type), at one of the attributes that give them.
+   */
+  private void values() {
+    LayerCase.Attributes attributes = layer.attributes();
+    List<String> names =
+        switch (attributes.vocabulary()) {
+          case NORMAL -> List.of("mean", "std");
+          case UNIFORM -> List.of("from", "to");
+          case TRUNCATED_NORMAL -> List.of("mean", "std", "a", "b");
+          default -> List.of("value");
+        };
+    if (runtimeRejects(valueInit(), 1)) {
+      names.forEach(name -> error(Message.VALUE_OUT_OF_RANGE, attributeLine(name)));
+    }
+  }
+
+  /** The runtime's fill of a normal, uniform, truncated normal or constant annotation. */
+  private Init valueInit() {
+    LayerCase.Attributes attributes = layer.attributes();
+    return switch (attributes.vocabulary()) {
+      case NORMAL -> Init.normal(attributes.value("mean"), attributes.value("std"));
+      case UNIFORM -> Init.uniform(attributes.value("from"), attributes.value("to"));
+      case TRUNCATED_NORMAL ->
+          Init.truncatedNormal(
+              attributes.value("mean"),
+              attributes.value("std"),
+              attributes.value("a"),
+              attributes.value("b"));
+      case CONSTANT -> Init.constant(attributes.value("value"));
+      default -> throw new IllegalStateException(attributes.vocabulary().toString());
+    };
+  }
+
+  /** Whether {@code init} rejects a tensor of the weight's element type of {@code rank} ones. */
+  private boolean runtimeRejects(Init init, int rank) {
+    int[] shape = new int[rank];
+    java.util.Arrays.fill(shape, 1);
+    Tensor tensor =
+        isDouble(layer.weight())
+            ? DoubleTensor.of("w", new double[1], shape)
+            : FloatTensor.of("w", new float[1], shape);
+    try {
+      init.check(tensor);
+      return false;
+    } catch (IllegalArgumentException e) {
+      return true;
+    }
+  }
+
+  /**
+   * Where a {@code @KaimingInit} or {@code @XavierInit} ({@code explicitGain}) takes its gain from
+   * (GainRules' Javadoc in docs/diagnostics.md, gain-twice, slope-twice, a-not-finite, a-too-large,
+   * gain-not-positive, named-field-*, a-ignored, selu-gain): one source of the gain, of the slope;
+   * a finite slope whose square is finite; a finite positive gain; members that exist, have the
+   * right type and can be read. Returns the gain when it is a constant, else null.
+   */
+  private Double gain(boolean explicitGain) {
+    LayerCase.Attributes attributes = layer.attributes();
+    Map<String, String> written = attributes.written();
+    List<String> sources = new ArrayList<>();
+    if (explicitGain && written.containsKey("gain")) {
+      sources.add("gain");
+    }
+    if (written.containsKey("nonlinearity")) {
+      sources.add("nonlinearity");
+    }
+    boolean perInstance = !attributes.nonlinearityField().isEmpty();
+    if (perInstance) {
+      sources.add("nonlinearityField");
+    }
+    if (sources.size() > 1) {
+      error(Message.GAIN_TWICE, attributeLine(sources.get(1)));
+    }
+    boolean slopeField = !attributes.slopeField().isEmpty();
+    if (slopeField && written.containsKey("a")) {
+      error(Message.SLOPE_TWICE, attributeLine("slopeField"));
+    }
+    double a = attributes.a();
     if (!Double.isFinite(a)) {
-      error(Message.A_NOT_FINITE, line("a"));
-    } else if (Double.isInfinite(a * a)) {
-      error(Message.A_TOO_LARGE, line("a"));
-    } else if (a != 0 && nonlinearity != Nonlinearity.LEAKY_RELU) {
-      warnings.add(new Finding(Message.A_IGNORED, source.mainFile(), line("a")));
+      error(Message.A_NOT_FINITE, attributeLine("a"));
+      return null;
+    }
+    if (Double.isInfinite(a * a)) {
+      error(Message.A_TOO_LARGE, attributeLine("a"));
+      return null;
+    }
+    if (explicitGain && written.containsKey("gain")) {
+      double gain = attributes.value("gain");
+      if (!(gain > 0 && gain < Double.POSITIVE_INFINITY)) {
+        error(Message.GAIN_NOT_POSITIVE, attributeLine("gain"));
+        return null;
+      }
+      return gain;
+    }
+    if (slopeField) {
+      namedMember("slopeField", attributes.slopeField(), "double");
+    }
+    if (perInstance) {
+      namedMember("nonlinearityField", attributes.nonlinearityField(), NONLINEARITY);
+      return null;
+    }
+    Nonlinearity nonlinearity = attributes.nonlinearity();
+    if ((a != 0 || slopeField) && nonlinearity != Nonlinearity.LEAKY_RELU) {
+      warnings.add(
+          new Finding(
+              Message.A_IGNORED,
+              source.mainFile(),
+              attributeLine(slopeField ? "slopeField" : "a")));
     }
     if (nonlinearity == Nonlinearity.SELU) {
       warnings.add(new Finding(Message.SELU_GAIN, source.mainFile(), line("nonlinearity")));
     }
+    return slopeField ? null : nonlinearity.gain(a);
+  }
+
+  /** The type a {@code nonlinearityField} names. */
+  static final String NONLINEARITY = "dev.kinit.Nonlinearity";
+
+  /**
+   * A member that {@code attribute} names ({@code nonlinearityField}, {@code slopeField}) and the
+   * initializer reads when it runs: a field of the class (its own, inherited, or a constant of an
+   * interface it implements) of type {@code type} that the initializer can read.
+   */
+  private void namedMember(String attribute, String name, String type) {
+    String owner = layer.layerBinaryName();
+    int line = attributeLine(attribute);
+    Var member = denoted(types.lookup(owner, name, new Viewer(layer.packageName(), owner)));
+    if (member == null) {
+      error(Message.NAMED_FIELD_MISSING, line);
+    } else if (!member.type().equals(type)) {
+      error(Message.NAMED_FIELD_WRONG_TYPE, line);
+    } else {
+      Reading reading = types.read(member, owner, getterNames(name));
+      note(reading, member, owner);
+      if (!reading.readable()) {
+        Message problem = reading.problem();
+        boolean unreadable =
+            problem == Message.PRIVATE_WITHOUT_GETTER || problem == Message.INACCESSIBLE_FIELD;
+        error(unreadable ? Message.NAMED_FIELD_UNREADABLE : problem, line);
+      }
+    }
+  }
+
+  /**
+   * Message SCALE_NOT_NORMAL at {@code attribute}, for a fill whose std ({@code normal}) or bound
+   * {@code scale} computes from a shape.
+   */
+  private void scale(String attribute, ToDoubleFunction<int[]> scale, boolean normal) {
+    boolean keras = layer.attributes().layout() == WeightLayout.KERAS && !layer.rule().torch();
+    if (constantShapes().stream()
+        .anyMatch(
+            shape ->
+                Scales.compileTimeProblem(
+                    shape, scale, isDouble(layer.weight()), normal, keras ? 0 : 2))) {
+      error(Message.SCALE_NOT_NORMAL, attributeLine(attribute));
+    }
+  }
+
+  /**
+   * The shape the compiler sees for the weight's scale: its constant {@code shape} if it is a flat
+   * array, else none (null: known at run time); for a nested array given a {@code shape} as well as
+   * {@code shapeFields}, an invalid case, either.
+   */
+  private List<List<Integer>> constantShapes() {
+    LayerCase.Attributes attributes = layer.attributes();
+    List<Integer> sizes = attributes.shape();
+    boolean flat = layer.weight().type().rank() == 1;
+    List<List<Integer>> shapes = new ArrayList<>();
+    if (vector()) {
+      shapes.add(null); // its length is its shape, known at run time
+    } else if (flat && attributes.shapeFields().isEmpty()) {
+      shapes.add(sizes); // no shape at all: [kinit.flat-without-shape]
+    } else if (flat && sizes.isEmpty()) {
+      shapes.add(null);
+    } else {
+      shapes.add(null);
+      if (!sizes.isEmpty()) {
+        shapes.add(sizes);
+      }
+    }
+    return shapes;
+  }
+
+  private static boolean isDouble(AnnotatedField field) {
+    return field.type().kind() == ElementKind.DOUBLE;
   }
 
   /** The number of elements of the weight, from the shape it is declared or allocated with. */
@@ -963,6 +1433,9 @@ final class Specification {
         read.set(i, 0);
       }
       return read;
+    }
+    if (vector()) {
+      return dims;
     }
     if (!layer.attributes().shape().isEmpty()) {
       return layer.attributes().shape();
@@ -1006,6 +1479,16 @@ final class Specification {
   /** The line of an attribute written on the weight's annotation. */
   private int line(String attribute) {
     return line(layer.weight().name(), attribute);
+  }
+
+  /**
+   * Where a problem of an attribute of the weight's annotation is reported: the attribute if
+   * written, else the annotation.
+   */
+  private int attributeLine(String attribute) {
+    Map<String, Integer> lines = source.attributeLines().get(layer.weight().name());
+    Integer line = lines.get(attribute);
+    return line != null ? line : lines.get(LayerCase.ANNOTATION);
   }
 
   /** The line of an attribute written on a field's annotation. */

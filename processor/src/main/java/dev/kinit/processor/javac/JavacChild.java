@@ -1,17 +1,11 @@
 package dev.kinit.processor.javac;
 
-import dev.kinit.ConstructedBefore;
 import dev.kinit.processor.model.Child;
 import dev.kinit.processor.model.Site;
 import dev.kinit.processor.rules.ChildDeclaration;
 import dev.kinit.processor.rules.ModuleDeclaration;
 import dev.kinit.processor.rules.Reach;
-import java.util.Map;
 import java.util.Optional;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
-import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 
 /** A field of a network that holds a child module, read from javac's elements. */
@@ -64,31 +58,11 @@ final class JavacChild implements ChildDeclaration {
 
   @Override
   public Optional<String> constructedBefore() {
-    return Optional.ofNullable(constructedBeforeMirror())
-        .map(mirror -> (String) value(mirror).getValue());
+    return ConstructionOrder.before(field);
   }
 
   @Override
   public Site constructedBeforeSite() {
-    AnnotationMirror mirror = constructedBeforeMirror();
-    return mirror == null ? site() : new JavacSite(field, mirror, value(mirror));
-  }
-
-  private AnnotationMirror constructedBeforeMirror() {
-    for (AnnotationMirror mirror : field.getAnnotationMirrors()) {
-      TypeElement annotation = (TypeElement) mirror.getAnnotationType().asElement();
-      if (annotation.getQualifiedName().contentEquals(ConstructedBefore.class.getCanonicalName())) {
-        return mirror;
-      }
-    }
-    return null;
-  }
-
-  private static AnnotationValue value(AnnotationMirror mirror) {
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
-        mirror.getElementValues().entrySet()) {
-      return entry.getValue();
-    }
-    throw new IllegalStateException("@ConstructedBefore without its value");
+    return ConstructionOrder.site(field);
   }
 }

@@ -95,6 +95,16 @@ final class JavacField implements FieldDeclaration {
   }
 
   @Override
+  public Optional<String> constructedBefore() {
+    return ConstructionOrder.before(field);
+  }
+
+  @Override
+  public Site constructedBeforeSite() {
+    return ConstructionOrder.site(field);
+  }
+
+  @Override
   public Site site() {
     return JavacSite.of(field);
   }

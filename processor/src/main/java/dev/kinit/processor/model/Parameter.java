@@ -1,6 +1,7 @@
 package dev.kinit.processor.model;
 
 import dev.kinit.internal.ElementType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One annotated array the initializer fills: a weight, or a bias.
@@ -14,6 +15,7 @@ import dev.kinit.internal.ElementType;
  * @param shape where its shape comes from
  * @param init how it is initialised
  * @param optional whether the field may be {@code null}, the parameter then being absent
+ * @param constructedBefore the member PyTorch constructs this one before, or null
  */
 public record Parameter(
     String id,
@@ -23,5 +25,6 @@ public record Parameter(
     Access access,
     Shape shape,
     InitSpec init,
-    boolean optional)
+    boolean optional,
+    @Nullable String constructedBefore)
     implements Member {}

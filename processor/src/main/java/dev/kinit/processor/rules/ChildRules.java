@@ -28,8 +28,8 @@ final class ChildRules {
     this.deprecations = deprecations;
   }
 
-  /** The child, with its problems reported; {@code earlier}: the members declared before it. */
-  Child check(ChildDeclaration child, List<String> earlier) {
+  /** The child, with its problems reported. */
+  Child check(ChildDeclaration child) {
     Access access = new Access.Field(child.name(), null);
     if (child.reach() instanceof Reach.Readable readable) {
       access = readable.access();
@@ -44,14 +44,6 @@ final class ChildRules {
     }
     Child.ModuleType module = module(child, child.module());
     String before = child.constructedBefore().orElse(null);
-    if (before != null && !earlier.contains(before)) {
-      report.add(
-          Message.CONSTRUCTED_BEFORE_UNKNOWN,
-          child.own() ? child.constructedBeforeSite() : layer.site(),
-          before,
-          child.label(),
-          child.label().substring(0, child.label().indexOf('.')));
-    }
     return new Child(child.name(), child.label(), access, child.container(), module, before);
   }
 

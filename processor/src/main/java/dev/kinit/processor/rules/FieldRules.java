@@ -136,7 +136,8 @@ final class FieldRules {
             access,
             shape,
             init,
-            field.isNullable()));
+            field.isNullable(),
+            field.constructedBefore().orElse(null)));
   }
 
   /** What the annotation {@code kind} says, for an array of {@code type} and {@code shape}. */
@@ -151,7 +152,7 @@ final class FieldRules {
       case NORMAL_INIT, UNIFORM_INIT, TRUNCATED_NORMAL_INIT, CONSTANT_INIT, ZEROS_INIT, ONES_INIT ->
           new ValueRules(field, annotation, report).spec(kind, type);
       case EYE_INIT, DIRAC_INIT, ORTHOGONAL_INIT ->
-          new IdentityRules(field, annotation, report).spec(kind, shape);
+          new IdentityRules(field, annotation, report).spec(kind, type, shape);
       case TORCH_DEFAULT_INIT -> new InitSpec.TorchWeightSpec();
     };
   }

@@ -1,12 +1,14 @@
 package dev.kinit.processor.rules;
 
+import dev.kinit.internal.ElementType;
+import dev.kinit.internal.Rules;
 import dev.kinit.processor.model.InitSpec;
 import dev.kinit.processor.model.Shape;
 
 /**
  * The rules of the initialisations that set a structure rather than draw a scale: {@code @EyeInit},
  * {@code @DiracInit} (groups that divide the output channels) and {@code @OrthogonalInit} (a finite
- * positive gain). Their ranks are the shape rules'.
+ * positive gain, finite in the element type). Their ranks are the shape rules'.
  */
 final class IdentityRules {
 
@@ -20,11 +22,11 @@ final class IdentityRules {
     this.report = report;
   }
 
-  InitSpec spec(InitAnnotation kind, Shape shape) {
+  InitSpec spec(InitAnnotation kind, ElementType type, Shape shape) {
     return switch (kind) {
       case EYE_INIT -> new InitSpec.EyeSpec();
       case DIRAC_INIT -> dirac(shape);
-      case ORTHOGONAL_INIT -> orthogonal();
+      case ORTHOGONAL_INIT -> orthogonal(type);
       default -> throw new IllegalArgumentException(kind.toString());
     };
   }
@@ -54,10 +56,16 @@ final class IdentityRules {
     return new InitSpec.DiracSpec(groups);
   }
 
-  private InitSpec.OrthogonalSpec orthogonal() {
+  private InitSpec.OrthogonalSpec orthogonal(ElementType type) {
     double gain = annotation.doubleValue("gain");
     if (!(gain > 0 && gain < Double.POSITIVE_INFINITY)) {
       report.error(Message.GAIN_NOT_POSITIVE, "gain", "gain = " + gain + " for " + field.label());
+    } else {
+      // The matrix is multiplied by the gain in the element type, where it must be finite.
+      String problem = Rules.constantProblem(field.label(), type, gain);
+      if (problem != null) {
+        report.error(Message.VALUE_OUT_OF_RANGE, "gain", problem);
+      }
     }
     return new InitSpec.OrthogonalSpec(gain);
   }

@@ -33,8 +33,9 @@ public final class LayerRules {
       ChildRules children = new ChildRules(layer, initializer, report, deprecations);
       List<String> earlier = new ArrayList<>();
       for (MemberDeclaration member : layer.members()) {
+        constructedBefore(layer, member, earlier, report);
         if (member instanceof ChildDeclaration child) {
-          members.add(children.check(child, earlier));
+          members.add(children.check(child));
         } else {
           FieldRules.check(
               layer, (FieldDeclaration) member, initializer, report, deprecations, members::add);
@@ -56,6 +57,23 @@ public final class LayerRules {
         rules,
         deprecations,
         layer.site());
+  }
+
+  /**
+   * Message CONSTRUCTED_BEFORE_UNKNOWN: {@code @ConstructedBefore} on a member (a child or a
+   * parameter) must name one declared before it; {@code earlier}: those.
+   */
+  private static void constructedBefore(
+      LayerDeclaration layer, MemberDeclaration member, List<String> earlier, Report report) {
+    String before = member.constructedBefore().orElse(null);
+    if (before != null && !earlier.contains(before)) {
+      report.add(
+          Message.CONSTRUCTED_BEFORE_UNKNOWN,
+          member.own() ? member.constructedBeforeSite() : layer.site(),
+          before,
+          member.label(),
+          member.label().substring(0, member.label().indexOf('.')));
+    }
   }
 
   /**

@@ -177,7 +177,7 @@ final class ReinitRules {
       case NORMAL_INIT, UNIFORM_INIT, TRUNCATED_NORMAL_INIT, CONSTANT_INIT, ZEROS_INIT, ONES_INIT ->
           new ValueRules(target, init, report).spec(kind, type);
       case EYE_INIT, DIRAC_INIT, ORTHOGONAL_INIT ->
-          new IdentityRules(target, init, report).spec(kind, shape);
+          new IdentityRules(target, init, report).spec(kind, type, shape);
       case TORCH_DEFAULT_INIT -> new InitSpec.TorchWeightSpec();
     };
   }

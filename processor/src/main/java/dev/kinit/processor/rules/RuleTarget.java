@@ -86,6 +86,17 @@ final class RuleTarget implements FieldDeclaration {
     return parameter.reach();
   }
 
+  /** A rule re-initialises a member; it constructs none. */
+  @Override
+  public Optional<String> constructedBefore() {
+    return Optional.empty();
+  }
+
+  @Override
+  public Site constructedBeforeSite() {
+    return site();
+  }
+
   @Override
   public Reach reachFromItsClass(FieldDeclaration member) {
     return parameter.reachFromItsClass(member);

@@ -21,8 +21,8 @@ final class ScaleRules {
   /**
    * Reports at {@code attribute} if the std ({@code normal}) or bound that {@code scale} computes
    * from a shape is not a normal number of {@code type}: for {@code shape} if it is constant, else
-   * for the shape of fans 1 ({@code [1, 1]}); {@code from} says what it comes from ({@code "the
-   * gain 1.4"}).
+   * if even the largest there is, at fans 1 ({@code [1, 1]}), is too small; {@code from} says what
+   * it comes from ({@code "the gain 1.4"}).
    */
   static void check(
       FieldReport report,
@@ -46,6 +46,9 @@ final class ScaleRules {
       at = "fan_in " + fans.fanIn() + " and fan_out " + fans.fanOut();
     }
     double value = scale.applyAsDouble(sizes);
+    if (!(shape instanceof Shape.Constants) && value >= type.minNormal()) {
+      return; // a larger fan gives a smaller scale: only one too small at fan 1 fails everywhere
+    }
     String problem =
         normal ? Rules.stdProblem(label, type, value) : Rules.boundProblem(label, type, value);
     if (problem != null) {

@@ -64,17 +64,16 @@ final class ValueRules {
     double std = annotation.doubleValue("std");
     double a = annotation.doubleValue("a");
     double b = annotation.doubleValue("b");
-    checkNormal(type, mean, std);
-    if (!(Double.isFinite(a) && Double.isFinite(b) && a < b)) {
-      report.error(
-          Message.VALUE_OUT_OF_RANGE,
-          Double.isFinite(a) ? "b" : "a",
-          field.label()
-              + ": truncation to ["
-              + a
-              + ", "
-              + b
-              + "] is empty or not finite; expected finite a < b");
+    String problem = Rules.truncatedNormalProblem(field.label(), type, mean, std, a, b);
+    if (problem != null) {
+      // The interval's problems (empty, no probability) are reported at its upper end.
+      String attribute =
+          !(Math.abs(mean) <= type.max())
+              ? "mean"
+              : Rules.stdProblem(field.label(), type, std) != null
+                  ? "std"
+                  : !(Math.abs(a) <= type.max()) ? "a" : "b";
+      report.error(Message.VALUE_OUT_OF_RANGE, attribute, problem);
     }
     return new InitSpec.TruncatedNormalSpec(mean, std, a, b);
   }

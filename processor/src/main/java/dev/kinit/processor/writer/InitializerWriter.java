@@ -288,6 +288,11 @@ public final class InitializerWriter {
           pathName(parameter, parameters),
           tensors.get(i),
           InitExpressions.expression(parameter, tensors.get(weight)));
+      if (parameter.constructedBefore() != null) {
+        method.addCode(
+            NetworkStatements.constructBefore(
+                pathName(parameter, parameters), parameter.constructedBefore()));
+      }
       if (parameter.optional()) {
         method.endControlFlow();
       }

@@ -45,17 +45,17 @@ final class NetworkStatements {
                 Statements.read(child.access()),
                 planFunction(child.module()));
     if (child.constructedBefore() != null) {
-      code.add(
-              "// PyTorch builds $L before $L, but registers it after\n",
-              child.name(),
-              child.constructedBefore())
-          .addStatement(
-              "$L.constructBefore($S, $S)",
-              Statements.PLAN,
-              child.name(),
-              child.constructedBefore());
+      code.add(constructBefore(child.name(), child.constructedBefore()));
     }
     return code.build();
+  }
+
+  /** {@code plan.constructBefore(member, before)}, for a child or a parameter. */
+  static CodeBlock constructBefore(String member, String before) {
+    return CodeBlock.builder()
+        .add("// PyTorch builds $L before $L, but registers it after\n", member, before)
+        .addStatement("$L.constructBefore($S, $S)", Statements.PLAN, member, before)
+        .build();
   }
 
   /** {@code plan.reinit(List.of(…))}: one class's rules, commented with how they are written. */
