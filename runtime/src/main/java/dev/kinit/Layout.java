@@ -90,7 +90,12 @@ final class Layout {
         }
       }
     }
-    requireRectangular(name, root, shape, 0, new int[rank], new Seen(root, rows(shape)));
+    Seen seen = Seen.of(root, rows(shape));
+    try {
+      requireRectangular(name, root, shape, 0, new int[rank], seen);
+    } finally {
+      seen.clear();
+    }
     long[] strides = new long[rank];
     strides[rank - 1] = 1;
     for (int depth = rank - 2; depth >= 0; depth--) {
@@ -313,23 +318,50 @@ final class Layout {
   /**
    * The innermost rows met while checking a nested array ({@code root}): an identity set with open
    * addressing, sized once for all of them, so that viewing a {@code float[32][32]} costs one small
-   * table rather than a map entry per row.
+   * table rather than a map entry per row. Its table is the calling thread's, kept from one view to
+   * the next and cleared after each (up to {@link #KEPT} entries; a larger one is made for the
+   * view): a network's initializer views every parameter on each call, and so allocates nothing for
+   * it once the thread has viewed its largest parameter.
    */
   private static final class Seen {
+    /** The largest table kept per thread: 2^18 entries (1 or 2 MB), for 2^17 rows. */
+    private static final int KEPT = 1 << 18;
+
+    private static final ThreadLocal<Object[]> TABLES = new ThreadLocal<>();
+
     final Object root;
     private final Object[] table;
+
+    /** Entries used: a power of two, at most {@code table.length}. */
+    private final int size;
+
     private final int shift;
 
-    Seen(Object root, int count) {
+    private Seen(Object root, Object[] table, int bits) {
       this.root = root;
-      int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, 2 * count - 1)); // >= 2·count
-      this.table = new Object[1 << bits];
+      this.table = table;
+      this.size = 1 << bits;
       this.shift = 32 - bits;
+    }
+
+    /** An empty set for {@code count} rows of {@code root}, its table at least twice as large. */
+    static Seen of(Object root, int count) {
+      int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, 2 * count - 1)); // >= 2·count
+      int size = 1 << bits;
+      if (size > KEPT) {
+        return new Seen(root, new Object[size], bits);
+      }
+      Object[] table = TABLES.get();
+      if (table == null || table.length < size) {
+        table = new Object[size];
+        TABLES.set(table);
+      }
+      return new Seen(root, table, bits);
     }
 
     /** Adds {@code array}; false if it is already there. */
     boolean add(Object array) {
-      int mask = table.length - 1;
+      int mask = size - 1;
       // Fibonacci hashing: the high bits of the product spread identity hash codes evenly.
       int i = (System.identityHashCode(array) * 0x9E3779B9) >>> shift;
       while (table[i] != null) {
@@ -340,6 +372,11 @@ final class Layout {
       }
       table[i] = array;
       return true;
+    }
+
+    /** Empties the table for the next view, and lets go of the rows. */
+    void clear() {
+      Arrays.fill(table, 0, size, null);
     }
   }
 

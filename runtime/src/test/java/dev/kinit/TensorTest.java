@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -134,6 +135,23 @@ class TensorTest {
         "w: w[39][49] is the same array as w[25][7]; expected a distinct array at each position,"
             + " since a fill would write it twice",
         e.getMessage());
+  }
+
+  @Test
+  void eachViewChecksItsOwnRowsOnly() {
+    // The rows met are kept in a table the thread reuses from view to view: a view after another
+    // (after a failed one too) must not see the earlier view's rows.
+    float[][] weight = new float[300][4];
+    FloatTensor.of("first", weight);
+    assertEquals(300, FloatTensor.of("again", weight).shape()[0]);
+    float[][] shared = {weight[0], weight[1], weight[0]};
+    assertThrows(IllegalArgumentException.class, () -> FloatTensor.of("shared", shared));
+    float[][] distinct = {weight[1], weight[0]};
+    assertEquals(2, FloatTensor.of("distinct", distinct).shape()[0]);
+    float[][] smaller = {weight[2], weight[3], weight[2]};
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> FloatTensor.of("smaller", smaller));
+    assertTrue(e.getMessage().startsWith("smaller: smaller[2] is the same array as smaller[0]"));
   }
 
   @Test
