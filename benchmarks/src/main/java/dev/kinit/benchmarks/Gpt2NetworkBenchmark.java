@@ -12,6 +12,9 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -32,7 +35,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #torchGeneratorAllCores}: {@link TorchGenerator#manualSeed(long)}, the same values,
  *       its large {@code normal_} fills on all cores.
  * </ul>
+ *
+ * <p>The {@code reinit…} benchmarks initialise one network made beforehand, again on each call, the
+ * same ways: the initialisation alone, without the allocation, and what it allocates itself.
  */
+@State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
@@ -43,6 +50,13 @@ import org.openjdk.jmh.annotations.Warmup;
 public class Gpt2NetworkBenchmark {
 
   private static final long SEED = 42;
+
+  private Gpt2Small made;
+
+  @Setup
+  public void setUp() {
+    made = new Gpt2Small();
+  }
 
   /** The allocation and the zeroing of the parameters, nothing initialised. */
   @Benchmark
@@ -76,5 +90,23 @@ public class Gpt2NetworkBenchmark {
     Gpt2Small net = new Gpt2Small();
     Gpt2SmallInitializer.initialize(net, TorchGenerator.manualSeed(SEED));
     return net;
+  }
+
+  @Benchmark
+  public Gpt2Small reinitBlockOneThread() {
+    Gpt2SmallInitializer.initialize(made, BlockSampler.sequential(SEED));
+    return made;
+  }
+
+  @Benchmark
+  public Gpt2Small reinitBlockAllCores() {
+    Gpt2SmallInitializer.initialize(made, BlockSampler.seeded(SEED));
+    return made;
+  }
+
+  @Benchmark
+  public Gpt2Small reinitTorchGenerator() {
+    Gpt2SmallInitializer.initialize(made, TorchGenerator.sequential(SEED, CpuCapability.AVX2));
+    return made;
   }
 }
