@@ -138,6 +138,26 @@ class TensorTest {
   }
 
   @Test
+  void aSharedRowIsFoundWhateverTheNumberOfRows() {
+    // 6,000 rows: checked in 4 groups (by hash); 300,000 rows: more than a thread keeps buffers
+    // for. The first repeated row in row-major order is named, with its first position.
+    float[][][] some = new float[60][100][1];
+    some[59][99] = some[0][3];
+    some[40][1] = some[12][7];
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> FloatTensor.of("w", some));
+    assertTrue(
+        e.getMessage().startsWith("w: w[40][1] is the same array as w[12][7];"), e.getMessage());
+    float[][] many = new float[300_000][1];
+    many[299_999] = many[123_456];
+    e = assertThrows(IllegalArgumentException.class, () -> FloatTensor.of("m", many));
+    assertTrue(
+        e.getMessage().startsWith("m: m[299999] is the same array as m[123456];"), e.getMessage());
+    many[299_999] = new float[1];
+    assertEquals(300_000, FloatTensor.of("m", many).shape()[0]);
+  }
+
+  @Test
   void eachViewChecksItsOwnRowsOnly() {
     // The rows met are kept in a table the thread reuses from view to view: a view after another
     // (after a failed one too) must not see the earlier view's rows.
