@@ -6,6 +6,8 @@
 @SuppressWarnings("requires-automatic")
 module dev.kinit.samples {
   requires dev.kinit;
+  // The ported networks: the benchmarks time GPT-2 small with its generated initializer.
+  exports dev.kinit.samples.models;
   requires kotlin.stdlib;
   requires org.knowm.xchart;
   requires java.desktop;

@@ -470,16 +470,56 @@ public final class InitPlan {
   /**
    * Fills every parameter, in order, from {@code random}. The steps were checked when the plan was
    * built, so a fill fails only if an array changed since (a field replaced by a shorter one is not
-   * seen: a tensor views the arrays it was made from).
+   * seen: a tensor views the arrays it was made from). On a {@link TensorSampler#counterBased()
+   * counter-based} sampler, a step whose every element a later step overwrites is left out (its
+   * fill number taken by {@link TensorSampler#skipFill()}): the values are the same, and the
+   * default initialisations that a network's scheme replaces cost nothing. Any other generator
+   * makes every step, as PyTorch does.
    *
    * @param random the generator every step draws from, in turn; a {@code TorchGenerator} seeded as
    *     {@code torch.manual_seed} gives PyTorch's values
    */
   public void run(RandomGenerator random) {
     Objects.requireNonNull(random, "random");
-    for (Step step : steps) {
-      step.init().fill(step.tensor(), random);
+    TensorSampler skipping =
+        random instanceof TensorSampler sampler && sampler.counterBased() ? sampler : null;
+    boolean[] overwritten = skipping == null ? new boolean[steps.size()] : overwritten();
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      if (!overwritten[i]) {
+        step.init().fill(step.tensor(), random);
+      } else if (step.fill() >= 0) {
+        skipping.skipFill();
+      }
     }
+  }
+
+  /**
+   * Per step, whether a later step overwrites every element it writes, so that on a counter-based
+   * sampler it need not run. Only steps that say what they write ({@link Init#sampling}: a
+   * distribution or fixed values, at most one fill number) are left out, and only for a later step
+   * on the same elements (the same array, viewed with the same shape) that writes every element; a
+   * step that writes nothing ({@link Sampling.Unchanged}) or does not say ({@link
+   * Sampling.Unshardable}) overwrites nothing.
+   */
+  private boolean[] overwritten() {
+    boolean[] overwritten = new boolean[steps.size()];
+    Map<Object, List<Tensor>> writtenLater = new IdentityHashMap<>();
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      Tensor tensor = steps.get(i).tensor();
+      Sampling sampling = steps.get(i).sampling();
+      Object array = arrayOf(tensor);
+      List<Tensor> later = writtenLater.getOrDefault(array, List.of());
+      overwritten[i] =
+          !(sampling instanceof Sampling.Unshardable)
+              && later.stream().anyMatch(other -> Arrays.equals(other.shape(), tensor.shape()));
+      boolean writesEvery =
+          !(sampling instanceof Sampling.Unshardable || sampling instanceof Sampling.Unchanged);
+      if (writesEvery) {
+        writtenLater.computeIfAbsent(array, a -> new ArrayList<>()).add(tensor);
+      }
+    }
+    return overwritten;
   }
 
   /**

@@ -90,7 +90,21 @@ final class Layout {
         }
       }
     }
-    requireRectangular(name, root, shape, 0, new int[rank], new Seen(root, rows(shape)));
+    Rows rows = Rows.of(rows(shape));
+    try {
+      requireRectangular(name, root, shape, 0, new int[rank], rows);
+      int repeated = rows.firstRepeated();
+      if (repeated >= 0) {
+        int[] path = new int[rank];
+        for (int depth = rank - 2, index = repeated; depth >= 0; depth--) {
+          path[depth] = index % shape[depth];
+          index /= shape[depth];
+        }
+        throw sameArray(name, root, path, rows.get(repeated));
+      }
+    } finally {
+      rows.clear();
+    }
     long[] strides = new long[rank];
     strides[rank - 1] = 1;
     for (int depth = rank - 2; depth >= 0; depth--) {
@@ -107,12 +121,12 @@ final class Layout {
 
   /**
    * Checks the arrays below {@code node}, at {@code path[0 .. depth)}, depth first: each is not
-   * null and has its depth's length, and each innermost row is not already in {@code seen} (at
-   * another position). Rows suffice: an array shared at a higher level shares its rows too, and the
-   * message then names it ({@link #sameArray}).
+   * null and has its depth's length; collects the innermost rows, in row-major order, into {@code
+   * seen} (checked for a row at another position). Rows suffice: an array shared at a higher level
+   * shares its rows too, and the message then names it ({@link #sameArray}).
    */
   private static void requireRectangular(
-      String name, Object node, int[] shape, int depth, int[] path, Seen seen) {
+      String name, Object node, int[] shape, int depth, int[] path, Rows seen) {
     int length = length(node);
     if (length != shape[depth]) {
       throw new IllegalArgumentException(
@@ -141,8 +155,8 @@ final class Layout {
       if (children[i] == null) {
         throw new NullPointerException(name + index(path, depth + 1) + " is null");
       }
-      if (rows && !seen.add(children[i])) {
-        throw sameArray(name, seen.root, path, children[i]);
+      if (rows) {
+        seen.add(children[i]);
       }
       requireRectangular(name, children[i], shape, depth + 1, path, seen);
     }
@@ -311,35 +325,138 @@ final class Layout {
   }
 
   /**
-   * The innermost rows met while checking a nested array ({@code root}): an identity set with open
-   * addressing, sized once for all of them, so that viewing a {@code float[32][32]} costs one small
-   * table rather than a map entry per row.
+   * The innermost rows of a nested array, in row-major order, and the first one that is at an
+   * earlier position too. A hash set of millions of rows misses the cache on nearly every row (a
+   * ResNet's convolution weights have 786,432 rows of 3 floats), so the rows are first grouped by
+   * the high bits of their identity hash into partitions of about 2,048, each then checked with a
+   * table that stays in the cache. The buffers are the calling thread's, kept from one view to the
+   * next (up to {@link #KEPT} rows; a larger view makes its own) and cleared after each, so that a
+   * network's initializer, which views every parameter on each call, allocates nothing for them.
    */
-  private static final class Seen {
-    final Object root;
-    private final Object[] table;
-    private final int shift;
+  private static final class Rows {
+    /** The most rows whose buffers a thread keeps: 2^17 (about 1.5 MB). */
+    private static final int KEPT = 1 << 17;
 
-    Seen(Object root, int count) {
-      this.root = root;
-      int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, 2 * count - 1)); // >= 2·count
-      this.table = new Object[1 << bits];
-      this.shift = 32 - bits;
+    /** Rows per partition, on average: its table (twice as many ints) stays in the L1 cache. */
+    private static final int PARTITION_BITS = 11;
+
+    private static final ThreadLocal<Rows> KEPT_ROWS = new ThreadLocal<>();
+
+    private final Object[] rows;
+    private final int[] hashes;
+    private final int[] order;
+
+    /** The open-addressing table of a partition: a row's index + 1, 0 for empty. */
+    private int[] table = new int[0];
+
+    private int count;
+
+    private Rows(int capacity) {
+      rows = new Object[capacity];
+      hashes = new int[capacity];
+      order = new int[capacity];
     }
 
-    /** Adds {@code array}; false if it is already there. */
-    boolean add(Object array) {
-      int mask = table.length - 1;
-      // Fibonacci hashing: the high bits of the product spread identity hash codes evenly.
-      int i = (System.identityHashCode(array) * 0x9E3779B9) >>> shift;
-      while (table[i] != null) {
-        if (table[i] == array) {
-          return false;
-        }
-        i = (i + 1) & mask;
+    /** Buffers for {@code capacity} rows, empty. */
+    static Rows of(int capacity) {
+      if (capacity > KEPT) {
+        return new Rows(capacity);
       }
-      table[i] = array;
-      return true;
+      Rows kept = KEPT_ROWS.get();
+      if (kept == null || kept.rows.length < capacity) {
+        kept = new Rows(Math.max(capacity, 64));
+        KEPT_ROWS.set(kept);
+      }
+      return kept;
+    }
+
+    void add(Object row) {
+      rows[count++] = row;
+    }
+
+    Object get(int index) {
+      return rows[index];
+    }
+
+    /** The first row, in row-major order, that is also at an earlier position; -1 if none is. */
+    int firstRepeated() {
+      int n = count;
+      if (n < 2) {
+        return -1;
+      }
+      for (int i = 0; i < n; i++) {
+        // Fibonacci hashing: the high bits of the product spread identity hash codes evenly.
+        hashes[i] = System.identityHashCode(rows[i]) * 0x9E3779B9;
+      }
+      int partBits = Math.max(0, 32 - Integer.numberOfLeadingZeros(n - 1) - PARTITION_BITS);
+      int parts = 1 << partBits;
+      int[] start = new int[parts + 1];
+      for (int i = 0; i < n; i++) {
+        start[partition(hashes[i], partBits) + 1]++;
+      }
+      int largest = 0;
+      for (int p = 0; p < parts; p++) {
+        largest = Math.max(largest, start[p + 1]);
+        start[p + 1] += start[p];
+      }
+      int[] next = Arrays.copyOf(start, parts);
+      for (int i = 0; i < n; i++) { // stable: each partition's rows stay in row-major order
+        order[next[partition(hashes[i], partBits)]++] = i;
+      }
+      if (table.length < tableSize(largest)) {
+        table = new int[tableSize(largest)];
+      }
+      int first = -1;
+      for (int p = 0; p < parts; p++) {
+        int repeated = firstRepeated(start[p], start[p + 1], partBits);
+        if (repeated >= 0 && (first < 0 || repeated < first)) {
+          first = repeated;
+        }
+      }
+      return first;
+    }
+
+    /**
+     * The first row of partition {@code order[from .. to)} that an earlier row of it equals: equal
+     * rows have equal hashes, so they are in the same partition.
+     */
+    private int firstRepeated(int from, int to, int partBits) {
+      int size = tableSize(to - from);
+      if (to - from < 2) {
+        return -1;
+      }
+      Arrays.fill(table, 0, size, 0);
+      int bits = Integer.numberOfTrailingZeros(size);
+      int mask = size - 1;
+      for (int k = from; k < to; k++) {
+        int i = order[k];
+        int hash = hashes[i];
+        int slot = (hash << partBits) >>> (32 - bits); // the bits below the partition's
+        while (table[slot] != 0) {
+          int j = table[slot] - 1;
+          if (hashes[j] == hash && rows[j] == rows[i]) {
+            return i;
+          }
+          slot = (slot + 1) & mask;
+        }
+        table[slot] = i + 1;
+      }
+      return -1;
+    }
+
+    private static int partition(int hash, int partBits) {
+      return partBits == 0 ? 0 : hash >>> (32 - partBits);
+    }
+
+    /** A power of two at least twice {@code rows}, at least 2. */
+    private static int tableSize(int rows) {
+      return 1 << (32 - Integer.numberOfLeadingZeros(Math.max(1, 2 * rows - 1)));
+    }
+
+    /** Empties the buffers for the next view, and lets go of the rows. */
+    void clear() {
+      Arrays.fill(rows, 0, count, null);
+      count = 0;
     }
   }
 

@@ -98,6 +98,33 @@ public interface TensorSampler {
   }
 
   /**
+   * {@return whether this sampler is counter-based} Then the values of a fill depend only on the
+   * sampler's seed, the fill's number (how many fills the sampler made before it) and each
+   * element's position, never on what other fills drew. Then a fill whose every element a later
+   * fill overwrites may be left out, {@link #skipFill()} taking its number instead, and every value
+   * written after it is the one the full sequence of fills writes: an {@link InitPlan} run on such
+   * a sampler leaves out the default initialisations that a network's scheme overwrites. {@code
+   * false} by default: a stream generator, such as {@code dev.kinit.torch.TorchGenerator} (each
+   * fill moves the stream the next one starts from), makes every fill. {@code
+   * dev.kinit.block.BlockSampler} is counter-based.
+   */
+  default boolean counterBased() {
+    return false;
+  }
+
+  /**
+   * Takes the next fill number without filling anything, in place of a fill that is left out: the
+   * fills after it get the numbers, and so the values, they would get had it been made. Only for a
+   * {@link #counterBased()} sampler.
+   *
+   * @throws UnsupportedOperationException if this sampler is not counter-based
+   */
+  default void skipFill() {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " is not counter-based; expected every fill to be made");
+  }
+
+  /**
    * The sampler for {@code random}: {@code random} itself if it implements this interface,
    * otherwise one that draws each element, in row-major order, as {@code mean + std *
    * random.nextGaussian()} or {@code random.nextDouble(from, to)}, rounded to the element type; it

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -134,6 +135,43 @@ class TensorTest {
         "w: w[39][49] is the same array as w[25][7]; expected a distinct array at each position,"
             + " since a fill would write it twice",
         e.getMessage());
+  }
+
+  @Test
+  void aSharedRowIsFoundWhateverTheNumberOfRows() {
+    // 6,000 rows: checked in 4 groups (by hash); 300,000 rows: more than a thread keeps buffers
+    // for. The first repeated row in row-major order is named, with its first position.
+    float[][][] some = new float[60][100][1];
+    some[59][99] = some[0][3];
+    some[40][1] = some[12][7];
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> FloatTensor.of("w", some));
+    assertTrue(
+        e.getMessage().startsWith("w: w[40][1] is the same array as w[12][7];"), e.getMessage());
+    float[][] many = new float[300_000][1];
+    many[299_999] = many[123_456];
+    e = assertThrows(IllegalArgumentException.class, () -> FloatTensor.of("m", many));
+    assertTrue(
+        e.getMessage().startsWith("m: m[299999] is the same array as m[123456];"), e.getMessage());
+    many[299_999] = new float[1];
+    assertEquals(300_000, FloatTensor.of("m", many).shape()[0]);
+  }
+
+  @Test
+  void eachViewChecksItsOwnRowsOnly() {
+    // The rows met are kept in a table the thread reuses from view to view: a view after another
+    // (after a failed one too) must not see the earlier view's rows.
+    float[][] weight = new float[300][4];
+    FloatTensor.of("first", weight);
+    assertEquals(300, FloatTensor.of("again", weight).shape()[0]);
+    float[][] shared = {weight[0], weight[1], weight[0]};
+    assertThrows(IllegalArgumentException.class, () -> FloatTensor.of("shared", shared));
+    float[][] distinct = {weight[1], weight[0]};
+    assertEquals(2, FloatTensor.of("distinct", distinct).shape()[0]);
+    float[][] smaller = {weight[2], weight[3], weight[2]};
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> FloatTensor.of("smaller", smaller));
+    assertTrue(e.getMessage().startsWith("smaller: smaller[2] is the same array as smaller[0]"));
   }
 
   @Test

@@ -4,6 +4,9 @@ import dev.kinit.FanMode;
 import dev.kinit.FloatTensor;
 import dev.kinit.Kaiming;
 import dev.kinit.Nonlinearity;
+import dev.kinit.block.BlockSampler;
+import dev.kinit.samples.models.Gpt2Small;
+import dev.kinit.samples.models.Gpt2SmallInitializer;
 import dev.kinit.torch.CpuCapability;
 import dev.kinit.torch.TorchGenerator;
 import java.io.IOException;
@@ -31,13 +34,18 @@ import java.util.StringJoiner;
  *       cpu} measures PyTorch the same way;
  *   <li>{@code --gpt2}: the random fills of building and initialising GPT-2 small ({@link
  *       Gpt2SmallFills}), one thread, CPU time; {@code bench_torch.py --gpt2 --clock cpu};
+ *   <li>{@code --gpt2-network}: GPT-2 small as {@link Gpt2NetworkBenchmark} makes it, constructed
+ *       and initialised by its generated call, with {@link BlockSampler#sequential} and with {@link
+ *       TorchGenerator#sequential}, one thread, CPU time of the calling thread (the collector's
+ *       threads, which reclaim the previous networks, are not counted); {@code
+ *       scripts/bench_gpt2.py --clock cpu};
  *   <li>{@code --all-cores}: the {@code normal_} fills of 1M and 16M weights on one thread and on
  *       all cores ({@link TorchGenerator#manualSeed(long)}), wall time, so that both meet the same
  *       neighbours.
  * </ul>
  *
  * <pre>
- *   java -Xmx3g -cp benchmarks/target/benchmarks.jar dev.kinit.benchmarks.TorchGeneratorRounds [--gpt2 | --all-cores] [warm-up rounds] [rounds] [json file]
+ *   java -Xmx3g -cp benchmarks/target/benchmarks.jar dev.kinit.benchmarks.TorchGeneratorRounds [--gpt2 | --gpt2-network | --all-cores] [warm-up rounds] [rounds] [json file]
  * </pre>
  */
 public final class TorchGeneratorRounds {
@@ -65,6 +73,25 @@ public final class TorchGeneratorRounds {
               Math.toIntExact(network.parameters()),
               () -> network.initialize(random),
               new ArrayList<>()));
+      return;
+    }
+    if (mode.equals("--gpt2-network")) {
+      int parameters = 124_439_808;
+      fills.add(
+          new Fill(
+              "blockOneThread",
+              "nested",
+              parameters,
+              () -> Gpt2SmallInitializer.initialize(new Gpt2Small(), BlockSampler.sequential(42)),
+              new ArrayList<>()));
+      fills.add(
+          new Fill(
+              "torchGenerator",
+              "nested",
+              parameters,
+              () -> Gpt2SmallInitializer.initialize(new Gpt2Small(), oneThread()),
+              new ArrayList<>()));
+      fills.add(new Fill("construct", "nested", parameters, Gpt2Small::new, new ArrayList<>()));
       return;
     }
     for (int side : SIDES) {

@@ -151,6 +151,22 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
   }
 
   /**
+   * {@return {@code true}: a fill's values depend on the seed, its fill number and positions only}
+   */
+  @Override
+  public boolean counterBased() {
+    return true;
+  }
+
+  /**
+   * Takes fill number {@link #fills()} without filling anything; {@link #fills()} goes up by one.
+   */
+  @Override
+  public void skipFill() {
+    fills.getAndIncrement();
+  }
+
+  /**
    * The next word of the scalar stream (see the class comment), as {@code SplittableRandom}. Safe
    * to call from several threads: each word goes to one caller.
    */
