@@ -167,7 +167,7 @@ class KaimingFillTest {
         "weight: bound "
             + bound
             + " is not a normal float with a finite width 2 * bound; expected Float.MIN_NORMAL"
-            + " (1.17549435E-38)"
+            + " (1.1754944E-38)"
             + " <= bound <= Float.MAX_VALUE / 2 (1.7014117E38); it is sqrt(3) * gain /"
             + " sqrt(fan_in) with gain"
             + " 1.7976931348623157E308 and fan_in 3",
@@ -210,7 +210,7 @@ class KaimingFillTest {
     // std = 1e-38 / sqrt(4) = 5e-39: a subnormal float.
     assertFailsUntouched(
         IllegalArgumentException.class,
-        "weight: std 5.0E-39 is not a normal float; expected Float.MIN_NORMAL (1.17549435E-38) <="
+        "weight: std 5.0E-39 is not a normal float; expected Float.MIN_NORMAL (1.1754944E-38) <="
             + " std <="
             + " Float.MAX_VALUE (3.4028235E38); it is gain / sqrt(fan_out) with gain 1.0E-38 and"
             + " fan_out 4",

@@ -57,10 +57,15 @@ public enum ElementType {
     return this == FLOAT ? (float) minuend - (float) subtrahend : minuend - subtrahend;
   }
 
-  /** {@code "Float.MIN_NORMAL (1.17549435E-38)"}: the limits named, with their values. */
+  /**
+   * {@code "Float.MIN_NORMAL (1.1754944E-38)"}: the limits named, with their values. The float's
+   * value is written out, as the shortest decimal that reads back as it (what {@code
+   * Float.toString} prints from JDK 19 on; JDK 17 prints {@code 1.17549435E-38}), so that a
+   * message is the same on every JDK.
+   */
   String minNormalText() {
     return this == FLOAT
-        ? "Float.MIN_NORMAL (" + Float.MIN_NORMAL + ")"
+        ? "Float.MIN_NORMAL (1.1754944E-38)"
         : "Double.MIN_NORMAL (" + Double.MIN_NORMAL + ")";
   }
 

@@ -302,12 +302,12 @@ class BlockSamplerTest {
     FloatTensor tensor = FloatTensor.of("w", data, 2, 5);
     BlockSampler sampler = BlockSampler.seeded(1);
     assertFailsUntouched(
-        "w: std NaN is not a normal float; expected Float.MIN_NORMAL (1.17549435E-38) <= std <="
+        "w: std NaN is not a normal float; expected Float.MIN_NORMAL (1.1754944E-38) <= std <="
             + " Float.MAX_VALUE (3.4028235E38)",
         data,
         () -> sampler.normal(tensor, 0, Double.NaN));
     assertFailsUntouched(
-        "w: std -1.0 is not a normal float; expected Float.MIN_NORMAL (1.17549435E-38) <= std <="
+        "w: std -1.0 is not a normal float; expected Float.MIN_NORMAL (1.1754944E-38) <= std <="
             + " Float.MAX_VALUE (3.4028235E38)",
         data,
         () -> sampler.normal(0, 0, tensor, 0, -1));

@@ -88,7 +88,7 @@ class RulesTest {
   @Test
   void aStdProblemNamesTheTensorTheValueAndTheRange() {
     assertEquals(
-        "w: std 1.0E-40 is not a normal float; expected Float.MIN_NORMAL (1.17549435E-38) <= std"
+        "w: std 1.0E-40 is not a normal float; expected Float.MIN_NORMAL (1.1754944E-38) <= std"
             + " <= Float.MAX_VALUE (3.4028235E38)",
         Rules.stdProblem("w", ElementType.FLOAT, 1e-40));
     assertEquals(
@@ -114,7 +114,7 @@ class RulesTest {
   void aBoundProblemNamesTheTensorTheValueAndTheRange() {
     assertEquals(
         "w: bound 2.0E38 is not a normal float with a finite width 2 * bound;"
-            + " expected Float.MIN_NORMAL (1.17549435E-38) <= bound <= Float.MAX_VALUE / 2"
+            + " expected Float.MIN_NORMAL (1.1754944E-38) <= bound <= Float.MAX_VALUE / 2"
             + " (1.7014117E38)",
         Rules.boundProblem("w", ElementType.FLOAT, 2e38));
   }
@@ -157,7 +157,7 @@ class RulesTest {
         Rules.uniformProblem("w", ElementType.DOUBLE, 2, 1));
     assertEquals(
         "w: U(-1.0E-40, 1.0E-40) has half-width 1.0E-40, not a normal float;"
-            + " expected (to - from) / 2 >= Float.MIN_NORMAL (1.17549435E-38)",
+            + " expected (to - from) / 2 >= Float.MIN_NORMAL (1.1754944E-38)",
         Rules.uniformProblem("w", ElementType.FLOAT, -1e-40, 1e-40));
     assertNull(Rules.uniformProblem("w", ElementType.DOUBLE, -1e-40, 1e-40));
     assertEquals(
@@ -282,7 +282,7 @@ class RulesTest {
     assertNull(Rules.truncatedNormalProblem("w", f, 0.5, 0.3, 0, 1));
     assertNull(Rules.truncatedNormalProblem("w", f, 0, 1, -5, -2.5));
     assertEquals(
-        "w: std 0.0 is not a normal float; expected Float.MIN_NORMAL (1.17549435E-38) <= std <="
+        "w: std 0.0 is not a normal float; expected Float.MIN_NORMAL (1.1754944E-38) <= std <="
             + " Float.MAX_VALUE (3.4028235E38)",
         Rules.truncatedNormalProblem("w", f, 0, 0, -2, 2));
     assertEquals(
