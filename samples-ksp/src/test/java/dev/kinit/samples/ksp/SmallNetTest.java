@@ -93,7 +93,8 @@ class SmallNetTest {
   @Test
   void kspGeneratedTheInitializers() throws IOException {
     Path generated = Path.of("target/generated-sources/ksp/java/dev/kinit/samples/ksp");
-    for (String layer : List.of("Linear", "Conv2d", "BatchNorm", "FlatLinear", "ConvBlock", "SmallNet")) {
+    for (String layer :
+        List.of("Linear", "Conv2d", "BatchNorm", "FlatLinear", "ConvBlock", "SmallNet")) {
       String source = Files.readString(generated.resolve(layer + "Initializer.java"));
       assertTrue(
           source.contains("@Generated(\n    value = \"dev.kinit.processor.KaimingInitProcessor\""),
