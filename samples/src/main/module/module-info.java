@@ -12,4 +12,6 @@ module dev.kinit.samples {
   // The generated initializers carry @javax.annotation.processing.Generated, a compile-time
   // annotation of java.compiler (as Dagger's and AutoValue's generated code does).
   requires static java.compiler;
+  // Nullness annotations (JSpecify) on the samples' optional parameters: compile time only.
+  requires static org.jspecify;
 }

@@ -34,7 +34,7 @@ public final class ActivatedInitializer {
    */
   public static InitPlan plan(Activated layer) {
     Objects.requireNonNull(layer, "layer");
-    InitPlan.Builder plan = InitPlan.builder(layer);
+    InitPlan.Builder plan = InitPlan.builder(layer, Activated.class);
     FloatTensor weight = FloatTensor.of("Activated.weight", layer.weight);
     FloatTensor gate = FloatTensor.of("Activated.gate", layer.gate);
     FloatTensor leaky = FloatTensor.of("Activated.leaky", layer.leaky);

@@ -33,7 +33,7 @@ public final class BlockInitializer {
    */
   public static InitPlan plan(Block layer) {
     Objects.requireNonNull(layer, "layer");
-    InitPlan.Builder plan = InitPlan.builder(layer);
+    InitPlan.Builder plan = InitPlan.builder(layer, Block.class);
     FloatTensor stem = FloatTensor.of("Stem.stem", layer.stem);
     FloatTensor conv1 = FloatTensor.of("Block.conv1", layer.conv1);
     FloatTensor conv2 = FloatTensor.of("Block.conv2", layer.conv2);

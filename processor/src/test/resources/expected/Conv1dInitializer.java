@@ -33,7 +33,7 @@ public final class Conv1dInitializer {
    */
   public static InitPlan plan(Conv1d layer) {
     Objects.requireNonNull(layer, "layer");
-    InitPlan.Builder plan = InitPlan.builder(layer);
+    InitPlan.Builder plan = InitPlan.builder(layer, Conv1d.class);
     DoubleTensor weight = DoubleTensor.of("Conv1d.weight", layer.weight);
     // Conv1d.weight: kaiming uniform, fan_out; gain = 5 / 3, tanh
     plan.add("weight", weight, Init.kaimingUniform(FanMode.FAN_OUT, 1.6666666666666667));

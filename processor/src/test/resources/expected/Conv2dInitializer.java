@@ -34,7 +34,7 @@ public final class Conv2dInitializer {
    */
   public static InitPlan plan(Conv2d layer) {
     Objects.requireNonNull(layer, "layer");
-    InitPlan.Builder plan = InitPlan.builder(layer);
+    InitPlan.Builder plan = InitPlan.builder(layer, Conv2d.class);
     FloatTensor weight = FloatTensor.of("Conv2d.weight", Getters.field(layer, "Conv2d.weight",
         "layers.Conv2d", "getWeight", layer.getWeight(), layer.getWeight()));
     // Conv2d.weight: kaiming normal, fan_in; gain = sqrt(2 / (1 + 0.2^2)), leaky_relu

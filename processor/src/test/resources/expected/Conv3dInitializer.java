@@ -33,7 +33,7 @@ public final class Conv3dInitializer {
    */
   public static InitPlan plan(Conv3d layer) {
     Objects.requireNonNull(layer, "layer");
-    InitPlan.Builder plan = InitPlan.builder(layer);
+    InitPlan.Builder plan = InitPlan.builder(layer, Conv3d.class);
     FloatTensor weight = FloatTensor.of("Conv3d.weight", layer.weight);
     // Conv3d.weight: kaiming normal, fan_in; gain = sqrt(2 / (1 + 0.0^2)), leaky_relu
     plan.add("weight", weight, Init.kaimingNormal(FanMode.FAN_IN, 1.4142135623730951));

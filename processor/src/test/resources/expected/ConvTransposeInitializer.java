@@ -32,7 +32,7 @@ public final class ConvTransposeInitializer {
    */
   public static InitPlan plan(ConvTranspose layer) {
     Objects.requireNonNull(layer, "layer");
-    InitPlan.Builder plan = InitPlan.builder(layer);
+    InitPlan.Builder plan = InitPlan.builder(layer, ConvTranspose.class);
     FloatTensor weight = FloatTensor.of("ConvTranspose.weight", layer.weight);
     FloatTensor bias = FloatTensor.of("ConvTranspose.bias", layer.bias);
     // ConvTranspose.weight: PyTorch's default weight, kaiming_uniform_(a = sqrt(5)), fan_in

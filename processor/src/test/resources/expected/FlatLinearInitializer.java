@@ -34,7 +34,7 @@ public final class FlatLinearInitializer {
    */
   public static InitPlan plan(FlatLinear layer) {
     Objects.requireNonNull(layer, "layer");
-    InitPlan.Builder plan = InitPlan.builder(layer);
+    InitPlan.Builder plan = InitPlan.builder(layer, FlatLinear.class);
     FloatTensor fixed = FloatTensor.of("FlatLinear.fixed", layer.fixed, 6, 20);
     DoubleTensor sized = DoubleTensor.of("FlatLinear.sized", layer.sized, layer.out, layer.getIn());
     // FlatLinear.fixed: kaiming normal, fan_in; gain = sqrt(2), relu

@@ -32,7 +32,7 @@ public final class GptLinearInitializer {
    */
   public static InitPlan plan(GptLinear layer) {
     Objects.requireNonNull(layer, "layer");
-    InitPlan.Builder plan = InitPlan.builder(layer);
+    InitPlan.Builder plan = InitPlan.builder(layer, GptLinear.class);
     FloatTensor weight = FloatTensor.of("GptLinear.weight", layer.weight);
     FloatTensor bias = FloatTensor.of("GptLinear.bias", layer.bias);
     // GptLinear.weight: normal, mean 0.0, std 0.02

@@ -32,7 +32,7 @@ public final class IdentityInitializer {
    */
   public static InitPlan plan(Identity layer) {
     Objects.requireNonNull(layer, "layer");
-    InitPlan.Builder plan = InitPlan.builder(layer);
+    InitPlan.Builder plan = InitPlan.builder(layer, Identity.class);
     FloatTensor skip = FloatTensor.of("Identity.skip", layer.skip);
     FloatTensor conv = FloatTensor.of("Identity.conv", layer.conv);
     FloatTensor flat = FloatTensor.of("Identity.flat", layer.flat, 4, 6);

@@ -36,7 +36,7 @@ public final class KerasDenseInitializer {
    */
   public static InitPlan plan(KerasDense layer) {
     Objects.requireNonNull(layer, "layer");
-    InitPlan.Builder plan = InitPlan.builder(layer);
+    InitPlan.Builder plan = InitPlan.builder(layer, KerasDense.class);
     FloatTensor kernel = FloatTensor.of("KerasDense.kernel", layer.kernel);
     FloatTensor glorot = FloatTensor.of("KerasDense.glorot", layer.glorot);
     FloatTensor conv = FloatTensor.of("KerasDense.conv", layer.conv);

@@ -33,7 +33,7 @@ public final class LinearInitializer {
    */
   public static InitPlan plan(Linear layer) {
     Objects.requireNonNull(layer, "layer");
-    InitPlan.Builder plan = InitPlan.builder(layer);
+    InitPlan.Builder plan = InitPlan.builder(layer, Linear.class);
     FloatTensor weight = FloatTensor.of("Linear.weight", layer.weight);
     // Linear.weight: kaiming normal, fan_in; gain = sqrt(2), relu
     plan.add("weight", weight, Init.kaimingNormal(FanMode.FAN_IN, 1.4142135623730951));

@@ -32,7 +32,7 @@ public final class PatchEmbeddingInitializer {
    */
   public static InitPlan plan(PatchEmbedding layer) {
     Objects.requireNonNull(layer, "layer");
-    InitPlan.Builder plan = InitPlan.builder(layer);
+    InitPlan.Builder plan = InitPlan.builder(layer, PatchEmbedding.class);
     FloatTensor projection = FloatTensor.of("PatchEmbedding.projection", layer.projection);
     FloatTensor projectionBias = FloatTensor.of("PatchEmbedding.projectionBias",
         layer.projectionBias);

@@ -33,7 +33,7 @@ public final class RecurrentInitializer {
    */
   public static InitPlan plan(Recurrent layer) {
     Objects.requireNonNull(layer, "layer");
-    InitPlan.Builder plan = InitPlan.builder(layer);
+    InitPlan.Builder plan = InitPlan.builder(layer, Recurrent.class);
     FloatTensor input = FloatTensor.of("Recurrent.input", layer.input);
     FloatTensor recurrent = FloatTensor.of("Recurrent.recurrent", layer.recurrent);
     DoubleTensor bias = DoubleTensor.of("Recurrent.bias", layer.bias);

@@ -36,7 +36,7 @@ public final class TinyNetInitializer {
    */
   public static InitPlan plan(TinyNet layer) {
     Objects.requireNonNull(layer, "layer");
-    InitPlan.Builder plan = InitPlan.builder(layer);
+    InitPlan.Builder plan = InitPlan.builder(layer, TinyNet.class);
     plan.child("stem", layer.stem, TinyNet_ConvInitializer::plan);
     plan.children("features", layer.features, TinyNetInitializer::planOfPiece);
     plan.children("blocks", layer.blocks, TinyNet_BlockInitializer::plan);
@@ -57,7 +57,7 @@ public final class TinyNetInitializer {
   private static InitPlan planOfPiece(TinyNet.Piece module) {
     if (module instanceof TinyNet.Conv) return TinyNet_ConvInitializer.plan((TinyNet.Conv) module);
     if (module instanceof TinyNet.Norm) return TinyNet_NormInitializer.plan((TinyNet.Norm) module);
-    if (module instanceof TinyNet.Relu) return InitPlan.builder(module).build();
+    if (module instanceof TinyNet.Relu) return InitPlan.builder(module, TinyNet.Relu.class).build();
     throw new IllegalArgumentException("not a permitted subclass of Piece: " + module.getClass().getName());
   }
 }

@@ -32,7 +32,7 @@ public final class TinyNet_BlockInitializer {
    */
   public static InitPlan plan(TinyNet.Block layer) {
     Objects.requireNonNull(layer, "layer");
-    InitPlan.Builder plan = InitPlan.builder(layer);
+    InitPlan.Builder plan = InitPlan.builder(layer, TinyNet.Block.class);
     plan.child("conv", layer.conv, TinyNet_ConvInitializer::plan);
     plan.child("norm", layer.norm, TinyNet_NormInitializer::plan);
     plan.child("projection", layer.projection, TinyNet_LinearInitializer::plan);

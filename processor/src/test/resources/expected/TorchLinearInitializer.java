@@ -32,7 +32,7 @@ public final class TorchLinearInitializer {
    */
   public static InitPlan plan(TorchLinear layer) {
     Objects.requireNonNull(layer, "layer");
-    InitPlan.Builder plan = InitPlan.builder(layer);
+    InitPlan.Builder plan = InitPlan.builder(layer, TorchLinear.class);
     FloatTensor weight = FloatTensor.of("TorchLinear.weight", layer.weight);
     FloatTensor bias = FloatTensor.of("TorchLinear.bias", layer.bias);
     // TorchLinear.weight: PyTorch's default weight, kaiming_uniform_(a = sqrt(5)), fan_in

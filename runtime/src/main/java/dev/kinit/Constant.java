@@ -73,6 +73,12 @@ public final class Constant {
     }
 
     @Override
+    public Sampling sampling(Tensor tensor) {
+      check(tensor);
+      return new Sampling.Constant(value);
+    }
+
+    @Override
     public String describe(Tensor tensor) {
       return call;
     }

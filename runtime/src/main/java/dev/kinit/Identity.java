@@ -53,6 +53,13 @@ public final class Identity {
     new Dirac(groups).write(Objects.requireNonNull(tensor, "tensor"));
   }
 
+  /** Writes each element's value, which follows from its position. */
+  private static void write(Tensor tensor, Sampling sampling) {
+    Sampling.Fixed values = (Sampling.Fixed) sampling;
+    long[] position = {0};
+    tensor.setAll(() -> values.valueAt(position[0]++));
+  }
+
   /** {@code eye_} as a value ({@link Init#eye}). */
   private static final class Eye implements Init {
 
@@ -68,19 +75,18 @@ public final class Identity {
     }
 
     void write(Tensor tensor) {
-      check(tensor);
-      int columns = tensor.shape()[1];
-      long[] position = {0};
-      tensor.setAll(
-          () -> {
-            long p = position[0]++;
-            return p / columns == p % columns ? 1.0 : 0.0;
-          });
+      Identity.write(tensor, sampling(tensor));
     }
 
     @Override
     public boolean draws(Tensor tensor) {
       return false;
+    }
+
+    @Override
+    public Sampling sampling(Tensor tensor) {
+      check(tensor);
+      return new Sampling.Eye(tensor.shape()[0], tensor.shape()[1]);
     }
 
     @Override
@@ -110,35 +116,18 @@ public final class Identity {
     }
 
     void write(Tensor tensor) {
-      check(tensor);
-      int[] shape = tensor.shape();
-      int inputs = shape[1];
-      long kernel = 1; // the elements of one kernel, and the row-major offset of its centre
-      long centre = 0;
-      for (int i = 2; i < shape.length; i++) {
-        kernel *= shape[i];
-        centre = centre * shape[i] + shape[i] / 2;
-      }
-      long kernelSize = kernel;
-      long centreOffset = centre;
-      int outPerGroup = shape[0] / groups;
-      int channels = Math.min(outPerGroup, inputs);
-      long[] position = {0};
-      tensor.setAll(
-          () -> {
-            long p = position[0]++;
-            long output = p / (inputs * kernelSize);
-            long input = p / kernelSize % inputs;
-            long inGroup = output % outPerGroup;
-            return inGroup < channels && input == inGroup && p % kernelSize == centreOffset
-                ? 1.0
-                : 0.0;
-          });
+      Identity.write(tensor, sampling(tensor));
     }
 
     @Override
     public boolean draws(Tensor tensor) {
       return false;
+    }
+
+    @Override
+    public Sampling sampling(Tensor tensor) {
+      check(tensor);
+      return Sampling.Dirac.of(tensor.shape(), groups);
     }
 
     @Override

@@ -28,7 +28,8 @@ public interface Init {
   void check(Tensor tensor);
 
   /**
-   * Fills {@code tensor}, drawing from {@code random} (if {@link #draws()}) in PyTorch's order.
+   * Fills {@code tensor}, drawing from {@code random} (if {@link #draws(Tensor) draws}) in
+   * PyTorch's order.
    *
    * @throws IllegalArgumentException as {@link #check}, before any element is written
    */
@@ -40,6 +41,22 @@ public interface Init {
    * draw nothing, nor does a fill of a tensor with no elements, which PyTorch leaves alone.
    */
   boolean draws(Tensor tensor);
+
+  /**
+   * What {@link #fill fill(tensor, …)} writes, as plain numbers computed from the whole tensor (its
+   * shape gives the fans, hence the std or bound): a distribution, a value for each position, or
+   * nothing. With it and the fill's number, a slice of the tensor can be filled where only the
+   * slice is held, as the whole fill would fill it ({@code dev.kinit.block.BlockSampler.fill(fill,
+   * from, shard, sampling)}). An implementation that does not override this is {@link
+   * Sampling.Unshardable}.
+   *
+   * @throws IllegalArgumentException as {@link #check}
+   */
+  default Sampling sampling(Tensor tensor) {
+    check(tensor);
+    return new Sampling.Unshardable(
+        getClass().getName() + " does not say what it draws", draws(tensor));
+  }
 
   /**
    * What this initialisation does to {@code tensor}, for people: PyTorch's call and, for the fills
@@ -77,6 +94,8 @@ public interface Init {
   /**
    * Xavier (Glorot) normal, PyTorch's {@code xavier_normal_}: {@code N(0, std²)}, {@code std = gain
    * · sqrt(2 / (fan_in + fan_out))} ({@link Xavier#normal}).
+   *
+   * @throws IllegalArgumentException if {@code gain} is not finite and positive
    */
   static Init xavierNormal(double gain) {
     return xavierNormal(WeightLayout.TORCH, gain);
@@ -91,6 +110,8 @@ public interface Init {
    * Xavier (Glorot) uniform, PyTorch's {@code xavier_uniform_}: {@code U(-bound, bound)}, {@code
    * bound = gain · sqrt(6 / (fan_in + fan_out))} ({@link Xavier#uniform}); with gain 1 and {@link
    * WeightLayout#KERAS} fans, Keras' {@code glorot_uniform}.
+   *
+   * @throws IllegalArgumentException if {@code gain} is not finite and positive
    */
   static Init xavierUniform(double gain) {
     return xavierUniform(WeightLayout.TORCH, gain);

@@ -30,9 +30,13 @@ import org.jspecify.annotations.Nullable;
  * tied ones under their first name as in {@code named_parameters()}, with its shape, what
  * initialises it in the end, and its fill number: the number of steps before that one that draw
  * from the generator. With a {@code BlockSampler}, that step is fill number {@code sampler.fills()
- * + fill} of the sampler the plan runs on, so that a worker can fill any slice of any parameter
- * alone ({@code BlockSampler.normal(fill, from, shard, mean, std)}).
+ * + fill} of the sampler the plan runs on, so that with what the step draws ({@link
+ * Step#sampling()}) a worker can fill any slice of any parameter alone ({@code
+ * BlockSampler.fill(fill, from, shard, sampling)}).
  */
+// JSpecify's @Nullable in signatures: the module reads org.jspecify statically and not
+// transitively, so that modules reading this one compile without it ([exports] lint).
+@SuppressWarnings("exports")
 public final class InitPlan {
 
   /**
@@ -50,6 +54,14 @@ public final class InitPlan {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(tensor, "tensor");
       Objects.requireNonNull(init, "init");
+    }
+
+    /**
+     * What this step writes, from the whole tensor's shape ({@link Init#sampling}): with {@link
+     * #fill()}, all a worker needs to fill any slice of the parameter alone.
+     */
+    public Sampling sampling() {
+      return init.sampling(tensor);
     }
   }
 
@@ -117,9 +129,54 @@ public final class InitPlan {
     this.steps = numbered(flat);
   }
 
-  /** A plan for {@code module}, the layer or network object (rules match its class). */
+  /**
+   * {@return a plan for {@code module}, the layer or network object (rules match its class)}
+   *
+   * @param module the object whose parameters and children the plan initialises
+   */
   public static Builder builder(Object module) {
     return new Builder(Objects.requireNonNull(module, "module"));
+  }
+
+  /**
+   * {@return a plan for {@code module} as the initializer of {@code initializedAs} builds it} A
+   * generated initializer calls this: it knows the parameters and rules of {@code initializedAs}
+   * and its superclasses only, so a module whose class below {@code initializedAs} has a generated
+   * initializer of its own, with more parameters or rules, is refused rather than half initialised.
+   *
+   * @param module the object whose parameters and children the plan initialises
+   * @param initializedAs the class whose initializer builds the plan, {@code module}'s class or a
+   *     superclass of it
+   * @throws IllegalArgumentException if a class from {@code module}'s up to {@code initializedAs}
+   *     (excluded) has a generated initializer of its own; it names that initializer
+   */
+  public static Builder builder(Object module, Class<?> initializedAs) {
+    Objects.requireNonNull(module, "module");
+    Objects.requireNonNull(initializedAs, "initializedAs");
+    for (Class<?> type = module.getClass();
+        type != null && type != initializedAs;
+        type = type.getSuperclass()) {
+      String own = Initializers.of(type);
+      if (own != null) {
+        String as = initializedAs.getSimpleName();
+        throw new IllegalArgumentException(
+            kind(module)
+                + " is a subclass of "
+                + as
+                + " with an initializer of its own, "
+                + own
+                + ", whose parameters or rules the initializer of "
+                + as
+                + " would miss; expected "
+                + own
+                + ".plan or .initialize for it (in a network, declare the field as "
+                + type.getSimpleName()
+                + ", or make "
+                + as
+                + " sealed, so that each instance is planned as the class it is)");
+      }
+    }
+    return new Builder(module);
   }
 
   /** Collects a module's members and rules, then checks every step. */

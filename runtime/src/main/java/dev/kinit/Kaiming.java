@@ -164,16 +164,25 @@ public final class Kaiming {
       double scale = checkedScale(tensor, this);
       if (tensor.size() == 0) {
         warnZeroElements(tensor);
-      } else if (distribution == Distribution.NORMAL) {
-        TensorSampler.of(random).normal(tensor, 0.0, scale);
       } else {
-        TensorSampler.of(random).uniform(tensor, -scale, scale);
+        distribution.sample(TensorSampler.of(random), tensor, scale);
       }
     }
 
     @Override
     public boolean draws(Tensor tensor) {
       return tensor.size() > 0;
+    }
+
+    @Override
+    public Sampling sampling(Tensor tensor) {
+      double scale = checkedScale(tensor, this);
+      if (tensor.size() == 0) {
+        return new Sampling.Unchanged();
+      }
+      return distribution == Distribution.NORMAL
+          ? new Sampling.Normal(0.0, scale)
+          : new Sampling.Uniform(-scale, scale);
     }
 
     @Override

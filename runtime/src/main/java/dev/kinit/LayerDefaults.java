@@ -165,6 +165,11 @@ public final class LayerDefaults {
     }
 
     @Override
+    public Sampling sampling(Tensor tensor) {
+      return kaiming.sampling(tensor);
+    }
+
+    @Override
     public String describe(Tensor tensor) {
       String scale = kaiming.describe(tensor);
       return "kaiming_uniform_(a=math.sqrt(5))" + scale.substring(scale.indexOf(':'));
@@ -197,6 +202,17 @@ public final class LayerDefaults {
     @Override
     public boolean draws(Tensor bias) {
       return bias.size() > 0 && fanIn(bias) > 0;
+    }
+
+    @Override
+    public Sampling sampling(Tensor bias) {
+      long fanIn = fanIn(bias);
+      if (bias.size() == 0 || fanIn == 0) {
+        return new Sampling.Unchanged();
+      }
+      double bound = 1 / Math.sqrt(fanIn);
+      Rules.require(Rules.boundProblem(bias.name(), ElementType.of(bias), bound));
+      return new Sampling.Uniform(-bound, bound);
     }
 
     @Override

@@ -81,6 +81,12 @@ public final class Normal {
     }
 
     @Override
+    public Sampling sampling(Tensor tensor) {
+      check(tensor);
+      return tensor.size() > 0 ? new Sampling.Normal(mean, std) : new Sampling.Unchanged();
+    }
+
+    @Override
     public String describe(Tensor tensor) {
       return "normal_(mean=" + mean + ", std=" + std + ")";
     }
@@ -107,6 +113,14 @@ public final class Normal {
     @Override
     public boolean draws(Tensor tensor) {
       return tensor.size() > 0;
+    }
+
+    @Override
+    public Sampling sampling(Tensor tensor) {
+      check(tensor);
+      return tensor.size() > 0
+          ? new Sampling.TruncatedNormal(mean, std, a, b)
+          : new Sampling.Unchanged();
     }
 
     @Override

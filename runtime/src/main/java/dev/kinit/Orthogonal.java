@@ -123,6 +123,15 @@ public final class Orthogonal {
     }
 
     @Override
+    public Sampling sampling(Tensor tensor) {
+      check(tensor);
+      return tensor.size() > 0
+          ? new Sampling.Unshardable(
+              "orthogonal_ decomposes the whole matrix (QR), so no slice is filled alone", true)
+          : new Sampling.Unchanged();
+    }
+
+    @Override
     public String describe(Tensor tensor) {
       return "orthogonal_(gain=" + gain + ")";
     }

@@ -7,26 +7,29 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * Fills a whole {@link Tensor} with random values. The Kaiming fills ({@link Kaiming}) take a
- * {@link RandomGenerator}; when that generator also implements this interface, it samples the
- * tensor its own way (a PyTorch-compatible stream, a block-parallel sampler); any other generator
- * is drawn from element by element, in row-major order, by {@link #of(RandomGenerator)}.
+ * Fills a whole {@link Tensor} with random values. The random fills ({@link Kaiming}, {@link
+ * Xavier}, {@link Normal}, {@link Uniform}, {@link Orthogonal}, {@link VarianceScaling}, {@link
+ * LayerDefaults}) take a {@link RandomGenerator}; when that generator also implements this
+ * interface, it samples the tensor its own way (a PyTorch-compatible stream, a block-parallel
+ * sampler); any other generator is drawn from element by element, in row-major order, by {@link
+ * #of(RandomGenerator)}.
  *
  * <h2>Implementing a sampler</h2>
  *
  * <p>A sampler writes through the tensor: {@link Tensor#setAll} for one value per element, or
  * {@link Tensor#forEachSegment} for the contiguous runs of the arrays (see {@link Tensor} for the
  * order and what a sampler may do with a run). It must fill every element, and the same generator
- * state must give the same values on every run and JVM.
+ * state must give the same values on every run and JVM. {@link #normal} and {@link #uniform} are
+ * required; {@link #truncatedNormal} has a default, PyTorch's algorithm on top of {@link #uniform}.
  *
  * <p>The numbers of a fill must be usable in the tensor's element type: for {@link #normal}, a
  * {@code mean} that is finite and a {@code std} that is a normal number of the element type ({@code
  * Float.MIN_NORMAL <= std <= Float.MAX_VALUE} for a {@link FloatTensor}, the same with {@code
  * Double} for a {@link DoubleTensor}); for {@link #uniform}, {@code from < to}, both finite, with a
  * half-width {@code (to - from) / 2} that is a normal number and a width {@code to - from} that is
- * finite in the element type. Smaller scales would give subnormal values or a tensor of equal
- * values, larger ones infinities. {@link Kaiming} and {@link LayerDefaults} check this before they
- * call a sampler; kinit's samplers check it again when called directly, and throw an {@link
+ * finite in the element type; for {@link #truncatedNormal}, see there. Smaller scales would give
+ * subnormal values or a tensor of equal values, larger ones infinities. The fills check this before
+ * they call a sampler; kinit's samplers check it again when called directly, and throw an {@link
  * IllegalArgumentException} naming the tensor, the value and the expected range, before any write.
  */
 public interface TensorSampler {

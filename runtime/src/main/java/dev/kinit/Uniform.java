@@ -57,6 +57,12 @@ public final class Uniform {
     }
 
     @Override
+    public Sampling sampling(Tensor tensor) {
+      check(tensor);
+      return tensor.size() > 0 ? new Sampling.Uniform(from, to) : new Sampling.Unchanged();
+    }
+
+    @Override
     public String describe(Tensor tensor) {
       return "uniform_(a=" + from + ", b=" + to + ")";
     }

@@ -185,6 +185,20 @@ public final class VarianceScaling {
     }
 
     @Override
+    public Sampling sampling(Tensor tensor) {
+      double s = checkedScale(tensor);
+      if (tensor.size() == 0) {
+        return new Sampling.Unchanged();
+      }
+      return switch (distribution) {
+        case TRUNCATED_NORMAL ->
+            new Sampling.TruncatedNormal(0.0, s, -TRUNCATION * s, TRUNCATION * s);
+        case UNTRUNCATED_NORMAL -> new Sampling.Normal(0.0, s);
+        case UNIFORM -> new Sampling.Uniform(-s, s);
+      };
+    }
+
+    @Override
     public String describe(Tensor tensor) {
       String call =
           "VarianceScaling(scale="

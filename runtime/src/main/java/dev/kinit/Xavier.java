@@ -132,19 +132,25 @@ public final class Xavier {
     public void fill(Tensor tensor, RandomGenerator random) {
       Objects.requireNonNull(random, "random");
       double scale = checkedScale(tensor);
-      if (tensor.size() == 0) {
-        return;
-      }
-      if (distribution == Distribution.NORMAL) {
-        TensorSampler.of(random).normal(tensor, 0.0, scale);
-      } else {
-        TensorSampler.of(random).uniform(tensor, -scale, scale);
+      if (tensor.size() > 0) {
+        distribution.sample(TensorSampler.of(random), tensor, scale);
       }
     }
 
     @Override
     public boolean draws(Tensor tensor) {
       return tensor.size() > 0;
+    }
+
+    @Override
+    public Sampling sampling(Tensor tensor) {
+      double scale = checkedScale(tensor);
+      if (tensor.size() == 0) {
+        return new Sampling.Unchanged();
+      }
+      return distribution == Distribution.NORMAL
+          ? new Sampling.Normal(0.0, scale)
+          : new Sampling.Uniform(-scale, scale);
     }
 
     @Override

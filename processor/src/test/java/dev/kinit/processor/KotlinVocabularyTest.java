@@ -158,4 +158,71 @@ class KotlinVocabularyTest {
     assertArrayEquals(weight, (float[][][][]) privateField(layer, "weight"));
     assertArrayEquals(bias, (float[]) privateField(layer, "bias"));
   }
+
+  /**
+   * Every annotation of the vocabulary on plain Kotlin properties (no {@code @field:}) of one layer
+   * (input {@code vocabulary-one-layer}), one with its gain read per instance from a Kotlin
+   * property: the arrays hold what the runtime's {@link Init} writes, in declaration order, from
+   * one generator.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(KotlinProcessing.class)
+  void theWholeVocabularyInOneLayer(KotlinProcessing processing) throws Exception {
+    KotlinProcessing.Result result = KotlinInputs.compile(processing, "vocabulary-one-layer");
+    assertSucceeded(result);
+    Object layer = KotlinCompileTest.call(result, "layers.Build", "layer", 11);
+
+    SplittableRandom r = new SplittableRandom(11);
+    assertSameArray(
+        fill(new float[3][4], Init.xavierNormal(0.5), r), privateField(layer, "xavierNormal"));
+    assertSameArray(
+        fill(new float[3][4], Init.xavierUniform(Nonlinearity.TANH.gain()), r),
+        privateField(layer, "xavierUniform"));
+    assertSameArray(fill(new float[5], Init.normal(1, 0.02), r), privateField(layer, "normal"));
+    double[] uniform = new double[5];
+    Init.uniform(-0.5, 0.25).fill(DoubleTensor.of(uniform), r);
+    assertArrayEquals(uniform, (double[]) privateField(layer, "uniform"));
+    assertSameArray(
+        fill(new float[2][6], Init.truncatedNormal(0, 0.02, -0.04, 0.04), r),
+        privateField(layer, "truncated"));
+    assertArrayEquals(new float[] {0.1f, 0.1f, 0.1f}, (float[]) privateField(layer, "constant"));
+    assertArrayEquals(new float[3], (float[]) privateField(layer, "zeros"));
+    assertArrayEquals(new float[] {1, 1, 1}, (float[]) privateField(layer, "ones"));
+    assertArrayEquals(
+        new float[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}, (float[][]) privateField(layer, "eye"));
+    assertSameArray(fill(new float[4][2][3], Init.dirac(2), r), privateField(layer, "dirac"));
+    assertSameArray(
+        fill(new float[4][3], Init.orthogonal(2), r), privateField(layer, "orthogonal"));
+    assertSameArray(
+        fill(
+            new float[6][2],
+            Init.varianceScaling(
+                2, ScalingMode.FAN_AVG, ScalingDistribution.UNIFORM, WeightLayout.KERAS),
+            r),
+        privateField(layer, "keras"));
+    float[][] torch = (float[][]) fill(new float[2][6], Init.torchDefaultWeight(), r);
+    assertSameArray(torch, privateField(layer, "torch"));
+    assertSameArray(
+        fill(new float[2], Init.torchDefaultBias(FloatTensor.of(torch)), r),
+        privateField(layer, "torchBias"));
+  }
+
+  /** {@code array} filled by {@code init} from {@code random}, returned. */
+  private static Object fill(Object array, Init init, RandomGenerator random) {
+    FloatTensor tensor;
+    if (array instanceof float[] a) {
+      tensor = FloatTensor.of(a);
+    } else if (array instanceof float[][] a) {
+      tensor = FloatTensor.of(a);
+    } else {
+      tensor = FloatTensor.of((float[][][]) array);
+    }
+    init.fill(tensor, random);
+    return array;
+  }
+
+  /** Deep equality of two arrays of any rank, with JUnit's message on the first difference. */
+  private static void assertSameArray(Object expected, Object actual) {
+    assertArrayEquals(new Object[] {expected}, new Object[] {actual});
+  }
 }

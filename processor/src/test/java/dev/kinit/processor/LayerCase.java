@@ -17,8 +17,10 @@ import javax.tools.JavaFileObject;
 /**
  * One generated input of {@link ProcessorFuzzTest}: a class, somewhere, with one annotated weight
  * ({@code @KaimingInit}, {@code @TorchDefaultInit} or both), maybe a bias
- * ({@code @TorchDefaultInit(biasOf = ...)}), and the {@code int}-like fields a {@code shapeFields}
- * may name. Only inputs: what the processor must make of them is {@link Specification}'s to say.
+ * ({@code @TorchDefaultInit(biasOf = ...)}), the {@code int}-like fields a {@code shapeFields} may
+ * name, and around it what may change how generated code reaches them: superclasses in this or
+ * another package, an interface of constants, deprecations, a subclass, kinit annotations where no
+ * field is. Only inputs: what the processor must make of them is {@link Specification}'s to say.
  *
  * @param id the case's number; its package is {@code fuzz.c<id>}
  * @param placement where the class with the weight sits
@@ -31,7 +33,11 @@ import javax.tools.JavaFileObject;
  * @param sizeFields the other fields of the class, which {@code shapeFields} may name
  * @param attributes what the weight's annotation says, in the order written
  * @param bias the bias field, or null
- * @param superclass what {@code Base} declares, for a layer that {@link Placement#inherits}
+ * @param hierarchy the classes above a layer that {@link Placement#inherits}, else null
+ * @param constants an interface of constants the layer or its superclass implements, or null
+ * @param deprecated the declarations marked {@code @Deprecated}, each with its {@code forRemoval}
+ * @param misplaced a kinit annotation where there is no field to fill
+ * @param subclass a class {@code Sub} extending the layer, or null
  */
 record LayerCase(
     int id,
@@ -45,7 +51,12 @@ record LayerCase(
     List<SizeField> sizeFields,
     Attributes attributes,
     Bias bias,
-    Superclass superclass) {
+    Hierarchy hierarchy,
+    Constants constants,
+    Map<Deprecatable, Boolean> deprecated,
+    Misplaced misplaced,
+    Subclass subclass)
+    implements GeneratedLayer {
 
   /** The unannotated array field a bias's {@code biasOf} names ({@link Target#UNANNOTATED}). */
   static final String PLAIN = "plain";
@@ -55,14 +66,34 @@ record LayerCase(
    */
   static final String OTHER_BIAS = "first";
 
-  /** The weight {@code Base} declares: {@code float[3][2]}, public. */
+  /** The weight {@code Base} declares: {@code float[3][2]}. */
   static final String BASE_WEIGHT = "base";
+
+  /** The weight's type in {@code Base}. */
+  static final String BASE_WEIGHT_TYPE = "float[][]";
 
   /** The bias of {@link #BASE_WEIGHT}, {@code float[3]}, for {@link Superclass#TORCH_WITH_BIAS}. */
   static final String BASE_BIAS = "baseBias";
 
   /** An {@code int} field {@code Base} declares, which {@code shapeFields} may name. */
   static final SizeField BASE_SIZE = new SizeField("out", SizeKind.PUBLIC_INT, 5);
+
+  /** What an override of a getter of {@code Base} returns for {@link #BASE_SIZE}. */
+  static final int OVERRIDDEN_SIZE = 7;
+
+  /** The weight of {@code Sub} when it is annotated. */
+  static final String SUB_WEIGHT = "head";
+
+  /** The array {@code Sub}'s override of the weight's getter returns. */
+  static final String FROZEN = "frozen";
+
+  /** The simple names of the classes around the layer. */
+  static final String BASE = "Base";
+
+  static final String MID = "Mid";
+  static final String SIZES = "Sizes";
+  static final String SUB = "Sub";
+  static final String EXTRA = "Extra";
 
   /** Where the layer class sits. */
   enum Placement {
@@ -98,6 +129,20 @@ record LayerCase(
     boolean inherits() {
       return this == SUBCLASS || this == NESTED_SUBCLASS;
     }
+
+    /** Whether another class can extend the layer without an enclosing instance. */
+    boolean extendable() {
+      return this == TOP_LEVEL
+          || this == GENERIC
+          || this == SUBCLASS
+          || this == NESTED_SUBCLASS
+          || this == STATIC_NESTED;
+    }
+
+    /** Whether the class has a name that other classes of its package can use. */
+    boolean named() {
+      return this != LOCAL && this != ANONYMOUS && this != ENUM_CONSTANT_BODY;
+    }
   }
 
   /** What the field's element type is. */
@@ -127,6 +172,11 @@ record LayerCase(
                   || kind == ElementKind.DOUBLE);
       return !primitive ? "null" : element.equals("boolean") ? "false" : "0";
     }
+
+    /** Whether this is a float[] or double[] of 1 to 5 dimensions, which can be allocated. */
+    boolean weightArray() {
+      return (kind == ElementKind.FLOAT || kind == ElementKind.DOUBLE) && rank >= 1 && rank <= 5;
+    }
   }
 
   /** Modifiers other than the access level. */
@@ -137,7 +187,7 @@ record LayerCase(
     TRANSIENT
   }
 
-  /** The access level of a field. */
+  /** The access level of a field, a method or a class. */
   enum Visibility {
     PACKAGE(""),
     PUBLIC("public "),
@@ -151,7 +201,7 @@ record LayerCase(
     }
   }
 
-  /** The method the class declares for reading a (private) field. */
+  /** The form of the method a class declares for reading a field. */
   enum Getter {
     NONE,
     /** {@code T getName()}. */
@@ -160,12 +210,44 @@ record LayerCase(
     PLAIN,
     /** {@code Object getName()}: another return type. */
     WRONG_TYPE,
-    /** {@code private T getName()}. */
-    PRIVATE,
     /** {@code static T getName()}. */
     STATIC,
     /** {@code T getName(int unused)}. */
     WITH_PARAMETER
+  }
+
+  /**
+   * The method a class declares for reading a field.
+   *
+   * @param copies whether it returns a copy of the array rather than the field
+   */
+  record Accessor(Getter form, Visibility visibility, boolean isFinal, boolean copies) {
+    static final Accessor NONE = new Accessor(Getter.NONE, Visibility.PACKAGE, false, false);
+
+    /** The method's name for {@code field}. */
+    String name(String field) {
+      return form == Getter.PLAIN ? field : getterName(field);
+    }
+
+    /** Whether it is a getter by the README's rule: {@code getX()} or {@code x()} of the type. */
+    boolean reads() {
+      return form == Getter.GET || form == Getter.PLAIN;
+    }
+
+    /** Whether it is a method without parameters named {@link #name}. */
+    boolean withoutParameters() {
+      return form != Getter.NONE && form != Getter.WITH_PARAMETER;
+    }
+
+    /** Whether a subclass can override it (given the package rules, which the caller checks). */
+    boolean overridable() {
+      return reads() && !isFinal && visibility != Visibility.PRIVATE;
+    }
+  }
+
+  /** {@code getName}. */
+  static String getterName(String field) {
+    return "get" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
   }
 
   /**
@@ -179,8 +261,12 @@ record LayerCase(
       String name,
       Visibility visibility,
       Set<Flag> flags,
-      Getter getter,
-      List<Integer> dims) {}
+      Accessor getter,
+      List<Integer> dims) {
+    AnnotatedField withGetter(Accessor accessor) {
+      return new AnnotatedField(type, name, visibility, flags, accessor, dims);
+    }
+  }
 
   /** The annotations on the weight. */
   enum Rule {
@@ -236,43 +322,152 @@ record LayerCase(
       String biasOf,
       boolean beforeWeight,
       Map<String, String> written,
-      boolean unresolved) {}
+      boolean unresolved) {
+    Bias withField(AnnotatedField field) {
+      return new Bias(field, target, biasOf, beforeWeight, written, unresolved);
+    }
+  }
 
-  /** What {@code Base}, the superclass of a layer that {@link Placement#inherits}, declares. */
+  /** What {@code Base}, the superclass of a layer that {@link Placement#inherits}, annotates. */
   enum Superclass {
-    NONE,
-    /** {@code @KaimingInit(nonlinearity = RELU) public final float[][] base}. */
+    /** {@code @KaimingInit(nonlinearity = RELU) float[][] base}. */
     KAIMING,
-    /** {@code @TorchDefaultInit public final float[][] base}. */
+    /** {@code @TorchDefaultInit float[][] base}. */
     TORCH_DEFAULT,
     /** {@link #TORCH_DEFAULT} and {@code @TorchDefaultInit(biasOf = "base") float[] baseBias}. */
     TORCH_WITH_BIAS
   }
 
+  /**
+   * A field of {@code Base}, with its getter.
+   *
+   * @param overrider the class that overrides the getter, if one does
+   */
+  record Member(Visibility visibility, boolean isStatic, Accessor getter, Overrider overrider) {}
+
+  /** The class below {@code Base} that overrides one of its getters. */
+  enum Overrider {
+    NONE,
+    MID,
+    LAYER
+  }
+
+  /**
+   * A class between the layer and {@code Base}.
+   *
+   * @param inBasePackage whether it is in {@code Base}'s package (else in the layer's)
+   * @param hides the access of the {@code int} field {@link #BASE_WEIGHT} it declares, hiding
+   *     {@code Base}'s, or null
+   */
+  record Mid(boolean inBasePackage, boolean isPublic, Visibility hides) {}
+
+  /**
+   * The classes above a layer that {@link Placement#inherits}: {@code Base}, in the layer's package
+   * or in {@code <package>.b}, maybe below a class {@code Mid}.
+   *
+   * @param weight {@code Base}'s weight {@link #BASE_WEIGHT}
+   * @param size {@code Base}'s {@link #BASE_SIZE}
+   */
+  record Hierarchy(
+      Superclass annotations,
+      boolean otherPackage,
+      boolean basePublic,
+      Mid mid,
+      Member weight,
+      Member size) {}
+
+  /** A constant of the interface {@code Sizes}. */
+  record Constant(String name, String type, String value) {}
+
+  /**
+   * An interface {@code Sizes} of constants, in the layer's package or in {@code <package>.b},
+   * implemented by the layer or by {@code Base}.
+   */
+  record Constants(
+      boolean otherPackage, boolean isPublic, boolean implementedByBase, List<Constant> members) {}
+
+  /** The declarations a case may mark {@code @Deprecated}. */
+  enum Deprecatable {
+    /** The layer class. */
+    LAYER,
+    /** The top-level class a nested layer is in. */
+    OUTER,
+    WEIGHT,
+    WEIGHT_GETTER,
+    /** The first size field of the layer. */
+    SIZE_FIELD,
+    BASE,
+    BASE_WEIGHT,
+    BASE_GETTER,
+    BASE_SIZE,
+    MID,
+    CONSTANTS,
+    /** The first constant of {@code Sizes}. */
+    CONSTANT
+  }
+
+  /** A kinit annotation where there is no field to fill. */
+  enum Misplaced {
+    NONE,
+    /** On a method of another class. */
+    METHOD,
+    /** On another class. */
+    CLASS,
+    /** On a local variable in another class. */
+    LOCAL_VARIABLE,
+    /** On a constant of another enum. */
+    ENUM_CONSTANT,
+    /** On the layer class itself. */
+    LAYER_CLASS,
+    /** On the constant of an {@link Placement#ENUM} layer. */
+    LAYER_CONSTANT
+  }
+
+  /**
+   * A class {@code Sub} extending the layer, compiled in the same batch.
+   *
+   * @param annotated whether it has a weight of its own, and so an initializer
+   * @param overrides whether it overrides the weight's getter, returning another array
+   * @param hides whether it declares an {@code int} field of the weight's name
+   */
+  record Subclass(boolean annotated, boolean overrides, boolean hides) {}
+
   /** Kinds of the fields {@code shapeFields} may name. */
   enum SizeKind {
-    INT("int", Visibility.PACKAGE, Getter.NONE, false),
-    PUBLIC_INT("int", Visibility.PUBLIC, Getter.NONE, false),
-    STATIC_INT("int", Visibility.PACKAGE, Getter.NONE, true),
-    CONSTANT("int", Visibility.PACKAGE, Getter.NONE, true),
-    PRIVATE_WITH_GETTER("int", Visibility.PRIVATE, Getter.GET, false),
-    PRIVATE_WITH_ACCESSOR("int", Visibility.PRIVATE, Getter.PLAIN, false),
-    PRIVATE("int", Visibility.PRIVATE, Getter.NONE, false),
-    PRIVATE_STATIC("int", Visibility.PRIVATE, Getter.NONE, true),
-    LONG("long", Visibility.PACKAGE, Getter.NONE, false),
-    SHORT("short", Visibility.PACKAGE, Getter.NONE, false),
-    INTEGER("Integer", Visibility.PACKAGE, Getter.NONE, false);
+    INT("int", Visibility.PACKAGE, Accessor.NONE, false),
+    PUBLIC_INT("int", Visibility.PUBLIC, Accessor.NONE, false),
+    PROTECTED_INT("int", Visibility.PROTECTED, Accessor.NONE, false),
+    STATIC_INT("int", Visibility.PACKAGE, Accessor.NONE, true),
+    CONSTANT("int", Visibility.PACKAGE, Accessor.NONE, true),
+    PRIVATE_WITH_GETTER("int", Visibility.PRIVATE, getter(Getter.GET, Visibility.PACKAGE), false),
+    PRIVATE_WITH_ACCESSOR(
+        "int", Visibility.PRIVATE, getter(Getter.PLAIN, Visibility.PACKAGE), false),
+    PRIVATE_WITH_PUBLIC_FINAL_GETTER(
+        "int", Visibility.PRIVATE, new Accessor(Getter.GET, Visibility.PUBLIC, true, false), false),
+    PRIVATE_WITH_PROTECTED_ACCESSOR(
+        "int", Visibility.PRIVATE, getter(Getter.PLAIN, Visibility.PROTECTED), false),
+    PRIVATE_WITH_PRIVATE_GETTER(
+        "int", Visibility.PRIVATE, getter(Getter.GET, Visibility.PRIVATE), false),
+    PRIVATE("int", Visibility.PRIVATE, Accessor.NONE, false),
+    PRIVATE_STATIC("int", Visibility.PRIVATE, Accessor.NONE, true),
+    LONG("long", Visibility.PACKAGE, Accessor.NONE, false),
+    SHORT("short", Visibility.PACKAGE, Accessor.NONE, false),
+    INTEGER("Integer", Visibility.PACKAGE, Accessor.NONE, false);
 
     final String type;
     final Visibility visibility;
-    final Getter getter;
+    final Accessor getter;
     final boolean isStatic;
 
-    SizeKind(String type, Visibility visibility, Getter getter, boolean isStatic) {
+    SizeKind(String type, Visibility visibility, Accessor getter, boolean isStatic) {
       this.type = type;
       this.visibility = visibility;
       this.getter = getter;
       this.isStatic = isStatic;
+    }
+
+    private static Accessor getter(Getter form, Visibility visibility) {
+      return new Accessor(form, visibility, false, false);
     }
   }
 
@@ -310,6 +505,7 @@ record LayerCase(
     features.add("rank " + weight.type.rank());
     features.add("visibility " + weight.visibility);
     weight.flags.forEach(flag -> features.add("modifier " + flag));
+    getterFeatures(features, "getter", weight.getter);
     attributes.written().forEach((name, value) -> features.add(name + " " + value));
     if (rule.kaiming()) {
       features.add("nonlinearity " + attributes.nonlinearity());
@@ -323,8 +519,53 @@ record LayerCase(
                       : Double.isInfinite(a * a) ? "huge" : a < 0 ? "negative" : "finite"));
     }
     sizeFields.forEach(size -> features.add("size field " + size.kind));
-    if (placement.inherits()) {
-      features.add("superclass " + superclass);
+    if (hierarchy != null) {
+      features.add("superclass " + hierarchy.annotations);
+      features.add(
+          "base "
+              + (hierarchy.otherPackage ? "in another package" : "in the package")
+              + (hierarchy.basePublic ? ", public" : ", package-private"));
+      if (hierarchy.mid != null) {
+        Mid mid = hierarchy.mid;
+        features.add(
+            "mid "
+                + (mid.inBasePackage ? "in base's package" : "in the layer's package")
+                + (mid.isPublic ? ", public" : ", package-private"));
+        if (mid.hides != null) {
+          features.add("mid hides the base weight, " + mid.hides);
+        }
+      }
+      for (Map.Entry<String, Member> entry :
+          Map.of("base weight", hierarchy.weight, "base size", hierarchy.size).entrySet()) {
+        Member member = entry.getValue();
+        features.add(entry.getKey() + " visibility " + member.visibility);
+        getterFeatures(features, entry.getKey() + " getter", member.getter);
+        if (member.overrider != Overrider.NONE) {
+          features.add(entry.getKey() + " getter overridden in " + member.overrider);
+        }
+        if (member.isStatic) {
+          features.add(entry.getKey() + " static");
+        }
+      }
+    }
+    if (constants != null) {
+      features.add(
+          "constants "
+              + (constants.otherPackage ? "in another package" : "in the package")
+              + (constants.isPublic ? ", public" : ", package-private")
+              + (constants.implementedByBase ? ", implemented by Base" : ", implemented by layer"));
+      constants.members.forEach(constant -> features.add("constant " + constant.name));
+    }
+    deprecated.forEach(
+        (target, removal) ->
+            features.add("deprecated " + target + (removal ? " for removal" : "")));
+    features.add("misplaced " + misplaced);
+    if (subclass != null) {
+      features.add(
+          "subclass"
+              + (subclass.annotated ? " annotated" : "")
+              + (subclass.overrides ? " overriding" : "")
+              + (subclass.hides ? " hiding" : ""));
     }
     if (attributes.unresolved() != null) {
       features.add("unresolved " + attributes.unresolved());
@@ -346,9 +587,40 @@ record LayerCase(
     return features;
   }
 
+  private static void getterFeatures(Set<String> features, String prefix, Accessor getter) {
+    features.add(prefix + " " + getter.form);
+    if (getter.form != Getter.NONE) {
+      features.add(prefix + " " + getter.visibility + (getter.isFinal ? " final" : ""));
+    }
+    if (getter.copies) {
+      features.add(prefix + " copies");
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "case " + id;
+  }
+
+  @Override
+  public String weightLabel() {
+    return layerName + "." + weight.name;
+  }
+
+  @Override
+  public List<String> biasField() {
+    return bias == null ? List.of() : List.of(layerBinaryName(), bias.field.name);
+  }
+
   /** The package of this case. */
-  String packageName() {
+  @Override
+  public String packageName() {
     return String.format(Locale.ROOT, "fuzz.c%04d", id);
+  }
+
+  /** The package of the classes of this case that are not in the layer's: {@code <package>.b}. */
+  String otherPackageName() {
+    return packageName() + ".b";
   }
 
   /** The top-level class of the source file with the weight. */
@@ -357,17 +629,65 @@ record LayerCase(
   }
 
   /** The binary name of the layer class, for loading it. */
-  String layerBinaryName() {
+  @Override
+  public String layerBinaryName() {
     return packageName() + "." + (placement.nested() ? outerName + "$" : "") + layerName;
   }
 
+  /** The binary name of {@code Base}. */
+  String baseName() {
+    return (hierarchy.otherPackage ? otherPackageName() : packageName()) + "." + BASE;
+  }
+
+  /** The binary name of {@code Mid}. */
+  String midName() {
+    return (hierarchy.mid.inBasePackage && hierarchy.otherPackage
+            ? otherPackageName()
+            : packageName())
+        + "."
+        + MID;
+  }
+
+  /** The binary name of {@code Sizes}. */
+  String constantsName() {
+    return (constants.otherPackage ? otherPackageName() : packageName()) + "." + SIZES;
+  }
+
+  /** The binary name of {@code Sub}. */
+  @Override
+  public String subName() {
+    return packageName() + "." + SUB;
+  }
+
   /** The initializer the README promises: {@code Net.Head} → {@code Net_HeadInitializer}. */
-  String initializerName() {
+  @Override
+  public String initializerName() {
     return packageName()
         + "."
         + (placement.nested() ? outerName + "_" : "")
         + layerName
         + "Initializer";
+  }
+
+  /** The initializer of a top-level class {@code name} (a binary name). */
+  static String initializerOf(String name) {
+    return name + "Initializer";
+  }
+
+  /** The file of a top-level class, as diagnostics name it: {@code fuzz/c0001/b/Base.java}. */
+  static String fileOf(String name) {
+    return name.replace('.', '/') + ".java";
+  }
+
+  /** The file with the layer. */
+  String mainFile() {
+    return fileOf(packageName() + "." + topName());
+  }
+
+  /** The source text of the layer's type, as a class of its package names it. */
+  String layerType(String typeArgument) {
+    String name = placement.nested() ? outerName + "." + layerName : layerName;
+    return placement == Placement.GENERIC ? name + "<" + typeArgument + ">" : name;
   }
 
   /** The weight and the bias, in the order the class body lists them. */
@@ -397,20 +717,27 @@ record LayerCase(
     return placement == Placement.RECORD && size.kind == SizeKind.INT;
   }
 
+  /** A place in a source file. */
+  record Place(String file, int line) {}
+
   /**
-   * The source files of this case and where things are in the main one.
+   * The source files of this case and where things are in them.
    *
-   * @param files the main file first, then {@code Base} for a subclass
-   * @param classLine the line of the layer class's declaration
-   * @param fieldLines the line of each annotated field's declaration, and of {@link #PLAIN}, by
-   *     name
+   * @param files the main file first, then the other classes
+   * @param classLine the line of the layer class's declaration in the main file
+   * @param fieldLines the line of each annotated field's declaration in the main file, and of
+   *     {@link #PLAIN}, by name
    * @param attributeLines by field name, the line of each attribute written on its annotation
+   * @param places the other places diagnostics may point at: {@code "Base.base"} (a field), {@code
+   *     "Sub"} (a class), {@code "misplaced"}
    */
   record Source(
       List<JavaFileObject> files,
+      String mainFile,
       int classLine,
       Map<String, Integer> fieldLines,
-      Map<String, Map<String, Integer>> attributeLines) {
+      Map<String, Map<String, Integer>> attributeLines,
+      Map<String, Place> places) {
     JavaFileObject main() {
       return files.get(0);
     }
@@ -425,6 +752,14 @@ record LayerCase(
           attribute + " is not written on " + field);
     }
 
+    Place place(String what) {
+      Place place = places.get(what);
+      if (place == null) {
+        throw new IllegalStateException(what + " is not declared");
+      }
+      return place;
+    }
+
     private static int require(Integer line, String otherwise) {
       if (line == null) {
         throw new IllegalStateException(otherwise);
@@ -435,51 +770,94 @@ record LayerCase(
 
   /**
    * Renders the case. With {@code fixture}, also a class {@code Fixture} whose {@code newLayer()}
-   * returns an instance, for running the initializer of a valid case.
+   * returns an instance (of {@code Sub} when there is one), for running the initializer of a valid
+   * case; with {@code use}, a class that calls the layer's initializer, which must then exist.
    */
-  Source source(boolean fixture) {
+  Source source(boolean fixture, boolean use) {
+    Map<String, Place> places = new HashMap<>();
     Lines lines = new Lines();
     lines.add("package " + packageName() + ";");
     if (!qualified) {
       lines.add("import dev.kinit.*;");
     }
+    String suppress = suppress();
+    String layerAnnotation =
+        misplaced == Misplaced.LAYER_CLASS ? "@" + annotationName("KaimingInit") + " " : "";
+    String layerPrefix = suppress + deprecation(Deprecatable.LAYER) + layerAnnotation;
+    String outerPrefix = suppress + deprecation(Deprecatable.OUTER);
     switch (placement) {
-      case TOP_LEVEL -> layer(lines, "public class " + layerName + " {", "");
-      case GENERIC -> layer(lines, "public class " + layerName + "<T extends Number> {", "");
-      case SUBCLASS -> layer(lines, "public class " + layerName + " extends Base {", "");
-      case NESTED_SUBCLASS ->
-          outer(
-              lines, "public static class " + layerName + " extends " + packageName() + ".Base {");
-      case ENUM -> layer(lines, "public enum " + layerName + " {", "INSTANCE;");
-      case INTERFACE -> layer(lines, "public interface " + layerName + " {", "");
-      case RECORD -> record(lines);
-      case STATIC_NESTED -> outer(lines, "static class " + layerName + " {");
-      case INNER -> outer(lines, "class " + layerName + " {");
-      case PRIVATE_NESTED -> outer(lines, "private static class " + layerName + " {");
+      case TOP_LEVEL ->
+          layer(lines, layerPrefix + "public class " + layerName + extendsClause() + " {", "");
+      case GENERIC ->
+          layer(
+              lines,
+              layerPrefix
+                  + "public class "
+                  + layerName
+                  + "<T extends Number>"
+                  + extendsClause()
+                  + " {",
+              "");
+      case SUBCLASS ->
+          layer(lines, layerPrefix + "public class " + layerName + extendsClause() + " {", "");
+      case NESTED_SUBCLASS -> {
+        lines.add(outerPrefix + "public class " + outerName + " {");
+        layer(
+            lines,
+            deprecation(Deprecatable.LAYER)
+                + layerAnnotation
+                + "public static class "
+                + layerName
+                + extendsClause()
+                + " {",
+            "");
+        lines.add("}");
+      }
+      case ENUM ->
+          layer(
+              lines,
+              layerPrefix + "public enum " + layerName + extendsClause() + " {",
+              (misplaced == Misplaced.LAYER_CONSTANT
+                      ? "@" + annotationName("KaimingInit") + " "
+                      : "")
+                  + "INSTANCE;");
+      case INTERFACE -> layer(lines, layerPrefix + "public interface " + layerName + " {", "");
+      case RECORD -> record(lines, layerPrefix);
+      case STATIC_NESTED ->
+          outer(lines, outerPrefix, "static class " + layerName + extendsClause());
+      case INNER -> outer(lines, outerPrefix, "class " + layerName + extendsClause());
+      case PRIVATE_NESTED ->
+          outer(lines, outerPrefix, "private static class " + layerName + extendsClause());
       case NESTED_IN_PRIVATE -> {
-        lines.add("public class " + outerName + " {");
+        lines.add(outerPrefix + "public class " + outerName + " {");
         lines.add("private static class Hidden {");
-        layer(lines, "static class " + layerName + " {", "");
+        layer(
+            lines,
+            deprecation(Deprecatable.LAYER) + layerAnnotation + "static class " + layerName + " {",
+            "");
         lines.add("}");
         lines.add("}");
       }
       case LOCAL -> {
-        lines.add("public class " + outerName + " {");
+        lines.add(outerPrefix + "public class " + outerName + " {");
         lines.add("Object make() {");
-        layer(lines, "class " + layerName + " {", "");
+        layer(
+            lines,
+            deprecation(Deprecatable.LAYER) + layerAnnotation + "class " + layerName + " {",
+            "");
         lines.add("return new " + layerName + "();");
         lines.add("}");
         lines.add("}");
       }
       case ANONYMOUS -> {
-        lines.add("public class " + outerName + " {");
+        lines.add(outerPrefix + "public class " + outerName + " {");
         lines.add("Object layer = new Object() {");
         members(lines);
         lines.add("};");
         lines.add("}");
       }
       case ENUM_CONSTANT_BODY -> {
-        lines.add("public enum " + outerName + " {");
+        lines.add(outerPrefix + "public enum " + outerName + " {");
         lines.add("INSTANCE {");
         members(lines);
         lines.add("};");
@@ -488,45 +866,283 @@ record LayerCase(
     }
     if (clash) {
       String initializer = initializerName();
-      lines.add("class " + initializer.substring(initializer.lastIndexOf('.') + 1) + " {}");
+      lines.add(
+          suppress + "class " + initializer.substring(initializer.lastIndexOf('.') + 1) + " {}");
+    }
+    String main = mainFile();
+    if (misplaced != Misplaced.NONE) {
+      int line =
+          switch (misplaced) {
+            case METHOD ->
+                lines.add(
+                    suppress
+                        + "class "
+                        + EXTRA
+                        + " { @"
+                        + annotationName("KaimingInit")
+                        + " float[][] weights() { return null; } }");
+            case CLASS ->
+                lines.add(
+                    suppress
+                        + "@"
+                        + annotationName("TorchDefaultInit")
+                        + " class "
+                        + EXTRA
+                        + " {}");
+            case LOCAL_VARIABLE ->
+                lines.add(
+                    suppress
+                        + "class "
+                        + EXTRA
+                        + " { void build() { @"
+                        + annotationName("KaimingInit")
+                        + " float[][] w = new float[2][2]; } }");
+            case ENUM_CONSTANT ->
+                lines.add(
+                    suppress
+                        + "enum "
+                        + EXTRA
+                        + " { @"
+                        + annotationName("TorchDefaultInit")
+                        + " A, B }");
+            case LAYER_CLASS -> lines.classLine;
+            case LAYER_CONSTANT -> lines.classLine + 1;
+            case NONE -> throw new AssertionError();
+          };
+      places.put("misplaced", new Place(main, line));
     }
     if (fixture) {
-      lines.add("final class Fixture {");
+      lines.add(suppress + "final class Fixture {");
       lines.add("static Object newLayer() {");
-      lines.add("return " + newLayer() + ";");
+      lines.add("return " + (subclass != null ? "new " + SUB + "()" : newLayer()) + ";");
       lines.add("}");
       lines.add("}");
+    }
+    if (use) {
+      // Compiles only if the layer's initializer was generated.
+      String initializer = initializerName();
+      lines.add(
+          suppress
+              + "final class Use { static void use("
+              + layerType("?")
+              + " layer) { "
+              + initializer.substring(initializer.lastIndexOf('.') + 1)
+              + ".initialize(layer, new java.util.SplittableRandom(1)); } }");
     }
     List<JavaFileObject> files = new ArrayList<>();
     files.add(JavaFileObjects.forSourceLines(packageName() + "." + topName(), lines.text));
-    if (placement.inherits()) {
-      files.add(JavaFileObjects.forSourceLines(packageName() + ".Base", base()));
+    if (hierarchy != null) {
+      files.add(base(places));
+      if (hierarchy.mid != null) {
+        files.add(mid());
+      }
     }
-    return new Source(files, lines.classLine, lines.fieldLines, lines.attributeLines);
+    if (constants != null) {
+      files.add(constantsFile());
+    }
+    if (subclass != null) {
+      files.add(sub(places));
+    }
+    places.put("Layer", new Place(main, lines.classLine));
+    return new Source(files, main, lines.classLine, lines.fieldLines, lines.attributeLines, places);
   }
 
-  /** The superclass {@code Base} of the layer: valid, public fields. */
-  private List<String> base() {
-    List<String> base = new ArrayList<>();
-    base.add("package " + packageName() + ";");
-    base.add("public class Base {");
-    base.add("  public int " + BASE_SIZE.name() + " = " + BASE_SIZE.value() + ";");
-    base.add(
-        superclass == Superclass.KAIMING
+  /** {@code @SuppressWarnings} for the user's own uses of what the case deprecates. */
+  private String suppress() {
+    return deprecated.isEmpty() ? "" : "@SuppressWarnings({\"deprecation\", \"removal\"}) ";
+  }
+
+  private String deprecation(Deprecatable target) {
+    Boolean removal = deprecated.get(target);
+    return removal == null ? "" : removal ? "@Deprecated(forRemoval = true) " : "@Deprecated ";
+  }
+
+  /** {@code extends} and {@code implements}, with a leading space, or nothing. */
+  private String extendsClause() {
+    StringBuilder clause = new StringBuilder();
+    if (hierarchy != null) {
+      clause.append(" extends ").append(hierarchy.mid != null ? midName() : baseName());
+    }
+    if (constants != null && !constants.implementedByBase) {
+      clause.append(" implements ").append(constantsName());
+    }
+    return clause.toString();
+  }
+
+  /** {@code Base}: its size, its weight and maybe a bias, and their getters. */
+  private JavaFileObject base(Map<String, Place> places) {
+    String name = baseName();
+    Lines lines = new Lines();
+    lines.add("package " + name.substring(0, name.lastIndexOf('.')) + ";");
+    String implemented =
+        constants != null && constants.implementedByBase ? " implements " + constantsName() : "";
+    int classLine =
+        lines.add(
+            suppress()
+                + deprecation(Deprecatable.BASE)
+                + (hierarchy.basePublic ? "public " : "")
+                + "class "
+                + BASE
+                + implemented
+                + " {");
+    Member size = hierarchy.size;
+    lines.add(
+        "  "
+            + deprecation(Deprecatable.BASE_SIZE)
+            + size.visibility.keyword
+            + (size.isStatic ? "static " : "")
+            + "int "
+            + BASE_SIZE.name()
+            + " = "
+            + BASE_SIZE.value()
+            + ";");
+    getter(lines, "", size.getter, "int", BASE_SIZE.name(), "0");
+    lines.add(
+        hierarchy.annotations == Superclass.KAIMING
             ? "  @dev.kinit.KaimingInit(nonlinearity = dev.kinit.Nonlinearity.RELU)"
             : "  @dev.kinit.TorchDefaultInit");
-    base.add("  public final float[][] " + BASE_WEIGHT + " = new float[3][2];");
-    if (superclass == Superclass.TORCH_WITH_BIAS) {
-      base.add("  @dev.kinit.TorchDefaultInit(biasOf = \"" + BASE_WEIGHT + "\")");
-      base.add("  public final float[] " + BASE_BIAS + " = new float[3];");
+    Member weight = hierarchy.weight;
+    int fieldLine =
+        lines.add(
+            "  "
+                + deprecation(Deprecatable.BASE_WEIGHT)
+                + weight.visibility.keyword
+                + "final "
+                + BASE_WEIGHT_TYPE
+                + " "
+                + BASE_WEIGHT
+                + " = new float[3][2];");
+    getter(
+        lines,
+        deprecation(Deprecatable.BASE_GETTER),
+        weight.getter,
+        BASE_WEIGHT_TYPE,
+        BASE_WEIGHT,
+        "null");
+    if (hierarchy.annotations == Superclass.TORCH_WITH_BIAS) {
+      lines.add("  @dev.kinit.TorchDefaultInit(biasOf = \"" + BASE_WEIGHT + "\")");
+      lines.add("  public final float[] " + BASE_BIAS + " = new float[3];");
     }
-    base.add("}");
-    return base;
+    lines.add("}");
+    String file = fileOf(name);
+    places.put("Base", new Place(file, classLine));
+    places.put("Base." + BASE_WEIGHT, new Place(file, fieldLine));
+    return JavaFileObjects.forSourceLines(name, lines.text);
   }
 
-  private void outer(Lines lines, String declaration) {
-    lines.add("public class " + outerName + " {");
-    layer(lines, declaration, "");
+  /** {@code Mid}: maybe a field hiding {@code Base}'s weight, maybe overrides of its getters. */
+  private JavaFileObject mid() {
+    String name = midName();
+    Mid mid = hierarchy.mid;
+    List<String> lines = new ArrayList<>();
+    lines.add("package " + name.substring(0, name.lastIndexOf('.')) + ";");
+    lines.add(
+        suppress()
+            + deprecation(Deprecatable.MID)
+            + (mid.isPublic ? "public " : "")
+            + "class "
+            + MID
+            + " extends "
+            + baseName()
+            + " {");
+    if (mid.hides != null) {
+      lines.add("  " + mid.hides.keyword + "int " + BASE_WEIGHT + ";");
+    }
+    lines.addAll(overrides(Overrider.MID));
+    lines.add("}");
+    return JavaFileObjects.forSourceLines(name, lines);
+  }
+
+  /**
+   * The overrides of {@code Base}'s getters that {@code overrider} declares: they return another
+   * array, another size.
+   */
+  private List<String> overrides(Overrider overrider) {
+    List<String> lines = new ArrayList<>();
+    if (hierarchy == null) {
+      return lines;
+    }
+    if (hierarchy.weight.overrider == overrider) {
+      lines.add(
+          "  @Override public "
+              + BASE_WEIGHT_TYPE
+              + " "
+              + hierarchy.weight.getter.name(BASE_WEIGHT)
+              + "() { return new float[3][2]; }");
+    }
+    if (hierarchy.size.overrider == overrider) {
+      lines.add(
+          "  @Override public int "
+              + hierarchy.size.getter.name(BASE_SIZE.name())
+              + "() { return "
+              + OVERRIDDEN_SIZE
+              + "; }");
+    }
+    return lines;
+  }
+
+  /** {@code Sizes}: the constants. */
+  private JavaFileObject constantsFile() {
+    String name = constantsName();
+    List<String> lines = new ArrayList<>();
+    lines.add("package " + name.substring(0, name.lastIndexOf('.')) + ";");
+    lines.add(
+        suppress()
+            + deprecation(Deprecatable.CONSTANTS)
+            + (constants.isPublic ? "public " : "")
+            + "interface "
+            + SIZES
+            + " {");
+    for (int i = 0; i < constants.members.size(); i++) {
+      Constant constant = constants.members.get(i);
+      lines.add(
+          "  "
+              + (i == 0 ? deprecation(Deprecatable.CONSTANT) : "")
+              + constant.type
+              + " "
+              + constant.name
+              + " = "
+              + constant.value
+              + ";");
+    }
+    lines.add("}");
+    return JavaFileObjects.forSourceLines(name, lines);
+  }
+
+  /** {@code Sub}, a subclass of the layer in a file of its own. */
+  private JavaFileObject sub(Map<String, Place> places) {
+    String name = subName();
+    Lines lines = new Lines();
+    lines.add("package " + packageName() + ";");
+    int classLine =
+        lines.add(suppress() + "public class " + SUB + " extends " + layerType("Integer") + " {");
+    if (subclass.hides) {
+      lines.add("  public int " + weight.name + ";");
+    }
+    if (subclass.overrides) {
+      lines.add("  final " + weight.type + " " + FROZEN + " = " + allocation(weight) + ";");
+      lines.add(
+          "  @Override public "
+              + weight.type
+              + " "
+              + weight.getter.name(weight.name)
+              + "() { return "
+              + FROZEN
+              + "; }");
+    }
+    if (subclass.annotated) {
+      lines.add("  @dev.kinit.KaimingInit float[][] " + SUB_WEIGHT + " = new float[2][2];");
+    }
+    lines.add("}");
+    places.put(SUB, new Place(fileOf(name), classLine));
+    return JavaFileObjects.forSourceLines(name, lines.text);
+  }
+
+  private void outer(Lines lines, String outerPrefix, String declaration) {
+    lines.add(outerPrefix + "public class " + outerName + " {");
+    String annotation =
+        misplaced == Misplaced.LAYER_CLASS ? "@" + annotationName("KaimingInit") + " " : "";
+    layer(lines, deprecation(Deprecatable.LAYER) + annotation + declaration + " {", "");
     lines.add("}");
   }
 
@@ -539,8 +1155,8 @@ record LayerCase(
     lines.add("}");
   }
 
-  private void record(Lines lines) {
-    lines.classLine = lines.add("public record " + layerName + "(");
+  private void record(Lines lines, String prefix) {
+    lines.classLine = lines.add(prefix + "public record " + layerName + "(");
     List<AnnotatedField> annotated = annotatedFields().stream().filter(this::isComponent).toList();
     List<String> sizes =
         sizeFields.stream().filter(this::isComponent).map(size -> "int " + size.name).toList();
@@ -548,10 +1164,30 @@ record LayerCase(
       AnnotatedField field = annotated.get(i);
       annotations(lines, field);
       boolean last = i + 1 == annotated.size() && sizes.isEmpty();
-      lines.field(field.name, "  " + field.type + " " + field.name + (last ? ") {" : ","));
+      lines.field(
+          field.name,
+          "  "
+              + (field == weight ? deprecation(Deprecatable.WEIGHT) : "")
+              + field.type
+              + " "
+              + field.name
+              + (last ? ")" + extendsClause() + " {" : ","));
     }
     if (!sizes.isEmpty() || annotated.isEmpty()) {
-      lines.add("  " + String.join(", ", sizes) + ") {");
+      lines.add("  " + String.join(", ", sizes) + ")" + extendsClause() + " {");
+    }
+    for (AnnotatedField field : annotated) {
+      if (field.getter.copies) {
+        // An explicit accessor returning a defensive copy.
+        lines.add(
+            "  @Override public "
+                + field.type
+                + " "
+                + field.name
+                + "() { return "
+                + field.name
+                + ".clone(); }");
+      }
     }
     members(lines);
     lines.add("}");
@@ -573,12 +1209,21 @@ record LayerCase(
       lines.add("  @" + annotationName("TorchDefaultInit") + "(biasOf = \"" + weight.name + "\")");
       lines.field(OTHER_BIAS, "  " + modifiers + "float[] " + OTHER_BIAS + " = new float[2];");
     }
-    sizeFields.forEach(size -> size(lines, size));
+    for (int i = 0; i < sizeFields.size(); i++) {
+      size(lines, sizeFields.get(i), i == 0 ? deprecation(Deprecatable.SIZE_FIELD) : "");
+    }
+    if (placement != Placement.INTERFACE) {
+      overrides(Overrider.LAYER).forEach(lines::add);
+    }
   }
 
   private void declare(Lines lines, AnnotatedField field) {
     annotations(lines, field);
-    StringBuilder declaration = new StringBuilder("  ").append(field.visibility.keyword);
+    boolean isWeight = field == weight;
+    StringBuilder declaration =
+        new StringBuilder("  ")
+            .append(isWeight ? deprecation(Deprecatable.WEIGHT) : "")
+            .append(field.visibility.keyword);
     for (Flag flag : field.flags) {
       declaration.append(flag.name().toLowerCase(Locale.ROOT)).append(' ');
     }
@@ -588,7 +1233,13 @@ record LayerCase(
       declaration.append(" = ").append(value);
     }
     lines.field(field.name, declaration.append(';').toString());
-    getter(lines, field.getter, field.type.toString(), field.name, field.type.defaultValue());
+    getter(
+        lines,
+        isWeight ? deprecation(Deprecatable.WEIGHT_GETTER) : "",
+        field.getter,
+        field.type.toString(),
+        field.name,
+        field.type.defaultValue());
   }
 
   /** A field's initializer: allocated when its type allows, else a default when required. */
@@ -650,7 +1301,7 @@ record LayerCase(
     return qualified ? "dev.kinit." + simpleName : simpleName;
   }
 
-  private void size(Lines lines, SizeField size) {
+  private void size(Lines lines, SizeField size, String deprecation) {
     if (isComponent(size)) {
       return;
     }
@@ -662,26 +1313,37 @@ record LayerCase(
             : kind.visibility.keyword
                 + (isStatic ? "static " : "")
                 + (kind == SizeKind.CONSTANT ? "final " : "");
-    lines.add("  " + modifiers + kind.type + " " + size.name + " = " + size.value + ";");
+    lines.add(
+        "  " + deprecation + modifiers + kind.type + " " + size.name + " = " + size.value + ";");
     if (placement != Placement.INTERFACE) {
-      getter(lines, kind.getter, kind.type, size.name, "0");
+      getter(lines, "", kind.getter, kind.type, size.name, "0");
     }
   }
 
   private static void getter(
-      Lines lines, Getter getter, String type, String field, String defaultValue) {
-    String get = "get" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
-    String body = "() { return " + field + "; }";
-    switch (getter) {
-      case NONE -> {}
-      case GET -> lines.add("  " + type + " " + get + body);
-      case PLAIN -> lines.add("  " + type + " " + field + body);
-      case WRONG_TYPE -> lines.add("  Object " + get + body);
-      case PRIVATE -> lines.add("  private " + type + " " + get + body);
+      Lines lines,
+      String deprecation,
+      Accessor getter,
+      String type,
+      String field,
+      String defaultValue) {
+    if (getter.form == Getter.NONE) {
+      return;
+    }
+    String modifiers =
+        "  " + deprecation + getter.visibility.keyword + (getter.isFinal ? "final " : "");
+    String name = getter.name(field);
+    String value = getter.copies ? field + ".clone()" : field;
+    String body = "() { return " + value + "; }";
+    switch (getter.form) {
+      case GET, PLAIN -> lines.add(modifiers + type + " " + name + body);
+      case WRONG_TYPE -> lines.add(modifiers + "Object " + name + body);
       case STATIC ->
-          lines.add("  static " + type + " " + get + "() { return " + defaultValue + "; }");
+          lines.add(
+              modifiers + "static " + type + " " + name + "() { return " + defaultValue + "; }");
       case WITH_PARAMETER ->
-          lines.add("  " + type + " " + get + "(int unused) { return " + field + "; }");
+          lines.add(modifiers + type + " " + name + "(int unused) { return " + field + "; }");
+      case NONE -> throw new AssertionError();
     }
   }
 

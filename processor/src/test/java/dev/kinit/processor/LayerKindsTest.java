@@ -160,7 +160,8 @@ class LayerKindsTest {
             "layers.NamesInitializer");
     assertTrue(
         code.contains("plan.add(\"FanMode\", FanMode_, Init.kaimingNormal(FanMode.FAN_IN,"), code);
-    assertTrue(code.contains("InitPlan.Builder plan = InitPlan.builder(layer);"), code);
+    assertTrue(
+        code.contains("InitPlan.Builder plan = InitPlan.builder(layer, Names.class);"), code);
     assertTrue(code.contains("layer.Names, Names.SIZE, Names.SIZE)"), code);
     assertTrue(code.contains("plan.add(\"bias\", bias, Init.torchDefaultBias(plan_));"), code);
   }

@@ -251,6 +251,157 @@ class NetworkTest {
     assertTrue(text.contains("      downsample: List\n        0: Conv"), text);
   }
 
+  private static final JavaFileObject BASE =
+      source(
+          "net.Base",
+          "package net;",
+          "import dev.kinit.*;",
+          "@Network",
+          "@Reinit(module = Conv.class, parameter = \"weight\", zeros = @ZerosInit)",
+          "public abstract class Base {",
+          "  public final Conv conv = new Conv(2, 2);",
+          "}");
+  private static final JavaFileObject DERIVED =
+      source(
+          "net.Derived",
+          "package net;",
+          "import dev.kinit.*;",
+          "@Network",
+          "@Reinit(pass = 2, module = Norm.class, parameter = \"weight\", zeros = @ZerosInit)",
+          "public final class Derived extends Base {",
+          "  public final Norm norm = new Norm(2);",
+          "}");
+
+  /**
+   * An abstract network, a base class whose subclasses share its scheme, has rules checked against
+   * its own tree (they once matched nothing there, its type being open as a child's would be); its
+   * rules run after its members, its subclass's after theirs.
+   */
+  @Test
+  void anAbstractNetworksRulesReachItsTreeAndRunBeforeItsSubclassMembers() throws Exception {
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
+            .withOptions("-Xlint:all", "-Werror")
+            .compile(CONV, NORM, RELU, PIECE, BASE, DERIVED);
+    assertThat(compilation).succeededWithoutWarnings();
+    CompiledClasses classes = new CompiledClasses(compilation);
+    Object net = classes.loadClass("net.Derived").getConstructor().newInstance();
+    InitPlan plan =
+        (InitPlan)
+            classes
+                .loadClass("net.DerivedInitializer")
+                .getMethod("plan", net.getClass())
+                .invoke(null, net);
+    assertEquals(
+        List.of("conv.weight", "conv.weight", "norm.weight", "norm.bias", "norm.weight"),
+        plan.steps().stream().map(InitPlan.Step::name).toList());
+    assertEquals(Init.zeros(), plan.steps().get(1).init());
+  }
+
+  private static final JavaFileObject DENSE =
+      source(
+          "net.Dense",
+          "package net;",
+          "import dev.kinit.*;",
+          "public class Dense {",
+          "  @NormalInit(std = 0.5) public final float[][] weight = new float[3][2];",
+          "}");
+  private static final JavaFileObject GATED_DENSE =
+      source(
+          "net.GatedDense",
+          "package net;",
+          "import dev.kinit.*;",
+          "public class GatedDense extends Dense {",
+          "  @OnesInit public final float[] gate = new float[3];",
+          "}");
+  private static final JavaFileObject NAMED_DENSE =
+      source("net.NamedDense", "package net;", "public class NamedDense extends Dense {}");
+  private static final JavaFileObject HOLDER =
+      source(
+          "net.Holder",
+          "package net;",
+          "import dev.kinit.*;",
+          "@Network",
+          "public class Holder {",
+          "  public final Dense first;",
+          "  public final Dense second;",
+          "  public Holder(Dense first, Dense second) {",
+          "    this.first = first;",
+          "    this.second = second;",
+          "  }",
+          "}");
+
+  /**
+   * A field of a concrete class type holding an instance of a subclass: a subclass with no
+   * initializer of its own is initialised as the field's class, one with its own (more parameters
+   * or rules) is refused before anything is written, whether through a network or called directly,
+   * since the field's initializer would miss what the subclass adds.
+   */
+  @Test
+  void aSubclassWithItsOwnInitializerIsNotInitialisedAsItsSuperclass() throws Exception {
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
+            .withOptions("-Xlint:all", "-Werror")
+            .compile(DENSE, GATED_DENSE, NAMED_DENSE, HOLDER);
+    assertThat(compilation).succeededWithoutWarnings();
+    CompiledClasses classes = new CompiledClasses(compilation);
+    Class<?> dense = classes.loadClass("net.Dense");
+    Class<?> holder = classes.loadClass("net.Holder");
+    Class<?> namedDense = classes.loadClass("net.NamedDense");
+    Object first = namedDense.getConstructor().newInstance();
+    Object second = namedDense.getConstructor().newInstance();
+    Object gated = classes.loadClass("net.GatedDense").getConstructor().newInstance();
+
+    Object fine = holder.getConstructor(dense, dense).newInstance(first, second);
+    classes
+        .loadClass("net.HolderInitializer")
+        .getMethod("initialize", holder, RandomGenerator.class)
+        .invoke(null, fine, new SplittableRandom(1));
+    RandomGenerator random = new SplittableRandom(1);
+    float[][] firstWeight = new float[3][2];
+    float[][] secondWeight = new float[3][2];
+    Init.normal(0, 0.5).fill(FloatTensor.of(firstWeight), random);
+    Init.normal(0, 0.5).fill(FloatTensor.of(secondWeight), random);
+    assertArrayEquals(firstWeight, (float[][]) get(first, "weight"));
+    assertArrayEquals(secondWeight, (float[][]) get(second, "weight"));
+
+    Object refused =
+        holder
+            .getConstructor(dense, dense)
+            .newInstance(dense.getConstructor().newInstance(), gated);
+    InvocationTargetException thrown =
+        assertThrows(
+            InvocationTargetException.class,
+            () ->
+                classes
+                    .loadClass("net.HolderInitializer")
+                    .getMethod("initialize", holder, RandomGenerator.class)
+                    .invoke(null, refused, new SplittableRandom(1)));
+    assertEquals(
+        "second: GatedDense is a subclass of Dense with an initializer of its own,"
+            + " net.GatedDenseInitializer, whose parameters or rules the initializer of Dense would"
+            + " miss; expected net.GatedDenseInitializer.plan or .initialize for it (in a network,"
+            + " declare the field as GatedDense, or make Dense sealed, so that each instance is"
+            + " planned as the class it is)",
+        thrown.getCause().getMessage());
+    assertArrayEquals(new float[3][2], (float[][]) get(get(refused, "first"), "weight"));
+    assertArrayEquals(new float[3], (float[]) get(gated, "gate"));
+
+    InvocationTargetException direct =
+        assertThrows(
+            InvocationTargetException.class,
+            () ->
+                classes
+                    .loadClass("net.DenseInitializer")
+                    .getMethod("initialize", dense, RandomGenerator.class)
+                    .invoke(null, gated, new SplittableRandom(1)));
+    assertTrue(
+        direct.getCause().getMessage().startsWith("GatedDense is a subclass of Dense"),
+        direct.getCause().getMessage());
+  }
+
   @Test
   void aNullListElementIsAnErrorNamedByItsPath() throws Exception {
     CompiledClasses classes = compiled();

@@ -1,6 +1,9 @@
 package dev.kinit.block;
 
+import dev.kinit.Init;
+import dev.kinit.InitPlan;
 import dev.kinit.Kaiming;
+import dev.kinit.Sampling;
 import dev.kinit.Tensor;
 import dev.kinit.TensorSampler;
 import dev.kinit.internal.ElementType;
@@ -58,7 +61,11 @@ import org.jspecify.annotations.Nullable;
  *       random bits (8 of layer, 24 of fraction), {@code double} elements from 64;
  *   <li>uniform: {@code lower + (upper − lower)·u}, {@code u} from the top 24 bits of a 32-bit half
  *       ({@code float}) or the top 53 bits of a word ({@code double}), as {@code nextFloat()} and
- *       {@code nextDouble()} make it.
+ *       {@code nextDouble()} make it;
+ *   <li>truncated normal ({@link #truncatedNormal(Tensor, double, double, double, double)}): exact,
+ *       not by PyTorch's inverse CDF: rejection from the ziggurat while the interval holds at least
+ *       a quarter of the probability (a normal sample outside it is replaced by the next), else
+ *       Robert's (1995) uniform or exponential proposals, whichever accepts more often.
  * </ul>
  *
  * <h2>Threads</h2>
@@ -205,12 +212,104 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
     run(shard, from, () -> new UniformWriter(generator, lower, upper));
   }
 
+  /**
+   * Fill number {@link #fills()}: every element of {@code tensor} gets a sample of {@code N(mean,
+   * std²)} conditioned on {@code [a, b]}, exactly (see the class comment), in {@code [a, b]} as
+   * rounded to the element type; {@link #fills()} goes up by one.
+   *
+   * @throws IllegalArgumentException unless the arguments pass the rule of {@link
+   *     TensorSampler#truncatedNormal}; nothing is written then, and no fill number is taken
+   */
+  @Override
+  public void truncatedNormal(Tensor tensor, double mean, double std, double a, double b) {
+    requireTruncatedNormal(tensor, mean, std, a, b);
+    truncatedNormal(fills.getAndIncrement(), 0, tensor, mean, std, a, b);
+  }
+
+  /**
+   * A shard of a truncated normal fill: writes into {@code shard} the values that fill number
+   * {@code fill} of a whole tensor puts at positions {@code [from, from + shard.size())}, as {@link
+   * #normal(long, long, Tensor, double, double)} does for normal fills.
+   *
+   * @throws IllegalArgumentException if {@code fill} or {@code from} is negative, the range passes
+   *     {@code Long.MAX_VALUE}, or the arguments fail as in {@link #truncatedNormal(Tensor, double,
+   *     double, double, double)}; nothing is written then
+   */
+  public void truncatedNormal(
+      long fill, long from, Tensor shard, double mean, double std, double a, double b) {
+    requireTruncatedNormal(shard, mean, std, a, b);
+    SplitMix generator = fillGenerator(fill, from, shard);
+    TruncatedNormalWriter.Plan plan = TruncatedNormalWriter.Plan.of(mean, std, a, b);
+    run(shard, from, () -> new TruncatedNormalWriter(generator, plan));
+  }
+
+  /**
+   * A shard of any fill that can be done by shards: writes into {@code shard}, in row-major order,
+   * what the fill {@code sampling} describes puts at positions {@code [from, from + shard.size())}
+   * of the whole tensor, if it is fill number {@code fill} of this sampler. {@code sampling} comes
+   * from the whole tensor ({@link Init#sampling}); with an {@link InitPlan}'s fill numbers, a
+   * worker holding any slice of any parameter fills it alone, as the whole plan run on a sampler of
+   * the same seed fills it:
+   *
+   * <pre>{@code
+   * InitPlan.Step step = parameter.last();     // of plan.parameters(), computed once, anywhere
+   * random.fill(step.fill(), from, FloatTensor.of("slice", slice), step.sampling());
+   * }</pre>
+   *
+   * <ul>
+   *   <li>{@link Sampling.Normal}, {@link Sampling.Uniform}, {@link Sampling.TruncatedNormal}:
+   *       {@link #normal(long, long, Tensor, double, double)}, {@link #uniform(long, long, Tensor,
+   *       double, double)}, {@link #truncatedNormal(long, long, Tensor, double, double, double,
+   *       double)};
+   *   <li>{@link Sampling.Fixed} (constants, {@code eye_}, {@code dirac_}): each element's value at
+   *       its position; {@code fill} is not used (a plan numbers such a step -1);
+   *   <li>{@link Sampling.Unchanged}: nothing is written.
+   * </ul>
+   *
+   * @param fill the fill number of the whole tensor's fill ({@link InitPlan.Step#fill()})
+   * @param from the position in the whole tensor of the shard's first element
+   * @param shard the elements to write, row-major
+   * @param sampling what the whole tensor's fill draws ({@link Init#sampling})
+   * @throws IllegalArgumentException for {@link Sampling.Unshardable}, with the reason; if {@code
+   *     from} is negative or the range passes {@code Long.MAX_VALUE}; for a random fill, if {@code
+   *     fill} is negative or the numbers are invalid as in {@link #normal(long, long, Tensor,
+   *     double, double)}; nothing is written then
+   */
+  public void fill(long fill, long from, Tensor shard, Sampling sampling) {
+    Objects.requireNonNull(shard, "shard");
+    Objects.requireNonNull(sampling, "sampling");
+    if (sampling instanceof Sampling.Normal normal) {
+      normal(fill, from, shard, normal.mean(), normal.std());
+    } else if (sampling instanceof Sampling.Uniform uniform) {
+      uniform(fill, from, shard, uniform.from(), uniform.to());
+    } else if (sampling instanceof Sampling.Fixed values) {
+      requireRange(from, shard);
+      long[] position = {from};
+      shard.setAll(() -> values.valueAt(position[0]++));
+    } else if (sampling instanceof Sampling.TruncatedNormal truncated) {
+      truncatedNormal(
+          fill, from, shard, truncated.mean(), truncated.std(), truncated.a(), truncated.b());
+    } else if (sampling instanceof Sampling.Unshardable unshardable) {
+      throw new IllegalArgumentException(
+          shard.name()
+              + ": "
+              + unshardable.reason()
+              + "; expected a sampling that can be filled by shards");
+    }
+    // Sampling.Unchanged: nothing to write
+  }
+
   private SplitMix fillGenerator(long fill, long from, Tensor shard) {
     Objects.requireNonNull(shard, "shard");
     if (fill < 0) {
       throw new IllegalArgumentException(
           "fill: " + fill + " is negative; expected a fill number >= 0");
     }
+    requireRange(from, shard);
+    return SplitMix.split(root, fill + 1);
+  }
+
+  private static void requireRange(long from, Tensor shard) {
     if (from < 0 || from > Long.MAX_VALUE - shard.size()) {
       throw new IllegalArgumentException(
           "from: "
@@ -221,7 +320,6 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
               + " <= from <= "
               + (Long.MAX_VALUE - shard.size()));
     }
-    return SplitMix.split(root, fill + 1);
   }
 
   private void run(Tensor shard, long from, Supplier<BlockWriter> writers) {
@@ -251,6 +349,13 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
   private static void requireNormal(Tensor tensor, double mean, double std) {
     Objects.requireNonNull(tensor, "tensor");
     Rules.require(Rules.normalProblem(tensor.name(), ElementType.of(tensor), mean, std));
+  }
+
+  private static void requireTruncatedNormal(
+      Tensor tensor, double mean, double std, double a, double b) {
+    Objects.requireNonNull(tensor, "tensor");
+    Rules.require(
+        Rules.truncatedNormalProblem(tensor.name(), ElementType.of(tensor), mean, std, a, b));
   }
 
   private static void requireUniform(Tensor tensor, double lower, double upper) {

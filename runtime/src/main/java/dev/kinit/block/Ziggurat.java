@@ -98,6 +98,11 @@ final class Ziggurat {
     return settle(propose(word), word & 0xFF, stream);
   }
 
+  /** A sample from the 64-bit word {@code word}, drawing from {@code stream} if it needs more. */
+  static double sample(long word, SplitMix stream) {
+    return settle(propose(word), (int) word & 0xFF, stream);
+  }
+
   /** Whether proposal {@code x} of layer {@code layer} lies inside the layer's rectangle. */
   static boolean inside(double x, int layer) {
     return Math.abs(x) < X[layer + 1];

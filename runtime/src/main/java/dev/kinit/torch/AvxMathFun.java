@@ -6,11 +6,17 @@ package dev.kinit.torch;
  * aten/src/ATen/native/cpu/avx_mathfun.h} (Giovanni Garberoglio's AVX port of Julien Pommier's
  * {@code sse_mathfun.h}, itself the Cephes {@code logf}/{@code sinf}/{@code cosf}).
  *
- * <p>Every operation is the float operation of that code, in its order, and each multiply-add is a
- * fused {@link Math#fma(float, float, float)} exactly where GCC 12 contracted {@code _mm256_mul_ps}
- * followed by {@code _mm256_add_ps} into one {@code vfmadd} instruction in PyTorch 1.13.1's {@code
- * libtorch_cpu.so} (read from its disassembly). The results are not correctly rounded; they are
- * PyTorch's, bit for bit.
+ * <p>Every rounding operation is the float operation of that code, in its order, and each
+ * multiply-add is a fused {@link Math#fma(float, float, float)} exactly where GCC 12 contracted
+ * {@code _mm256_mul_ps} followed by {@code _mm256_add_ps} into one {@code vfmadd} instruction in
+ * PyTorch 1.13.1's {@code libtorch_cpu.so} (read from its disassembly). The results are not
+ * correctly rounded; they are PyTorch's, bit for bit.
+ *
+ * <p>The algorithms come in steps, so that a caller can run the steps that need the bits of a float
+ * ({@link #logArgument}, {@link #logExponent}, {@link #octant}) in one loop, and the float
+ * arithmetic in others, which C2 compiles to vector instructions. What the vector code does with
+ * bit masks (selecting, negating) is done in float arithmetic that gives the same values exactly;
+ * each step says why.
  */
 final class AvxMathFun {
   private AvxMathFun() {}
@@ -46,27 +52,44 @@ final class AvxMathFun {
   private static final float COS_P1 = (float) -1.388731625493765E-003;
   private static final float COS_P2 = (float) 4.166664568298827E-002;
 
-  private static final int SIGN_BIT = 0x80000000;
   private static final int EXPONENT_BITS = 0x7f800000;
   private static final int HALF_BITS = 0x3f000000;
+  private static final int SQRT_HALF_BITS = Float.floatToRawIntBits(SQRT_HALF);
 
   /**
-   * {@code log256_ps} for one positive, finite {@code value}: {@code value = m · 2^e} with {@code
-   * m} in {@code [sqrt(1/2), sqrt(2))}, then {@code log(m)} by a degree-9 polynomial in {@code m -
-   * 1}, plus {@code e · ln 2}. The kernel only passes values in {@code [2^-24, 1]}.
+   * The argument of {@code log256_ps}'s polynomial for a positive, normal {@code value}: its
+   * mantissa {@code m} in {@code [0.5, 1)}, doubled when below {@code sqrt(1/2)}. The original then
+   * takes 1 and, below {@code sqrt(1/2)}, adds {@code m} back: {@code m - 1} and {@code (m - 1) +
+   * m} are exact, so they equal {@code m - 1} and {@code 2m - 1}, which is this value minus 1.
    */
-  static float log(float value) {
-    float x = Math.max(value, Float.MIN_NORMAL); // the original cuts off subnormals
-    int bits = Float.floatToRawIntBits(x);
-    float e = (float) ((bits >>> 23) - 0x7f);
-    e = e + 1f;
-    x = Float.intBitsToFloat((bits & ~EXPONENT_BITS) | HALF_BITS); // mantissa in [0.5, 1)
-    boolean belowSqrtHalf = x < SQRT_HALF;
-    float addBack = belowSqrtHalf ? x : 0f;
-    x = x - 1f;
-    e = e - (belowSqrtHalf ? 1f : 0f);
-    x = x + addBack;
+  static float logArgument(float value) {
+    int mantissa = (Float.floatToRawIntBits(value) & ~EXPONENT_BITS) | HALF_BITS;
+    int below =
+        (mantissa - SQRT_HALF_BITS)
+            >> 31; // all ones when m < sqrt(1/2): positive floats order as their bits
+    return Float.intBitsToFloat(mantissa + (below & (1 << 23)));
+  }
 
+  /**
+   * The exponent {@code e} that goes with {@link #logArgument}: {@code log256_ps}'s {@code (bits >>
+   * 23) - 0x7f}, plus 1, minus 1 when the mantissa is below {@code sqrt(1/2)}.
+   */
+  static float logExponent(float value) {
+    int bits = Float.floatToRawIntBits(value);
+    int mantissa = (bits & ~EXPONENT_BITS) | HALF_BITS;
+    int below = (mantissa - SQRT_HALF_BITS) >> 31;
+    return (bits >>> 23) - 0x7e + below; // a small integer: exact in float, as in the original
+  }
+
+  /**
+   * {@code log256_ps} of a value in {@code [2^-24, 1]} (what the kernel passes), from its {@link
+   * #logArgument} and {@link #logExponent}: {@code log(m)} by a degree-9 polynomial in {@code m -
+   * 1} for the mantissa {@code m} in {@code [sqrt(1/2), sqrt(2))}, plus {@code e · ln 2}. (The
+   * original also cuts off subnormal and non-positive values, which never come here.)
+   */
+  static float log(float argument, float exponent) {
+    float x = argument - 1f; // exact
+    float e = exponent;
     float z = x * x;
     float y = LOG_P0;
     y = Math.fma(y, x, LOG_P1);
@@ -84,56 +107,91 @@ final class AvxMathFun {
     return Math.fma(e, LOG_Q2, x);
   }
 
-  /** The sine of {@code sincos256_ps} for one finite {@code x} with {@code |x| < 8192}. */
-  static float sin(float x) {
-    return sinOrCos(x, false);
+  /**
+   * {@code sincos256_ps}'s {@code j} for an {@code x} in {@code [0, 8192)}: {@code (trunc(x · 4/π)
+   * + 1) & ~1}, the even multiple of π/4 by which it reduces {@code x}, as a float.
+   */
+  static float octant(float x) {
+    int j = (int) (x * FOUR_OVER_PI);
+    return (j + 1) & ~1;
   }
 
-  /** The cosine of {@code sincos256_ps} for one finite {@code x} with {@code |x| < 8192}. */
-  static float cos(float x) {
-    return sinOrCos(x, true);
+  /** {@code x - j·π/4} in extended precision, for {@code j} the {@link #octant} of {@code x}. */
+  static float reduce(float x, float octant) {
+    float reduced = Math.fma(octant, MINUS_DP1, x);
+    reduced = Math.fma(octant, MINUS_DP2, reduced);
+    return Math.fma(octant, MINUS_DP3, reduced);
+  }
+
+  /** The sine polynomial of Cephes {@code sinf}, for a {@link #reduce reduced} {@code x}. */
+  static float sinPolynomial(float x) {
+    float z = x * x;
+    float polynomial = Math.fma(SIN_P0, z, SIN_P1);
+    polynomial = Math.fma(z, polynomial, SIN_P2);
+    polynomial = z * polynomial;
+    return Math.fma(polynomial, x, x);
+  }
+
+  /** The cosine polynomial of Cephes {@code cosf}, for a {@link #reduce reduced} {@code x}. */
+  static float cosPolynomial(float x) {
+    float z = x * x;
+    float polynomial = Math.fma(COS_P0, z, COS_P1);
+    polynomial = Math.fma(z, polynomial, COS_P2);
+    polynomial = z * polynomial;
+    polynomial = Math.fma(polynomial, z, -(z * 0.5f));
+    return polynomial + 1f;
   }
 
   /**
-   * Reduces {@code |x|} by the multiple {@code j} of π/4 nearest above (rounded to even), then
-   * evaluates the sine and cosine polynomials on the remainder; {@code j} picks which polynomial is
-   * the sine and which the cosine, and their signs.
+   * 1 when the sine is the cosine polynomial and the other way round, else 0, for an {@link
+   * #octant} {@code j}: {@code j & 2}. With {@code q = j/2} in {@code 0 .. 4}: {@code q -
+   * 2·rint(q/2)} is 0, 1, 0, -1, 0 (rint rounds halves to even), and its square {@code q mod 2}.
    */
-  private static float sinOrCos(float value, boolean cosine) {
-    float x = Math.abs(value);
-    int signSin = Float.floatToRawIntBits(value) & SIGN_BIT;
-    int j = (int) (x * FOUR_OVER_PI);
-    j = (j + 1) & ~1;
-    float y = (float) j;
-    signSin ^= (j & 4) << 29;
-    int signCos = (~(j - 2) & 4) << 29;
-    boolean sineIsPolynomialS = (j & 2) == 0;
+  static float swap(float octant) {
+    float q = octant * 0.5f;
+    float odd = q - 2f * rint(q * 0.5f);
+    return odd * odd;
+  }
 
-    x = Math.fma(y, MINUS_DP1, x);
-    x = Math.fma(y, MINUS_DP2, x);
-    x = Math.fma(y, MINUS_DP3, x);
-    float z = x * x;
+  /**
+   * The sign of the sine for an {@link #octant} {@code j}, as 1 or -1: negative when {@code j & 4}.
+   * For {@code q = j/2} in {@code 0 .. 4} that is 1, 1, -1, -1, 1: {@link #evenSign} for even
+   * {@code q}, {@code 2 - q} for odd ({@link #swap}).
+   */
+  static float sinSign(float octant, float swap) {
+    float q = octant * 0.5f;
+    float even = evenSign(q);
+    return even + swap * ((2f - q) - even);
+  }
 
-    float polyC = Math.fma(COS_P0, z, COS_P1);
-    polyC = Math.fma(z, polyC, COS_P2);
-    polyC = z * polyC;
-    polyC = Math.fma(polyC, z, -(z * 0.5f));
-    polyC = polyC + 1f;
+  /**
+   * The sign of the cosine for an {@link #octant} {@code j}, as 1 or -1: negative when {@code ~(j -
+   * 2) & 4}. For {@code q = j/2} in {@code 0 .. 4} that is 1, -1, -1, 1, 1: {@link #evenSign} for
+   * even {@code q}, {@code q - 2} for odd.
+   */
+  static float cosSign(float octant, float swap) {
+    float q = octant * 0.5f;
+    float even = evenSign(q);
+    return even + swap * ((q - 2f) - even);
+  }
 
-    float polyS = Math.fma(SIN_P0, z, SIN_P1);
-    polyS = Math.fma(z, polyS, SIN_P2);
-    polyS = z * polyS;
-    polyS = Math.fma(polyS, x, x);
+  /** 1, -1, 1 for {@code q} = 0, 2, 4: {@code 1 - q(4 - q)/2}, small integers, exact. */
+  private static float evenSign(float q) {
+    return 1f - q * (4f - q) * 0.5f;
+  }
 
-    // The original selects with bit masks and adds the zeroed-out polynomial back; the additions
-    // of +0 are kept because they turn a -0 into +0.
-    float sinFromS = sineIsPolynomialS ? polyS : 0f;
-    float sinFromC = sineIsPolynomialS ? 0f : polyC;
-    if (cosine) {
-      float cos = (polyS - sinFromS) + (polyC - sinFromC);
-      return Float.intBitsToFloat(Float.floatToRawIntBits(cos) ^ signCos);
-    }
-    float sin = sinFromC + sinFromS;
-    return Float.intBitsToFloat(Float.floatToRawIntBits(sin) ^ signSin);
+  /**
+   * The sine or cosine from the polynomials: {@code own}, or {@code other} when {@code swap} is 1,
+   * times {@code sign}. The original masks both polynomials and adds them, {@code own + 0} or
+   * {@code 0 + other}, which turns a -0 into +0, and then flips the sign bit: the products by 1 and
+   * 0 are the value and a zero, the {@code + 0f} does the rest, and a product by ±1 is exact.
+   */
+  static float select(float own, float other, float swap, float sign) {
+    return ((own * (1f - swap) + other * swap) + 0f) * sign;
+  }
+
+  /** {@code x} rounded to the nearest integer, halves to even, for {@code |x| <= 2^22}. */
+  private static float rint(float x) {
+    return (x + 0x1.8p23f) - 0x1.8p23f;
   }
 }

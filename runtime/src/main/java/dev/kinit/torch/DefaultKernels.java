@@ -22,14 +22,24 @@ final class DefaultKernels implements Kernels {
   }
 
   @Override
-  public void normal16(float[] block, float mean, float std) {
-    for (int j = 0; j < 8; j++) {
-      float u1 = 1 - block[j];
-      float u2 = block[j + 8];
-      float radius = (float) Math.sqrt(-2 * (float) StrictMath.log(u1));
-      float theta = (float) (2.0 * Math.PI * u2); // 2.0f * c10::pi<double> * u2, in double
-      block[j] = radius * (float) StrictMath.cos(theta) * std + mean;
-      block[j + 8] = radius * (float) StrictMath.sin(theta) * std + mean;
+  public void multiplyAdd(float[] values, int offset, int length, float factor, float addend) {
+    for (int i = offset; i < offset + length; i++) {
+      values[i] = values[i] * factor + addend;
     }
+  }
+
+  @Override
+  public FloatNormals floatNormals() {
+    return (words, values, offset, length, mean, std) -> {
+      for (int pair = 0; pair < length / 2; pair++) {
+        int cosine = FloatNormals.cosineIndex(offset, pair);
+        float u1 = 1 - Mt19937.unitFloat(words[cosine]);
+        float u2 = Mt19937.unitFloat(words[cosine + 8]);
+        float radius = (float) Math.sqrt(-2 * (float) StrictMath.log(u1));
+        float theta = (float) (2.0 * Math.PI * u2); // 2.0f * c10::pi<double> * u2, in double
+        values[cosine] = radius * (float) StrictMath.cos(theta) * std + mean;
+        values[cosine + 8] = radius * (float) StrictMath.sin(theta) * std + mean;
+      }
+    };
   }
 }

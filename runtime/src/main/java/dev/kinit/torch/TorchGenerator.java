@@ -1,6 +1,5 @@
 package dev.kinit.torch;
 
-import dev.kinit.DoubleTensor;
 import dev.kinit.FloatTensor;
 import dev.kinit.Tensor;
 import dev.kinit.TensorSampler;
@@ -8,14 +7,18 @@ import dev.kinit.internal.ElementType;
 import dev.kinit.internal.Rules;
 import dev.kinit.internal.TorchMath;
 import java.util.Objects;
+import java.util.concurrent.ForkJoinPool;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PyTorch 1.13's CPU random generator after {@code torch.manual_seed(seed)}: the same bits, and
- * through {@link TensorSampler} the same {@code uniform_} and {@code normal_} values, so {@link
- * dev.kinit.Kaiming#normal Kaiming.normal}/{@link dev.kinit.Kaiming#uniform uniform} and {@link
- * dev.kinit.LayerDefaults} fill float arrays exactly as {@code torch.nn.init.kaiming_normal_},
- * {@code kaiming_uniform_} and {@code nn.Linear}/{@code nn.Conv2d} fill a fresh float32 tensor.
+ * through {@link TensorSampler} the same {@code uniform_}, {@code normal_} and {@code
+ * trunc_normal_} values, so the fills of {@code dev.kinit} ({@link dev.kinit.Kaiming}, {@link
+ * dev.kinit.Xavier}, {@link dev.kinit.Normal}, {@link dev.kinit.Uniform}, {@link
+ * dev.kinit.LayerDefaults}, …) fill float arrays exactly as {@code torch.nn.init} and {@code
+ * nn.Linear}/{@code nn.Conv2d} fill a fresh float32 tensor ({@link dev.kinit.Orthogonal} draws the
+ * same normal matrix as {@code orthogonal_}, whose QR decomposition agrees to float precision).
  *
  * <pre>{@code
  * TorchGenerator random = TorchGenerator.manualSeed(0);            // torch.manual_seed(0)
@@ -42,6 +45,10 @@ import java.util.random.RandomGenerator;
  *       normal_distribution<double>}): per element, double Box-Muller on two double uniforms,
  *       {@code r = sqrt(-2 ln(1 - u2))}, {@code θ = 2π u1}; {@code r·cos θ} is used and {@code
  *       r·sin θ} is kept in the generator for the next such sample, across calls, as PyTorch does.
+ *   <li>Truncated normal ({@code torch/nn/init.py}, {@code trunc_normal_}): {@code uniform_(2l − 1,
+ *       2u − 1)} with {@code l, u} the normal distribution function at the standardised ends, then
+ *       {@code erfinv_} ({@code native/Math.h}, {@code calc_erfinv}), {@code mul_}, {@code add_}
+ *       and {@code clamp_} in the element type ({@link #truncatedNormal}).
  *   <li>The rounding of each step follows the chosen {@link CpuCapability}.
  * </ul>
  *
@@ -49,37 +56,61 @@ import java.util.random.RandomGenerator;
  * torch.rand(1)}, {@link #nextDouble()} {@code torch.rand(1, dtype=torch.float64)}, {@link
  * #nextGaussian()} {@code torch.randn(1, dtype=torch.float64)}, all on the same stream.
  *
+ * <p>Float fills are made in batches: the engine regenerates its 624 words of state at once, the
+ * {@code normal_} blocks go through the transform a few hundred at a time, in loops that C2 turns
+ * into vector instructions, and the values go straight into the tensor's arrays. Float {@code
+ * normal_} fills of 2^18 (262,144) elements or more also use several threads: those of {@link
+ * ForkJoinPool#commonPool()} (the calling thread takes part), of a pool of your choice ({@link
+ * #manualSeed(long, CpuCapability, ForkJoinPool)}), or none ({@link #sequential}). The calling
+ * thread walks the stream (regenerating the state, the cheap part) and hands each range of the
+ * tensor a copy of the engine at its first word, so the values are the same on any number of
+ * threads.
+ *
  * <p>Results are tied to PyTorch 1.13's CPU algorithms (other versions and CUDA differ). Values are
  * bit-exact except where PyTorch calls the C library's log, sin or cos (the {@link
  * CpuCapability#DEFAULT} float block and the double Box-Muller): there {@link StrictMath} stands in
- * for glibc, and a sample can differ in the last bit. Not thread-safe, like any stateful generator;
- * give each thread its own.
+ * for glibc, and a sample can differ in the last bit. The C functions behind {@code trunc_normal_}
+ * ({@code erf}, {@code exp}, {@code log}, in double and float) are ported from glibc 2.36 as it
+ * runs on x86-64 CPUs with FMA, so truncated normal values are bit-exact too. Not thread-safe, like
+ * any stateful generator; give each thread its own.
  */
 public final class TorchGenerator implements RandomGenerator, TensorSampler {
 
-  private static final int FLOAT_MANTISSA_MASK = (1 << 24) - 1;
-  private static final long DOUBLE_MANTISSA_MASK = (1L << 53) - 1;
+  /**
+   * Elements from which a float {@code normal_} fill runs on several threads: a few milliseconds of
+   * work, against a few microseconds to start a thread's part.
+   */
+  static final long PARALLEL_SIZE = 262_144;
 
   private final long initialSeed;
   private final CpuCapability capability;
   private final Kernels kernels;
   private final Mt19937 engine;
 
+  /** Where float {@code normal_} fills of {@link #PARALLEL_SIZE} elements or more run; or none. */
+  private final @Nullable ForkJoinPool pool;
+
   /** {@code next_double_normal_sample_}: the second sample of the last scalar Box-Muller pair. */
   private boolean hasNextNormal;
 
   private double nextNormal;
 
-  private TorchGenerator(long seed, CpuCapability capability) {
+  /** The buffers of float {@code normal_} fills on this thread, made at the first one. */
+  private NormalBlocks.Floats.@Nullable Scratch scratch;
+
+  private TorchGenerator(long seed, CpuCapability capability, @Nullable ForkJoinPool pool) {
     this.initialSeed = seed;
     this.capability = Objects.requireNonNull(capability, "capability");
     this.kernels = capability.kernels();
     this.engine = new Mt19937((int) seed);
+    this.pool = pool;
   }
 
   /**
    * {@return the generator {@code torch.manual_seed(seed)} leaves, with the {@link
-   * CpuCapability#AVX2} kernels} They are PyTorch's choice on x86-64 CPUs with AVX2.
+   * CpuCapability#AVX2} kernels} They are PyTorch's choice on x86-64 CPUs with AVX2. Large float
+   * {@code normal_} fills use all cores ({@link ForkJoinPool#commonPool()}, the calling thread
+   * takes part), with the same values as on one.
    *
    * @param seed PyTorch's seed; only its low 32 bits take effect, as in PyTorch
    */
@@ -88,14 +119,37 @@ public final class TorchGenerator implements RandomGenerator, TensorSampler {
   }
 
   /**
-   * {@return the generator {@code torch.manual_seed(seed)} leaves, with the kernels of {@code
-   * capability}}
+   * {@return {@link #manualSeed(long)} with the kernels of {@code capability}: the generator {@code
+   * torch.manual_seed(seed)} leaves in that build of PyTorch}
    *
    * @param seed PyTorch's seed; only its low 32 bits take effect, as in PyTorch
    * @param capability the kernel build whose rounding to reproduce
    */
   public static TorchGenerator manualSeed(long seed, CpuCapability capability) {
-    return new TorchGenerator(seed, capability);
+    return new TorchGenerator(seed, capability, ForkJoinPool.commonPool());
+  }
+
+  /**
+   * {@return {@link #manualSeed(long, CpuCapability)} with large float {@code normal_} fills on the
+   * threads of {@code pool}} Same values.
+   *
+   * @param seed PyTorch's seed; only its low 32 bits take effect, as in PyTorch
+   * @param capability the kernel build whose rounding to reproduce
+   * @param pool the threads of large float {@code normal_} fills
+   */
+  public static TorchGenerator manualSeed(long seed, CpuCapability capability, ForkJoinPool pool) {
+    return new TorchGenerator(seed, capability, Objects.requireNonNull(pool, "pool"));
+  }
+
+  /**
+   * {@return {@link #manualSeed(long, CpuCapability)} with every fill on the calling thread only}
+   * Same values.
+   *
+   * @param seed PyTorch's seed; only its low 32 bits take effect, as in PyTorch
+   * @param capability the kernel build whose rounding to reproduce
+   */
+  public static TorchGenerator sequential(long seed, CpuCapability capability) {
+    return new TorchGenerator(seed, capability, null);
   }
 
   /** {@return the seed this generator was created with ({@code torch.initial_seed()})} */
@@ -117,14 +171,13 @@ public final class TorchGenerator implements RandomGenerator, TensorSampler {
   /** Two 32-bit outputs, the first in the high half: {@code CPUGeneratorImpl::random64()}. */
   @Override
   public long nextLong() {
-    long high = engine.nextInt() & 0xffffffffL;
-    return high << 32 | (engine.nextInt() & 0xffffffffL);
+    return engine.nextLong();
   }
 
   /** A float in {@code [0, 1)} from the low 24 bits of one draw: {@code torch.rand(1)}. */
   @Override
   public float nextFloat() {
-    return (nextInt() & FLOAT_MANTISSA_MASK) * 0x1p-24f;
+    return engine.nextFloat();
   }
 
   /**
@@ -133,7 +186,7 @@ public final class TorchGenerator implements RandomGenerator, TensorSampler {
    */
   @Override
   public double nextDouble() {
-    return (nextLong() & DOUBLE_MANTISSA_MASK) * 0x1p-53;
+    return engine.nextDouble();
   }
 
   /**
@@ -171,12 +224,31 @@ public final class TorchGenerator implements RandomGenerator, TensorSampler {
     Objects.requireNonNull(tensor, "tensor");
     requireValidStd(std);
     Rules.require(Rules.normalProblem(tensor.name(), ElementType.of(tensor), mean, std));
-    if (tensor.size() < NormalBlocks.SIZE) {
-      scalarNormal(tensor, mean, std);
-    } else if (tensor instanceof FloatTensor floats) {
-      new NormalBlocks.Floats(this, floats, (float) mean, (float) std).fill(floats.size());
+    long size = tensor.size();
+    if (size < NormalBlocks.SIZE) {
+      tensor.forEachSegment(0, size, new ScalarNormal(mean, std));
+    } else if (tensor instanceof FloatTensor) {
+      float mean32 = (float) mean;
+      float std32 = (float) std;
+      if (pool == null || size < PARALLEL_SIZE) {
+        if (scratch == null) {
+          scratch = new NormalBlocks.Floats.Scratch(kernels);
+        }
+        tensor.forEachSegment(
+            0, size, new NormalBlocks.Floats(engine, scratch, size, 0, mean32, std32));
+      } else {
+        ParallelFill.run(
+            pool,
+            tensor,
+            engine,
+            NormalBlocks.words(size),
+            NormalBlocks.CHUNK,
+            (from, copy) ->
+                new NormalBlocks.Floats(
+                    copy, new NormalBlocks.Floats.Scratch(kernels), size, from, mean32, std32));
+      }
     } else {
-      new NormalBlocks.Doubles(this, (DoubleTensor) tensor, mean, std).fill(tensor.size());
+      tensor.forEachSegment(0, size, new NormalBlocks.Doubles(engine, kernels, size, mean, std));
     }
   }
 
@@ -198,14 +270,7 @@ public final class TorchGenerator implements RandomGenerator, TensorSampler {
           "uniform: expected from <= to, but found from=" + from + " > to=" + to);
     }
     Rules.require(Rules.uniformProblem(tensor.name(), ElementType.of(tensor), from, to));
-    if (tensor instanceof FloatTensor) {
-      float low = (float) from;
-      float range = (float) to - low;
-      tensor.setAll(() -> kernels.multiplyAdd(nextFloat(), range, low));
-    } else {
-      double range = to - from;
-      tensor.setAll(() -> kernels.multiplyAdd(nextDouble(), range, from));
-    }
+    tensor.forEachSegment(0, tensor.size(), new Uniforms(from, to));
   }
 
   /**
@@ -230,10 +295,6 @@ public final class TorchGenerator implements RandomGenerator, TensorSampler {
     return "TorchGenerator[seed=" + initialSeed + ", " + capability.torchName() + "]";
   }
 
-  Kernels kernels() {
-    return kernels;
-  }
-
   /** {@code normal_distribution<double>(mean, std)}: one sample, cached pair half first. */
   private double gaussian(double mean, double std) {
     double standard;
@@ -252,9 +313,63 @@ public final class TorchGenerator implements RandomGenerator, TensorSampler {
     return kernels.multiplyAdd(standard, std, mean);
   }
 
+  /** {@code uniform_}: element by element, {@code x · (to - from) + from} in the element type. */
+  private final class Uniforms implements Tensor.SegmentVisitor {
+    /** Floats made at a time: drawn into the tensor, then scaled while in the cache. */
+    private static final int BATCH = 1024;
+
+    private final double from;
+    private final double range;
+    private final float fromFloat;
+    private final float rangeFloat;
+
+    Uniforms(double from, double to) {
+      this.from = from;
+      this.range = to - from;
+      this.fromFloat = (float) from;
+      this.rangeFloat = (float) to - fromFloat;
+    }
+
+    @Override
+    public void floats(float[] array, int offset, int length) {
+      for (int done = 0; done < length; done += BATCH) {
+        int count = Math.min(BATCH, length - done);
+        engine.nextFloats(array, offset + done, count);
+        kernels.multiplyAdd(array, offset + done, count, rangeFloat, fromFloat);
+      }
+    }
+
+    @Override
+    public void doubles(double[] array, int offset, int length) {
+      for (int i = offset; i < offset + length; i++) {
+        array[i] = kernels.multiplyAdd(engine.nextDouble(), range, from);
+      }
+    }
+  }
+
   /** The path of tensors below 16 elements: one scalar sample per element, rounded to its type. */
-  private void scalarNormal(Tensor tensor, double mean, double std) {
-    tensor.setAll(() -> gaussian(mean, std));
+  private final class ScalarNormal implements Tensor.SegmentVisitor {
+    private final double mean;
+    private final double std;
+
+    ScalarNormal(double mean, double std) {
+      this.mean = mean;
+      this.std = std;
+    }
+
+    @Override
+    public void floats(float[] array, int offset, int length) {
+      for (int i = offset; i < offset + length; i++) {
+        array[i] = (float) gaussian(mean, std);
+      }
+    }
+
+    @Override
+    public void doubles(double[] array, int offset, int length) {
+      for (int i = offset; i < offset + length; i++) {
+        array[i] = gaussian(mean, std);
+      }
+    }
   }
 
   private static void requireValidStd(double std) {

@@ -77,11 +77,31 @@ class BlockSamplerTest {
       void shard(BlockSampler sampler, long fill, long from, Tensor shard) {
         sampler.uniform(fill, from, shard, -1.5, 0.25);
       }
-    };
+    },
+    /** Rejection from the ziggurat: [-2, 3] std. */
+    TRUNCATED_WIDE(0.5, 2.0, -3.5, 6.5),
+    /** Uniform proposals around the mean: [-0.1, 0.2] std. */
+    TRUNCATED_NARROW(0.5, 2.0, 0.3, 0.9),
+    /** Uniform proposals in the right tail: [2.5, 2.6] std. */
+    TRUNCATED_RIGHT_TAIL(0.0, 1.0, 2.5, 2.6),
+    /** Exponential proposals in the left tail, mirrored: [-5, -2.5] std. */
+    TRUNCATED_LEFT_TAIL(1.0, 0.5, -1.5, -0.25);
 
-    abstract void whole(BlockSampler sampler, Tensor tensor);
+    private final double[] truncation;
 
-    abstract void shard(BlockSampler sampler, long fill, long from, Tensor shard);
+    Fill(double... truncation) {
+      this.truncation = truncation;
+    }
+
+    void whole(BlockSampler sampler, Tensor tensor) {
+      double[] t = truncation;
+      sampler.truncatedNormal(tensor, t[0], t[1], t[2], t[3]);
+    }
+
+    void shard(BlockSampler sampler, long fill, long from, Tensor shard) {
+      double[] t = truncation;
+      sampler.truncatedNormal(fill, from, shard, t[0], t[1], t[2], t[3]);
+    }
 
     float[] floats(BlockSampler sampler, int size) {
       float[] data = new float[size];

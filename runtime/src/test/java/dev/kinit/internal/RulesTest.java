@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kinit.DoubleTensor;
 import dev.kinit.FloatTensor;
@@ -221,5 +222,96 @@ class RulesTest {
     assertEquals(ElementType.FLOAT, ElementType.of(FloatTensor.of(new float[1])));
     assertEquals(ElementType.DOUBLE, ElementType.of(DoubleTensor.of(new double[1][1])));
     assertEquals("float", ElementType.FLOAT.toString());
+  }
+
+  @Test
+  void gainsAndScalesAreFinitePositiveNumbers() {
+    assertNull(Rules.gainProblem(1e-300));
+    assertNull(Rules.gainProblem(Double.MAX_VALUE));
+    for (double bad : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
+      assertEquals(
+          "gain: " + bad + " is not a valid gain; expected a finite positive number",
+          Rules.gainProblem(bad));
+      assertEquals(
+          "scale: " + bad + " is not a valid scale; expected a finite positive number",
+          Rules.scaleProblem(bad));
+    }
+    assertNull(Rules.scaleProblem(2));
+  }
+
+  @Test
+  void identityShapesHavePyTorchsRanksAndGroups() {
+    assertNull(Rules.eyeRankProblem(2));
+    assertEquals("Only tensors with 2 dimensions are supported", Rules.eyeRankProblem(3));
+    assertEquals(Rules.EYE_RANK, Rules.eyeRankProblem(1));
+    for (int rank = 0; rank <= 6; rank++) {
+      assertEquals(
+          rank >= 3 && rank <= 5 ? null : "Only tensors with 3, 4, or 5 dimensions are supported",
+          Rules.diracRankProblem(rank));
+      assertEquals(
+          rank >= 2 ? null : "Only tensors with 2 or more dimensions are supported",
+          Rules.orthogonalRankProblem(rank));
+    }
+    assertNull(Rules.diracGroupsProblem(3, 6));
+    assertNull(Rules.diracGroupsProblem(3, null));
+    assertNull(Rules.diracGroupsProblem(2, 0));
+    assertEquals("dim 0 must be divisible by groups", Rules.diracGroupsProblem(2, 5));
+    assertEquals(
+        "groups: 0 is not a valid number of groups; expected groups >= 1",
+        Rules.diracGroupsProblem(0, 4));
+    assertNotNull(Rules.diracGroupsProblem(-2, null));
+  }
+
+  @Test
+  void aConstantIsFiniteInTheElementType() {
+    assertNull(Rules.constantProblem("b", ElementType.FLOAT, -3.4e38));
+    assertNull(Rules.constantProblem("b", ElementType.FLOAT, 1e-45));
+    assertNull(Rules.constantProblem("b", ElementType.DOUBLE, 1e300));
+    assertEquals(
+        "b: value 1.0E39 is not a finite float; expected |value| <= Float.MAX_VALUE"
+            + " (3.4028235E38)",
+        Rules.constantProblem("b", ElementType.FLOAT, 1e39));
+    assertNotNull(Rules.constantProblem("b", ElementType.DOUBLE, Double.NaN));
+  }
+
+  @Test
+  void aTruncatedNormalNeedsAnOrderedIntervalWithProbabilityTheTypeResolves() {
+    ElementType f = ElementType.FLOAT;
+    ElementType d = ElementType.DOUBLE;
+    assertNull(Rules.truncatedNormalProblem("w", f, 0, 0.02, -2, 2));
+    assertNull(Rules.truncatedNormalProblem("w", f, 0.5, 0.3, 0, 1));
+    assertNull(Rules.truncatedNormalProblem("w", f, 0, 1, -5, -2.5));
+    assertEquals(
+        "w: std 0.0 is not a normal float; expected Float.MIN_NORMAL (1.17549435E-38) <= std <="
+            + " Float.MAX_VALUE (3.4028235E38)",
+        Rules.truncatedNormalProblem("w", f, 0, 0, -2, 2));
+    assertEquals(
+        "w: mean NaN is not a finite float; expected |mean| <= Float.MAX_VALUE (3.4028235E38)",
+        Rules.truncatedNormalProblem("w", f, Double.NaN, 1, -2, 2));
+    assertEquals(
+        "w: b Infinity is not a finite double; expected |b| <= Double.MAX_VALUE"
+            + " (1.7976931348623157E308)",
+        Rules.truncatedNormalProblem("w", d, 0, 1, -2, Double.POSITIVE_INFINITY));
+    assertEquals(
+        "w: N(0.0, 1.0^2) truncated to [1.0, 1.0] is empty; expected a < b",
+        Rules.truncatedNormalProblem("w", f, 0, 1, 1, 1));
+    // Φ(9) and Φ(10) are both 1 in double
+    assertEquals(
+        "w: N(0.0, 1.0^2) truncated to [9.0, 10.0] holds no probability in double:"
+            + " Phi((a - mean) / std) = Phi((b - mean) / std) = 1.0; expected an interval nearer"
+            + " the mean",
+        Rules.truncatedNormalProblem("w", d, 0, 1, 9, 10));
+    // 2Φ(6) - 1 and 2Φ(7) - 1 differ in double, not in float
+    assertNull(Rules.truncatedNormalProblem("w", d, 0, 1, 6, 7));
+    String floatProblem = Rules.truncatedNormalProblem("w", f, 0, 1, 6, 7);
+    assertNotNull(floatProblem);
+    assertTrue(
+        floatProblem.startsWith(
+            "w: N(0.0, 1.0^2) truncated to [6.0, 7.0] holds too little probability for float:"
+                + " PyTorch's algorithm draws U(2 * Phi((a - mean) / std) - 1,"),
+        floatProblem);
+    // the left tail keeps its precision longer: Φ(-37) > 0, but 2Φ(-37) - 1 = -1
+    assertNotNull(Rules.truncatedNormalProblem("w", d, 0, 1, -38, -37));
+    assertNull(Rules.truncatedNormalProblem("w", d, 0, 1, -8, -7.9));
   }
 }

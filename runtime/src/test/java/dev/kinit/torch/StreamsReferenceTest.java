@@ -10,6 +10,7 @@ import dev.kinit.DoubleTensor;
 import dev.kinit.FloatTensor;
 import dev.kinit.Kaiming;
 import dev.kinit.TorchReference;
+import dev.kinit.Xavier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,7 +130,11 @@ class StreamsReferenceTest {
     return widened;
   }
 
-  private static void check(
+  /**
+   * Runs {@code step} on {@code random} and compares with PyTorch's values: bit-exact, or (where
+   * PyTorch's normal fill calls the C library) explained by {@link LibmExplanation}.
+   */
+  static void check(
       TorchGenerator random,
       JsonObject step,
       boolean float64,
@@ -200,10 +205,13 @@ class StreamsReferenceTest {
 
   private static double std(JsonObject step) {
     JsonObject args = step.getAsJsonObject("args");
-    return args.has("std")
-        ? args.get("std").getAsDouble()
-        : Kaiming.std(
-            TorchReference.shape(step, "shape"), ReferenceOps.mode(args), ReferenceOps.gain(args));
+    int[] shape = TorchReference.shape(step, "shape");
+    if (args.has("std")) {
+      return args.get("std").getAsDouble();
+    }
+    return args.has("mode")
+        ? Kaiming.std(shape, ReferenceOps.mode(args), ReferenceOps.gain(args))
+        : Xavier.std(shape, args.get("gain").getAsDouble());
   }
 
   private static void checkScalar(TorchGenerator random, JsonObject step, Tally.Category tally) {

@@ -2,22 +2,44 @@ package dev.kinit.samples;
 
 import dev.kinit.FanMode;
 import dev.kinit.Fans;
+import dev.kinit.InitPlan;
 import dev.kinit.Kaiming;
 import dev.kinit.Nonlinearity;
+import dev.kinit.samples.models.Gpt2Small;
+import dev.kinit.samples.models.Gpt2SmallInitializer;
+import dev.kinit.samples.models.GptMini;
+import dev.kinit.samples.models.GptMiniInitializer;
+import dev.kinit.samples.models.ResNet;
+import dev.kinit.samples.models.ResNetInitializer;
+import dev.kinit.samples.models.Vgg;
+import dev.kinit.samples.models.VggInitializer;
+import dev.kinit.samples.models.ZeroInitResidualResNet;
+import dev.kinit.samples.models.ZeroInitResidualResNetInitializer;
+import dev.kinit.samples.nn.LeNet;
+import dev.kinit.samples.nn.LeNetInitializer;
+import dev.kinit.samples.nn.Mlp;
+import dev.kinit.samples.nn.MlpInitializer;
+import dev.kinit.samples.pytorch.PortedNet;
+import dev.kinit.samples.pytorch.PortedNetInitializer;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * Prints what Kaiming initialisation will do to a weight: fan_in, fan_out, gain (with the PyTorch
  * call that gives it), std and the uniform bound, the numbers to check before choosing a
- * configuration.
+ * configuration; or what a whole network's generated initializer will do, parameter by parameter.
  *
  * <pre>
  *   explain                                    a table for a few common layers
  *   explain --shape 64,3,3,3 [--mode fan_out] [--nonlinearity leaky_relu] [--a 0.2]
+ *   explain --network resnet18                 a network's tree, each parameter with its init
  *   explain --help                             what each option means
  * </pre>
  *
@@ -57,11 +79,36 @@ public final class Explain {
               Nonlinearity.TANH,
               0));
 
+  /**
+   * The networks {@code --network} describes, by name, each as its generated initializer's plan of
+   * a new instance (nothing is filled): the ported models and the demo's networks.
+   */
+  static final Map<String, Supplier<InitPlan>> NETWORKS = networks();
+
+  private static Map<String, Supplier<InitPlan>> networks() {
+    Map<String, Supplier<InitPlan>> networks = new LinkedHashMap<>();
+    networks.put("resnet18", () -> ResNetInitializer.plan(ResNet.resnet18()));
+    networks.put("resnet34", () -> ResNetInitializer.plan(ResNet.resnet34()));
+    networks.put(
+        "resnet34-zero-init-residual",
+        () -> ZeroInitResidualResNetInitializer.plan(ZeroInitResidualResNet.resnet34()));
+    networks.put("resnet50", () -> ResNetInitializer.plan(ResNet.resnet50()));
+    networks.put("vgg11", () -> VggInitializer.plan(Vgg.vgg11()));
+    networks.put("vgg11_bn", () -> VggInitializer.plan(Vgg.vgg11_bn()));
+    networks.put("gpt-mini", () -> GptMiniInitializer.plan(new GptMini()));
+    networks.put("gpt2-small", () -> Gpt2SmallInitializer.plan(new Gpt2Small()));
+    networks.put("ported-net", () -> PortedNetInitializer.plan(new PortedNet()));
+    networks.put("mlp", () -> MlpInitializer.plan(new Mlp(784, 10)));
+    networks.put("lenet", () -> LeNetInitializer.plan(new LeNet(1, 28, 28, 10)));
+    return Collections.unmodifiableMap(networks);
+  }
+
   private Explain() {}
 
   /** The synopsis, printed with every argument error. */
   static final String SYNOPSIS =
-      "usage: explain [--shape SIZES [--mode MODE] [--nonlinearity NAME] [--a SLOPE]] [--help]";
+      "usage: explain [--shape SIZES [--mode MODE] [--nonlinearity NAME] [--a SLOPE]]"
+          + " [--network NAME] [--help]";
 
   /** What {@code --help} prints. */
   static final String HELP =
@@ -85,6 +132,10 @@ public final class Explain {
                   .collect(Collectors.joining(", "))
               + ", or conv1d, conv2d, ... (gain 1)",
           "  --a SLOPE            the negative slope of leaky_relu; default 0, as PyTorch's",
+          "  --network NAME       instead: a whole network's tree, like PyTorch's print(model),",
+          "                       each parameter with its shape, what initialises it last (with",
+          "                       its fans and std or bound) and its fill number; NAME is one of",
+          "                       " + String.join(", ", NETWORKS.keySet()),
           "  --help               this text",
           "",
           "From the repository's root:",
@@ -112,19 +163,67 @@ public final class Explain {
       return 0;
     }
     List<Configuration> configurations;
+    Supplier<InitPlan> network = null;
     try {
-      configurations = args.length == 0 ? COMMON_LAYERS : List.of(parse(args));
+      if (arguments.contains("--network")) {
+        network = network(args);
+        configurations = List.of();
+      } else {
+        configurations = args.length == 0 ? COMMON_LAYERS : List.of(parse(args));
+      }
     } catch (IllegalArgumentException e) {
       err.println("explain: " + e.getMessage());
       err.println(SYNOPSIS);
       return 2;
     }
-    print(configurations, out);
+    if (network != null) {
+      describe(network.get(), out);
+    } else {
+      print(configurations, out);
+    }
     return 0;
   }
 
   /** The options that take a value, in the order the help text lists them. */
-  private static final List<String> OPTIONS = List.of("--shape", "--mode", "--nonlinearity", "--a");
+  private static final List<String> OPTIONS =
+      List.of("--shape", "--mode", "--nonlinearity", "--a", "--network");
+
+  /** The network {@code --network NAME} names. */
+  static Supplier<InitPlan> network(String[] args) {
+    if (args.length != 2 || !args[0].equals("--network")) {
+      throw new IllegalArgumentException(
+          "--network takes a name and no other option; expected --network NAME alone");
+    }
+    Supplier<InitPlan> network = NETWORKS.get(args[1]);
+    if (network == null) {
+      throw new IllegalArgumentException(
+          "unknown network "
+              + args[1]
+              + "; expected one of "
+              + String.join(", ", NETWORKS.keySet()));
+    }
+    return network;
+  }
+
+  /**
+   * Prints {@code plan}'s description ({@link InitPlan#describe()}) and a summary: how many
+   * parameters, in how many tensors, and how many fills draw from the generator.
+   */
+  static void describe(InitPlan plan, PrintStream out) {
+    out.print(plan.describe());
+    List<InitPlan.Parameter> parameters = plan.parameters();
+    long elements = parameters.stream().mapToLong(p -> p.tensor().size()).sum();
+    long draws = plan.steps().stream().filter(step -> step.fill() >= 0).count();
+    out.printf(
+        Locale.ROOT,
+        "%,d parameters in %d tensors; %d steps, %d of which draw from the generator (fills 0"
+            + " to %d)%n",
+        elements,
+        parameters.size(),
+        plan.steps().size(),
+        draws,
+        draws - 1);
+  }
 
   static Configuration parse(String[] args) {
     int[] shape = null;

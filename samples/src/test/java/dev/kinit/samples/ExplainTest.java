@@ -96,7 +96,8 @@ class ExplainTest {
       assertEquals(0, outcome.status(), String.join(" ", args));
       assertEquals("", outcome.err(), String.join(" ", args));
       assertTrue(outcome.out().startsWith("usage: explain [--shape SIZES"), outcome.out());
-      for (String option : List.of("--shape", "--mode", "--nonlinearity", "--a", "--help")) {
+      for (String option :
+          List.of("--shape", "--mode", "--nonlinearity", "--a", "--network", "--help")) {
         assertTrue(outcome.out().contains("\n  " + option + " "), option + " in " + outcome.out());
       }
     }
@@ -113,9 +114,9 @@ class ExplainTest {
           List.of(
               "explain: unknown option "
                   + args[args.length - (args.length == 1 ? 1 : 2)]
-                  + "; expected --shape, --mode, --nonlinearity, --a or --help",
+                  + "; expected --shape, --mode, --nonlinearity, --a, --network or --help",
               "usage: explain [--shape SIZES [--mode MODE] [--nonlinearity NAME] [--a SLOPE]]"
-                  + " [--help]"),
+                  + " [--network NAME] [--help]"),
           outcome.err().lines().toList());
     }
   }
@@ -150,6 +151,80 @@ class ExplainTest {
             "conv\\s+\\[64, 3, 3, 3\\]\\s+fan_out\\s+relu\\s+0\\.0\\s+27\\s+576\\s+"
                 + "1\\.414214 = calculate_gain\\('relu'\\)\\s+0\\.058926\\s+0\\.102062"),
         row);
+  }
+
+  /**
+   * {@code --network} prints the tree as PyTorch's {@code print(model)} nests it, each parameter
+   * with its shape, its last initialisation with its numbers, and its fill number, then a summary.
+   */
+  @Test
+  void aNetworkIsDescribedParameterByParameter() {
+    Outcome outcome = run("--network", "gpt-mini");
+    assertEquals(0, outcome.status(), outcome.err());
+    List<String> lines = outcome.out().lines().toList();
+    assertEquals("GptMini", lines.get(0));
+    assertEquals("  transformer: Transformer", lines.get(1));
+    assertEquals("    wte: Embedding", lines.get(2));
+    // Initialised three times (construction: wte, lm_head; apply: wte, lm_head): the last decides.
+    assertEquals(
+        "      weight [65, 48]  normal_(mean=0.0, std=0.02); fill 29 (after 3 earlier)",
+        lines.get(3));
+    assertTrue(
+        lines.contains(
+            "            weight [48, 48]  normal_(mean=0.0, std=0.01); fill 30 (after 2 earlier)"),
+        outcome.out());
+    assertTrue(
+        lines.contains("    weight [65, 48]  tied to transformer.wte.weight"), outcome.out());
+    // 65·48 + 32·48 + 2 blocks · 28,800 + 96 = 61,296 in 2 + 2·12 + 2 tensors (PyTorch's count).
+    // Steps: 29 constructions (lm_head has no bias), 19 of apply (4 Linears of 2 per block,
+    // lm_head's weight, the 2 embeddings), 4 c_proj.weight. Draws: 19 constructions (embeddings,
+    // Linear weights and biases), 11 of apply (no zeros), 4 c_proj.
+    assertEquals(
+        "61,296 parameters in 28 tensors; 52 steps, 34 of which draw from the generator (fills 0"
+            + " to 33)",
+        lines.get(lines.size() - 1));
+  }
+
+  @Test
+  void aConvolutionsNumbersAreItsFansAndStd() {
+    Outcome outcome = run("--network", "resnet18");
+    assertEquals(0, outcome.status(), outcome.err());
+    // kaiming_normal_(mode="fan_out", nonlinearity="relu") on [64, 3, 7, 7]: fan_out 64·49 = 3136,
+    // std sqrt(2) / sqrt(3136) = 0.025253813613805; PyTorch's Conv2d default drew first.
+    assertTrue(
+        outcome
+            .out()
+            .contains(
+                "  conv1: Conv2d\n    weight [64, 3, 7, 7]  kaiming_normal_(mode='fan_out',"
+                    + " gain=1.4142135623730951): fan_out 3136, std 0.02525381361380527; fill 22"
+                    + " (after 1 earlier)\n"),
+        outcome.out());
+    // 20 convolutions (no bias), 20 batch norms, fc: 62 construction steps, of which the 20
+    // convolutions and fc's 2 draw (fills 0 to 21); the scheme's 60 steps, of which the 20
+    // convolutions draw (22 to 41).
+    List<String> lines = outcome.out().lines().toList();
+    assertEquals(
+        "11,689,512 parameters in 62 tensors; 122 steps, 42 of which draw from the generator"
+            + " (fills 0 to 41)",
+        lines.get(lines.size() - 1));
+  }
+
+  @Test
+  void anUnknownNetworkIsAnErrorListingTheKnownOnes() {
+    Outcome outcome = run("--network", "alexnet");
+    assertEquals(2, outcome.status());
+    assertTrue(
+        outcome.err().startsWith("explain: unknown network alexnet; expected one of resnet18,"),
+        outcome.err());
+    Outcome mixed = run("--network", "resnet18", "--shape", "3,5");
+    assertEquals(2, mixed.status());
+    assertTrue(
+        mixed
+            .err()
+            .startsWith(
+                "explain: --network takes a name and no other option; expected --network NAME"
+                    + " alone"),
+        mixed.err());
   }
 
   @Test

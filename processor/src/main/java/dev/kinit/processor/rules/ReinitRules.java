@@ -206,7 +206,9 @@ final class ReinitRules {
   private List<FieldDeclaration> reached(RuleDeclaration rule) {
     List<FieldDeclaration> reached = new ArrayList<>();
     Set<String> visited = new HashSet<>();
-    visit(network.asModule(), rule, reached, visited);
+    // The network's own tree even where the network is abstract, a base class whose subclasses
+    // share its rules: as a child an abstract type is open, but here it is the tree's root.
+    visitTree(network.asModule(), rule, reached, visited);
     return reached;
   }
 
@@ -215,24 +217,31 @@ final class ReinitRules {
       RuleDeclaration rule,
       List<FieldDeclaration> reached,
       Set<String> visited) {
+    switch (module.kind()) {
+      case INITIALIZED -> visitTree(module, rule, reached, visited);
+      case SEALED -> module.permitted().forEach(p -> visit(p, rule, reached, visited));
+      default -> {}
+    }
+  }
+
+  /** A module with an initializer: its parameters the rule reaches, then its children's. */
+  private void visitTree(
+      ModuleDeclaration module,
+      RuleDeclaration rule,
+      List<FieldDeclaration> reached,
+      Set<String> visited) {
     if (!visited.add(module.type().toString())) {
       return;
     }
-    switch (module.kind()) {
-      case INITIALIZED -> {
-        if (rule.matches(module)) {
-          for (FieldDeclaration parameter : find(module, rule.parameter())) {
-            if (reached.stream().noneMatch(p -> p.id().equals(parameter.id()))) {
-              reached.add(parameter);
-            }
-          }
-        }
-        for (ChildDeclaration child : module.children()) {
-          visit(child.module(), rule, reached, visited);
+    if (rule.matches(module)) {
+      for (FieldDeclaration parameter : find(module, rule.parameter())) {
+        if (reached.stream().noneMatch(p -> p.id().equals(parameter.id()))) {
+          reached.add(parameter);
         }
       }
-      case SEALED -> module.permitted().forEach(p -> visit(p, rule, reached, visited));
-      default -> {}
+    }
+    for (ChildDeclaration child : module.children()) {
+      visit(child.module(), rule, reached, visited);
     }
   }
 

@@ -136,11 +136,12 @@ public final class InitializerWriter {
             layer.name())
         .addStatement("$T.requireNonNull($L, $S)", Objects.class, Statements.LAYER, "layer")
         .addStatement(
-            "$T.Builder $L = $T.builder($L)",
+            "$T.Builder $L = $T.builder($L, $T.class)",
             InitPlan.class,
             Statements.PLAN,
             InitPlan.class,
-            Statements.LAYER);
+            Statements.LAYER,
+            layer.name());
   }
 
   /**

@@ -130,7 +130,10 @@ final class NetworkStatements {
             type.type());
       } else {
         method.addStatement(
-            "if (module instanceof $T) return $T.builder(module).build()", raw, InitPlan.class);
+            "if (module instanceof $T) return $T.builder(module, $T.class).build()",
+            raw,
+            InitPlan.class,
+            raw);
       }
     }
     method.addStatement(

@@ -3,13 +3,12 @@ package dev.kinit.samples.experiment;
 import dev.kinit.FloatTensor;
 import dev.kinit.Nonlinearity;
 import dev.kinit.samples.data.Moments;
-import dev.kinit.samples.nn.CircularPad2d;
-import dev.kinit.samples.nn.Conv2d;
+import dev.kinit.samples.nn.ConvStack;
 import dev.kinit.samples.nn.Image;
 import dev.kinit.samples.nn.Layer;
 import dev.kinit.samples.nn.Linear;
 import dev.kinit.samples.nn.Network;
-import dev.kinit.samples.nn.Relu;
+import dev.kinit.samples.nn.PlainNet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -108,15 +107,14 @@ public final class VarianceExperiment {
     return new Setup(
         "30-layer ReLU MLP",
         () -> {
-          List<Layer> layers = new ArrayList<>();
+          List<Linear> layers = new ArrayList<>();
           int in = 64;
           for (int l = 1; l <= 30; l++) {
             int width = l <= 10 ? 64 : l <= 20 ? 128 : 256;
             layers.add(new Linear(in, width));
-            layers.add(new Relu());
             in = width;
           }
-          return new Network("mlp-30", layers);
+          return new PlainNet("mlp-30", layers, null);
         },
         128,
         64);
@@ -125,20 +123,13 @@ public final class VarianceExperiment {
   /** The 20-layer ReLU convolution stack described in the class comment. */
   public static Setup convStack() {
     int size = 6;
+    int[] channels = new int[20];
+    for (int l = 1; l <= 20; l++) {
+      channels[l - 1] = l <= 10 ? 32 : 64;
+    }
     return new Setup(
         "20-layer ReLU conv stack",
-        () -> {
-          List<Layer> layers = new ArrayList<>();
-          int channels = 3;
-          for (int l = 1; l <= 20; l++) {
-            int out = l <= 10 ? 32 : 64;
-            CircularPad2d pad = new CircularPad2d(new Image(channels, size, size), 1);
-            layers.add(new Network("conv3x3", List.of(pad, new Conv2d(pad.output(), out, 3))));
-            layers.add(new Relu());
-            channels = out;
-          }
-          return new Network("conv-20", layers);
-        },
+        () -> new ConvStack("conv-20", new Image(3, size, size), channels),
         2,
         3 * size * size);
   }

@@ -5,6 +5,7 @@ import static dev.kinit.Nonlinearity.RELU;
 
 import dev.kinit.FloatTensor;
 import dev.kinit.KaimingInit;
+import dev.kinit.ZerosInit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +32,7 @@ public class Conv2d implements Layer {
   protected final float[][][][] weight;
 
   /** {@code [out]}, initialised to 0. */
-  protected final float[] bias;
+  @ZerosInit protected final float[] bias;
 
   private final float[][][][] weightGradient;
   private final float[] biasGradient;
@@ -145,7 +146,6 @@ public class Conv2d implements Layer {
   @Override
   public void initialize(RandomGenerator random) {
     Conv2dInitializer.initialize(this, random);
-    Arrays.fill(bias, 0);
   }
 
   @Override

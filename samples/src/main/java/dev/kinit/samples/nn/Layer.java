@@ -23,9 +23,9 @@ public interface Layer {
   float[][] backward(float[][] outputGradient);
 
   /**
-   * Sets the weights to their initial values: Kaiming for the {@code @KaimingInit} fields, through
-   * the initializer generated for the layer's class, and zero for the biases (He et al. 2015 set
-   * biases to 0).
+   * Sets the parameters to their initial values, through the initializer generated for the layer's
+   * class: Kaiming for the {@code @KaimingInit} weights, zero for the {@code @ZerosInit} biases (He
+   * et al. 2015 set biases to 0). A layer without parameters has nothing to do.
    */
   default void initialize(RandomGenerator random) {}
 

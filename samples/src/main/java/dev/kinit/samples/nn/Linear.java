@@ -4,7 +4,7 @@ import static dev.kinit.Nonlinearity.RELU;
 
 import dev.kinit.FloatTensor;
 import dev.kinit.KaimingInit;
-import java.util.Arrays;
+import dev.kinit.ZerosInit;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -19,8 +19,8 @@ public class Linear implements Layer {
   @KaimingInit(nonlinearity = RELU)
   protected final float[][] weight;
 
-  /** {@code [out]}, initialised to 0. */
-  protected final float[] bias;
+  /** {@code [out]}, initialised to 0 (He et al. 2015 set biases to 0). */
+  @ZerosInit protected final float[] bias;
 
   private final Affine affine;
 
@@ -44,7 +44,6 @@ public class Linear implements Layer {
   @Override
   public void initialize(RandomGenerator random) {
     LinearInitializer.initialize(this, random);
-    Arrays.fill(bias, 0);
   }
 
   @Override

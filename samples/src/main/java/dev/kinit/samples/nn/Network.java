@@ -9,18 +9,24 @@ import java.util.random.RandomGenerator;
 /**
  * Layers applied one after the other (PyTorch's {@code nn.Sequential}): the forward pass runs them
  * in order, the backward pass in reverse order.
+ *
+ * <p>Each network of the samples is a subclass that is a {@link dev.kinit.Network}: its fields hold
+ * its layers, as a PyTorch module's attributes hold its submodules, and it hands them to this class
+ * in forward order (with the layers that have no parameters, the ReLUs and poolings, which are not
+ * its members). Its {@link #initialize} is one call of its generated initializer, which initialises
+ * every layer in declaration order from the one generator.
  */
-public final class Network implements Layer {
+public abstract class Network implements Layer {
 
   private final String name;
   private final List<Layer> layers;
 
   /**
-   * A network called {@code name} (in tables and plots) made of {@code layers}.
+   * A network called {@code name} (in tables and plots) made of {@code layers}, in forward order.
    *
    * @throws IllegalArgumentException if there are no layers
    */
-  public Network(String name, List<? extends Layer> layers) {
+  protected Network(String name, List<? extends Layer> layers) {
     this.name = Objects.requireNonNull(name, "name");
     this.layers = List.copyOf(layers);
     if (this.layers.isEmpty()) {
@@ -57,13 +63,12 @@ public final class Network implements Layer {
     return g;
   }
 
-  /** Initialises every layer in order from the one generator: the same seed gives the same net. */
+  /**
+   * Initialises every layer in declaration order from the one generator, through the network's
+   * generated initializer: the same seed gives the same network.
+   */
   @Override
-  public void initialize(RandomGenerator random) {
-    for (Layer layer : layers) {
-      layer.initialize(random);
-    }
-  }
+  public abstract void initialize(RandomGenerator random);
 
   @Override
   public List<Parameter> parameters() {

@@ -7,7 +7,9 @@ import java.util.List;
  * The networks of the samples, built from the Java layers ({@link Linear}, {@link Conv2d}, {@link
  * Relu}, {@link MaxPool2d}) and the Kotlin ones ({@link Classifier}, {@link LeakyLinear}, {@link
  * LazyLinear}, {@link FlatLinear}, {@link ResidualLinear}). Each weight layer is followed by the
- * nonlinearity its {@code @KaimingInit} gain was chosen for.
+ * nonlinearity its {@code @KaimingInit} gain was chosen for. Each network is a {@link
+ * dev.kinit.Network} ({@link Mlp}, written in Kotlin, {@link LeNet}, {@link PlainNet}), initialised
+ * by one call of its generated initializer.
  */
 public final class Networks {
   private Networks() {}
@@ -21,16 +23,7 @@ public final class Networks {
    * </pre>
    */
   public static Network mlp(int inFeatures, int classes) {
-    return new Network(
-        "mlp",
-        List.of(
-            new Linear(inFeatures, 128),
-            new Relu(),
-            new ResidualLinear(128),
-            new Relu(),
-            new LeakyLinear(128, 64),
-            new Relu((float) LeakyLinear.NEGATIVE_SLOPE),
-            new Classifier(64, classes)));
+    return new Mlp(inFeatures, classes);
   }
 
   /**
@@ -43,24 +36,7 @@ public final class Networks {
    * </pre>
    */
   public static Network leNet(int channels, int height, int width, int classes) {
-    Conv2d conv1 = new Conv2d(new Image(channels, height, width), 6, 5);
-    MaxPool2d pool1 = new MaxPool2d(conv1.output(), 2);
-    Conv2d conv2 = new Conv2d(pool1.output(), 16, 5);
-    MaxPool2d pool2 = new MaxPool2d(conv2.output(), 2);
-    return new Network(
-        "lenet",
-        List.of(
-            conv1,
-            new Relu(),
-            pool1,
-            conv2,
-            new Relu(),
-            pool2,
-            new LazyLinear(120),
-            new Relu(),
-            new FlatLinear(120, 84),
-            new Relu(),
-            new Classifier(84, classes)));
+    return new LeNet(channels, height, width, classes);
   }
 
   /**
@@ -74,12 +50,10 @@ public final class Networks {
     if (depth < 2) {
       throw new IllegalArgumentException("depth " + depth + "; expected at least 2 weight layers");
     }
-    List<Layer> layers = new ArrayList<>();
+    List<Linear> hidden = new ArrayList<>();
     for (int l = 1; l < depth; l++) {
-      layers.add(new Linear(l == 1 ? inFeatures : width, width));
-      layers.add(new Relu());
+      hidden.add(new Linear(l == 1 ? inFeatures : width, width));
     }
-    layers.add(new Classifier(width, classes));
-    return new Network("plain-" + depth, layers);
+    return new PlainNet("plain-" + depth, hidden, new Classifier(width, classes));
   }
 }

@@ -1,5 +1,6 @@
 package dev.kinit.samples.pytorch;
 
+import dev.kinit.Network;
 import dev.kinit.torch.TorchGenerator;
 import java.util.random.RandomGenerator;
 
@@ -14,10 +15,11 @@ import java.util.random.RandomGenerator;
  *   fc2  = nn.Linear(16, 10)
  * </pre>
  *
- * <p>Each layer's generated initializer draws its weight then its bias, and the layers are
- * initialised in PyTorch's creation order from one {@link TorchGenerator}, so the stream continues
- * as PyTorch's does.
+ * <p>A {@link Network}: the generated {@code PortedNetInitializer} initialises the layers in their
+ * declaration order, PyTorch's creation order, each drawing its weight then its bias from one
+ * {@link TorchGenerator}, so the stream continues as PyTorch's does.
  */
+@Network
 public final class PortedNet {
 
   /** {@code nn.Conv2d(1, 4, 3)}. */
@@ -38,8 +40,6 @@ public final class PortedNet {
 
   /** Initialises the layers in PyTorch's creation order, drawing from {@code random}. */
   public void initialize(RandomGenerator random) {
-    TorchConv2dInitializer.initialize(conv, random);
-    TorchLinearInitializer.initialize(fc1, random);
-    TorchLinearInitializer.initialize(fc2, random);
+    PortedNetInitializer.initialize(this, random);
   }
 }

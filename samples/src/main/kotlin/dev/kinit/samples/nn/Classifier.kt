@@ -3,6 +3,7 @@ package dev.kinit.samples.nn
 import dev.kinit.FloatTensor
 import dev.kinit.KaimingInit
 import dev.kinit.Nonlinearity.LINEAR
+import dev.kinit.ZerosInit
 import java.util.random.RandomGenerator
 
 /**
@@ -17,7 +18,7 @@ class Classifier(@KaimingInit(nonlinearity = LINEAR) val weight: Array<FloatArra
   /** A classifier from [inFeatures] features to [classes] logits. */
   constructor(inFeatures: Int, classes: Int) : this(Array(classes) { FloatArray(inFeatures) })
 
-  val bias = FloatArray(weight.size)
+  @ZerosInit val bias = FloatArray(weight.size)
   private val affine = Affine(weight, bias)
 
   override fun forward(input: Array<FloatArray>): Array<FloatArray> = affine.forward(input)
@@ -27,7 +28,6 @@ class Classifier(@KaimingInit(nonlinearity = LINEAR) val weight: Array<FloatArra
 
   override fun initialize(random: RandomGenerator) {
     ClassifierInitializer.initialize(this, random)
-    bias.fill(0f)
   }
 
   override fun parameters(): List<Parameter> = affine.parameters()

@@ -3,6 +3,7 @@ package dev.kinit.samples.nn
 import dev.kinit.FloatTensor
 import dev.kinit.KaimingInit
 import dev.kinit.Nonlinearity.RELU
+import dev.kinit.ZerosInit
 import java.util.random.RandomGenerator
 
 /**
@@ -19,7 +20,7 @@ class FlatLinear(val inFeatures: Int, val outFeatures: Int) : Layer {
   @KaimingInit(nonlinearity = RELU, shapeFields = ["outFeatures", "inFeatures"])
   val weight = FloatArray(outFeatures * inFeatures)
 
-  val bias = FloatArray(outFeatures)
+  @ZerosInit val bias = FloatArray(outFeatures)
   private val weightGradient = FloatArray(weight.size)
   private val biasGradient = FloatArray(outFeatures)
   private val parameters = listOf(Parameter(weight, weightGradient), Parameter(bias, biasGradient))
@@ -61,7 +62,6 @@ class FlatLinear(val inFeatures: Int, val outFeatures: Int) : Layer {
 
   override fun initialize(random: RandomGenerator) {
     FlatLinearInitializer.initialize(this, random)
-    bias.fill(0f)
   }
 
   override fun parameters(): List<Parameter> = parameters

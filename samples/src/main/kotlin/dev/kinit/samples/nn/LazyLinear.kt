@@ -3,6 +3,7 @@ package dev.kinit.samples.nn
 import dev.kinit.FloatTensor
 import dev.kinit.KaimingInit
 import dev.kinit.Nonlinearity.RELU
+import dev.kinit.ZerosInit
 import java.util.random.RandomGenerator
 
 /**
@@ -10,15 +11,16 @@ import java.util.random.RandomGenerator
  * sees, like PyTorch's `nn.LazyLinear`: put it after convolutions and pooling without working out
  * how many features they leave.
  *
- * The weight is a `lateinit var`, allocated at the first forward pass; Kotlin makes its field
- * public, and the generated `LazyLinearInitializer` reads it directly. [initialize] before that
- * pass only remembers the generator, which then fills the weight when it is allocated.
+ * The weight is a nullable `@JvmField var`, `null` until the first forward pass allocates it: a
+ * public field, which the generated `LazyLinearInitializer` reads directly, and a parameter that is
+ * absent (skipped, like a `bias=False`) while it is `null`. [initialize] before that pass only
+ * remembers the generator, which then fills the weight when it is allocated.
  */
 class LazyLinear(private val outFeatures: Int) : Layer {
 
-  @KaimingInit(nonlinearity = RELU) lateinit var weight: Array<FloatArray>
+  @JvmField @KaimingInit(nonlinearity = RELU) var weight: Array<FloatArray>? = null
 
-  private val bias = FloatArray(outFeatures)
+  @ZerosInit val bias = FloatArray(outFeatures)
   private var affine: Affine? = null
   private var pending: RandomGenerator? = null
 
@@ -32,10 +34,19 @@ class LazyLinear(private val outFeatures: Int) : Layer {
       .backward(outputGradient)
 
   override fun initialize(random: RandomGenerator) {
-    if (::weight.isInitialized) {
+    if (weight != null) {
       LazyLinearInitializer.initialize(this, random)
-      bias.fill(0f)
     } else {
+      pending = random
+    }
+  }
+
+  /**
+   * Remembers [random] to fill the weight with when the first batch allocates it; nothing if the
+   * weight exists already (a network's generated initializer has filled it).
+   */
+  fun initializeWhenBuilt(random: RandomGenerator) {
+    if (weight == null) {
       pending = random
     }
   }
@@ -43,15 +54,16 @@ class LazyLinear(private val outFeatures: Int) : Layer {
   override fun parameters(): List<Parameter> = affine?.parameters() ?: emptyList()
 
   override fun weights(): List<FloatTensor> =
-    if (::weight.isInitialized) listOf(FloatTensor.of("LazyLinear.weight", weight)) else emptyList()
+    weight?.let { listOf(FloatTensor.of("LazyLinear.weight", it)) } ?: emptyList()
 
   private fun build(inFeatures: Int): Affine {
     val random =
       checkNotNull(pending) { "LazyLinear: call initialize before the first forward pass" }
-    weight = Array(outFeatures) { FloatArray(inFeatures) }
+    val built = Array(outFeatures) { FloatArray(inFeatures) }
+    weight = built
     LazyLinearInitializer.initialize(this, random)
     pending = null
-    return Affine(weight, bias).also { affine = it }
+    return Affine(built, bias).also { affine = it }
   }
 
   override fun toString() = "LazyLinear(? -> $outFeatures)"

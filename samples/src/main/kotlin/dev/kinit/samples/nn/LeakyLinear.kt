@@ -3,6 +3,7 @@ package dev.kinit.samples.nn
 import dev.kinit.FloatTensor
 import dev.kinit.KaimingInit
 import dev.kinit.Nonlinearity.LEAKY_RELU
+import dev.kinit.ZerosInit
 import java.util.random.RandomGenerator
 
 /**
@@ -18,7 +19,7 @@ class LeakyLinear(inFeatures: Int, outFeatures: Int) : Layer {
   @KaimingInit(nonlinearity = LEAKY_RELU, a = NEGATIVE_SLOPE)
   val weight = Array(outFeatures) { FloatArray(inFeatures) }
 
-  @JvmField val bias = FloatArray(outFeatures)
+  @JvmField @ZerosInit val bias = FloatArray(outFeatures)
   private val affine = Affine(weight, bias)
 
   override fun forward(input: Array<FloatArray>): Array<FloatArray> = affine.forward(input)
@@ -28,7 +29,6 @@ class LeakyLinear(inFeatures: Int, outFeatures: Int) : Layer {
 
   override fun initialize(random: RandomGenerator) {
     LeakyLinearInitializer.initialize(this, random)
-    bias.fill(0f)
   }
 
   override fun parameters(): List<Parameter> = affine.parameters()

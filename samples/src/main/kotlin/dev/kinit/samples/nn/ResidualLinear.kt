@@ -3,6 +3,7 @@ package dev.kinit.samples.nn
 import dev.kinit.FloatTensor
 import dev.kinit.KaimingInit
 import dev.kinit.Nonlinearity.LINEAR
+import dev.kinit.ZerosInit
 import java.util.random.RandomGenerator
 
 /**
@@ -17,7 +18,7 @@ class ResidualLinear(width: Int) : Linear(width, width) {
 
   @KaimingInit(nonlinearity = LINEAR) val residual = Array(width) { FloatArray(width) }
 
-  val residualBias = FloatArray(width)
+  @ZerosInit val residualBias = FloatArray(width)
   private val relu = Relu()
   private val second = Affine(residual, residualBias)
 
@@ -29,8 +30,6 @@ class ResidualLinear(width: Int) : Linear(width, width) {
 
   override fun initialize(random: RandomGenerator) {
     ResidualLinearInitializer.initialize(this, random)
-    bias.fill(0f)
-    residualBias.fill(0f)
   }
 
   override fun parameters(): List<Parameter> = super.parameters() + second.parameters()

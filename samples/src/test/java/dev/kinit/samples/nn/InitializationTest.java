@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kinit.FanMode;
 import dev.kinit.FloatTensor;
+import dev.kinit.InitPlan;
 import dev.kinit.Kaiming;
 import dev.kinit.Nonlinearity;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -155,6 +157,58 @@ class InitializationTest {
     input[0][3] = 1;
     input[1][7] = -2;
     assertArrayEquals(a.forward(input), b.forward(input));
+  }
+
+  /**
+   * A network's one generated call initialises its layers in declaration order from the one
+   * generator: the weights each layer's own initializer gives when the layers are initialised one
+   * after the other, as the demo did before its networks were {@code @Network}s.
+   */
+  @Test
+  void aNetworksOneCallIsItsLayersInitialisedInOrder() {
+    float[][] input = new float[2][400];
+    input[0][3] = 1;
+    input[1][250] = -2;
+    for (boolean lenet : new boolean[] {false, true}) {
+      Network network = lenet ? Networks.leNet(1, 20, 20, 10) : Networks.mlp(400, 10);
+      network.initialize(new SplittableRandom(9));
+      Network layerByLayer = lenet ? Networks.leNet(1, 20, 20, 10) : Networks.mlp(400, 10);
+      SplittableRandom random = new SplittableRandom(9);
+      layerByLayer.layers().forEach(layer -> layer.initialize(random));
+      // The LeNet's lazy layer draws at the first batch, after the others, in both.
+      assertArrayEquals(layerByLayer.forward(input), network.forward(input), network.name());
+    }
+  }
+
+  @Test
+  void aKotlinNetworkNamesItsParametersByItsProperties() {
+    Mlp mlp = new Mlp(20, 3);
+    assertEquals(
+        List.of(
+            "fc1.weight",
+            "fc1.bias",
+            "block.weight",
+            "block.bias",
+            "block.residual",
+            "block.residualBias",
+            "fc2.weight",
+            "fc2.bias",
+            "head.weight",
+            "head.bias"),
+        MlpInitializer.plan(mlp).parameters().stream().map(InitPlan.Parameter::name).toList());
+  }
+
+  @Test
+  void aLazyLayerWithoutItsWeightIsSkippedAndFilledWhenBuilt() {
+    LazyLinear lazy = new LazyLinear(4);
+    assertEquals(
+        List.of("bias"),
+        LazyLinearInitializer.plan(lazy).parameters().stream()
+            .map(InitPlan.Parameter::name)
+            .toList());
+    lazy.initializeWhenBuilt(new SplittableRandom(10));
+    lazy.forward(new float[1][6]);
+    assertArrayEquals(expected(4, 6, FanMode.FAN_IN, RELU, 10), lazy.weight);
   }
 
   private static boolean allZero(float[] values) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -101,16 +102,22 @@ class LayerGradientTest {
 
   @Test
   void network() {
+    List<Layer> layers =
+        List.of(
+            new Conv2d(new Image(1, 6, 6), 2, 3),
+            new Relu(),
+            new MaxPool2d(new Image(2, 4, 4), 2),
+            new Linear(8, 5),
+            new Relu(0.2f),
+            new Classifier(5, 3));
+    // Any sequence of layers: each initialised by its own generated initializer.
     Network network =
-        new Network(
-            "small",
-            List.of(
-                new Conv2d(new Image(1, 6, 6), 2, 3),
-                new Relu(),
-                new MaxPool2d(new Image(2, 4, 4), 2),
-                new Linear(8, 5),
-                new Relu(0.2f),
-                new Classifier(5, 3)));
+        new Network("small", layers) {
+          @Override
+          public void initialize(RandomGenerator random) {
+            layers.forEach(layer -> layer.initialize(random));
+          }
+        };
     network.initialize(new SplittableRandom(13));
     GradientCheck.check(network, GradientCheck.input(2, 36, 14), 20, 15);
   }

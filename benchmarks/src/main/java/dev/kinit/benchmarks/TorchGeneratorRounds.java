@@ -1,0 +1,188 @@
+package dev.kinit.benchmarks;
+
+import dev.kinit.FanMode;
+import dev.kinit.FloatTensor;
+import dev.kinit.Kaiming;
+import dev.kinit.Nonlinearity;
+import dev.kinit.torch.CpuCapability;
+import dev.kinit.torch.TorchGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+
+/**
+ * Fills of {@link TorchGeneratorBenchmark} in interleaved rounds, for a machine shared with other
+ * work, where JMH's one benchmark after the other meets different neighbours. Each round makes
+ * every fill once, in an order that rotates; the first rounds warm the JIT up; the median and the
+ * best of the others are reported.
+ *
+ * <ul>
+ *   <li>default: the one-thread fills of 1M and 16M weights ({@link TorchGenerator#sequential}),
+ *       timed by the CPU time of the filling thread, which the machine's load disturbs least (it
+ *       stretches wall time, not the CPU time a fill takes); {@code scripts/bench_torch.py --clock
+ *       cpu} measures PyTorch the same way;
+ *   <li>{@code --gpt2}: the random fills of building and initialising GPT-2 small ({@link
+ *       Gpt2SmallFills}), one thread, CPU time; {@code bench_torch.py --gpt2 --clock cpu};
+ *   <li>{@code --all-cores}: the {@code normal_} fills of 1M and 16M weights on one thread and on
+ *       all cores ({@link TorchGenerator#manualSeed(long)}), wall time, so that both meet the same
+ *       neighbours.
+ * </ul>
+ *
+ * <pre>
+ *   java -Xmx3g -cp benchmarks/target/benchmarks.jar dev.kinit.benchmarks.TorchGeneratorRounds [--gpt2 | --all-cores] [warm-up rounds] [rounds] [json file]
+ * </pre>
+ */
+public final class TorchGeneratorRounds {
+
+  private static final double GAIN = Nonlinearity.RELU.gain(0);
+  private static final int[] SIDES = {1024, 4096};
+
+  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private final TorchGenerator random = oneThread();
+  private final TorchGenerator allCores = TorchGenerator.manualSeed(42);
+  private final boolean wallTime;
+  private final List<Fill> fills = new ArrayList<>();
+
+  /** One fill of one weight, and the times it took, in nanoseconds. */
+  private record Fill(String name, String layout, int size, Runnable run, List<Long> times) {}
+
+  private TorchGeneratorRounds(String mode) {
+    wallTime = mode.equals("--all-cores");
+    if (mode.equals("--gpt2")) {
+      Gpt2SmallFills network = new Gpt2SmallFills();
+      fills.add(
+          new Fill(
+              "gpt2Small",
+              "nested",
+              Math.toIntExact(network.parameters()),
+              () -> network.initialize(random),
+              new ArrayList<>()));
+      return;
+    }
+    for (int side : SIDES) {
+      float[] flat = new float[side * side];
+      float[][] nested = new float[side][side];
+      Weight flatWeight = () -> FloatTensor.of("weight", flat, side, side);
+      Weight nestedWeight = () -> FloatTensor.of("weight", nested);
+      if (wallTime) {
+        add("torchNormal", "flat", side, flatWeight, random, true);
+        add("torchNormal", "nested", side, nestedWeight, random, true);
+        add("torchNormalAllCores", "flat", side, flatWeight, allCores, true);
+        add("torchNormalAllCores", "nested", side, nestedWeight, allCores, true);
+      } else {
+        for (boolean normal : new boolean[] {true, false}) {
+          String name = normal ? "torchNormal" : "torchUniform";
+          add(name, "flat", side, flatWeight, random, normal);
+          add(name, "nested", side, nestedWeight, random, normal);
+        }
+      }
+    }
+  }
+
+  /** The generator of the one-thread benchmarks: every fill on the calling thread. */
+  private static TorchGenerator oneThread() {
+    return TorchGenerator.sequential(42, CpuCapability.AVX2);
+  }
+
+  private interface Weight {
+    FloatTensor tensor();
+  }
+
+  private void add(
+      String name,
+      String layout,
+      int side,
+      Weight weight,
+      TorchGenerator generator,
+      boolean normal) {
+    Runnable run =
+        normal
+            ? () -> Kaiming.normal(weight.tensor(), FanMode.FAN_IN, GAIN, generator)
+            : () -> Kaiming.uniform(weight.tensor(), FanMode.FAN_IN, GAIN, generator);
+    fills.add(new Fill(name, layout, side * side, run, new ArrayList<>()));
+  }
+
+  private long now() {
+    return wallTime ? System.nanoTime() : threads.getCurrentThreadCpuTime();
+  }
+
+  private void round(int round, boolean record) {
+    for (int k = 0; k < fills.size(); k++) {
+      Fill fill = fills.get((k + round) % fills.size());
+      long start = now();
+      fill.run().run();
+      long time = now() - start;
+      if (record) {
+        fill.times().add(time);
+      }
+    }
+  }
+
+  public static void main(String[] args) {
+    String mode = args.length > 0 && args[0].startsWith("--") ? args[0] : "";
+    if (!mode.isEmpty()) {
+      args = Arrays.copyOfRange(args, 1, args.length);
+    }
+    int warmUp = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+    TorchGeneratorRounds benchmark = new TorchGeneratorRounds(mode);
+    for (int r = 0; r < warmUp + rounds; r++) {
+      benchmark.round(r, r >= warmUp);
+    }
+    String clock = benchmark.wallTime ? "wall" : "cpu";
+    System.out.printf(
+        Locale.ROOT,
+        "%d warm-up rounds, medians and best of %d; %s time%n%-20s %-7s %9s %11s %11s %11s%n",
+        warmUp,
+        rounds,
+        benchmark.wallTime ? "wall" : "thread CPU",
+        "fill",
+        "layout",
+        "size",
+        "median ms",
+        "M values/s",
+        "best M/s");
+    StringJoiner json =
+        new StringJoiner(",\n  ", "{\"clock\": \"" + clock + "\", \"results\": [\n  ", "\n]}\n");
+    for (Fill fill : benchmark.fills) {
+      long[] times = fill.times().stream().mapToLong(Long::longValue).sorted().toArray();
+      double median = times[times.length / 2] / 1e6;
+      double best = times[0] / 1e6;
+      System.out.printf(
+          Locale.ROOT,
+          "%-20s %-7s %9d %11.2f %11.1f %11.1f%n",
+          fill.name(),
+          fill.layout(),
+          fill.size(),
+          median,
+          fill.size() / median / 1e3,
+          fill.size() / best / 1e3);
+      json.add(
+          String.format(
+              Locale.ROOT,
+              "{\"fill\": \"%s\", \"layout\": \"%s\", \"size\": %d, \"median_ms\": %.4f,"
+                  + " \"best_ms\": %.4f, \"ms\": %s}",
+              fill.name(),
+              fill.layout(),
+              fill.size(),
+              median,
+              best,
+              Arrays.toString(Arrays.stream(times).mapToDouble(t -> t / 1e6).toArray())));
+    }
+    if (args.length > 2) {
+      try {
+        Files.writeString(Path.of(args[2]), json.toString());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}
