@@ -3,6 +3,7 @@ package layers
 import dev.kinit.ConstantInit
 import dev.kinit.ConstructedBefore
 import dev.kinit.DiracInit
+import dev.kinit.Distribution.UNIFORM
 import dev.kinit.EyeInit
 import dev.kinit.KaimingInit
 import dev.kinit.Network
@@ -42,6 +43,10 @@ class InheritsProtectedField : base.ProtectedField() { // expect: [kinit.inacces
   @KaimingInit val own = Array(2) { FloatArray(2) }
 }
 
+class InheritsHidden : base.Mid() { // expect: [kinit.field-unnameable] field PkgBase.weight cannot be named by the generated InheritsHiddenInitializer in package layers: in InheritsHidden the name weight denotes Mid.weight
+  @KaimingInit val own = Array(2) { FloatArray(2) }
+}
+
 class InheritsProtectedGetter : base.ProtectedGetter() { // expect: [kinit.getter-inaccessible] field ProtectedGetter.weight is private and its getter getWeight() is protected in ProtectedGetter, which the generated InheritsProtectedGetterInitializer in package layers cannot call
   @KaimingInit val own = Array(2) { FloatArray(2) }
 }
@@ -68,6 +73,7 @@ class Gains(val activation: Nonlinearity, val slope: Double, val count: Int, pri
   @XavierInit(gain = -1.0) val negative = Array(2) { FloatArray(2) } // expect: [kinit.gain-not-positive] gain = -1.0 for Gains.negative is not a valid gain; expected a finite positive number
   @KaimingInit(nonlinearityField = "nothing") val missing = Array(2) { FloatArray(2) } // expect: [kinit.named-field-missing] nonlinearityField of Gains.missing names "nothing", but Gains has no field of that name
   @KaimingInit(nonlinearityField = "count") val wrong = Array(2) { FloatArray(2) } // expect: [kinit.named-field-wrong-type] nonlinearityField of Gains.wrong names "count", a field of type int; expected a dev.kinit.Nonlinearity field
+  @KaimingInit(a = 1e40, distribution = UNIFORM) val tiny = Array(8) { FloatArray(8) } // expect: [kinit.scale-not-normal] Gains.tiny: bound 2.449489742783178E-40 is not a normal float
   @KaimingInit(nonlinearityField = "secret") val hidden = Array(2) { FloatArray(2) } // expect: [kinit.named-field-unreadable] nonlinearityField of Gains.hidden names "secret", which the generated GainsInitializer cannot read
 }
 

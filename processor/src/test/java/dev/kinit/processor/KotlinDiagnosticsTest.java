@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tschuchort.compiletesting.JvmCompilationResult;
 import com.tschuchort.compiletesting.KotlinCompilation;
 import com.tschuchort.compiletesting.SourceFile;
+import dev.kinit.processor.ksp.KspProviders;
 import java.io.File;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -153,5 +154,29 @@ class KotlinDiagnosticsTest {
         "Missing.kt:6",
         "[kinit.unresolved-type] type GeneratedBase, needed by superclass of Sub, could not be"
             + " resolved");
+  }
+
+  /**
+   * A bug in the processor (an exception, simulated where a valid layer is written) is a compile
+   * error at the Kotlin class being processed, not a crash of KSP.
+   */
+  @Test
+  void kspReportsAnInternalErrorAtTheClass() {
+    KotlinProcessing.Result result =
+        KotlinProcessing.compileWithKsp(
+            KspProviders.failingBeforeWrite(() -> new IllegalStateException("simulated bug")),
+            "Bad.kt",
+            """
+            package layers
+            import dev.kinit.KaimingInit
+            class Bad {
+              @KaimingInit val weight = Array(2) { FloatArray(2) }
+            }
+            """);
+    assertError(
+        result,
+        "Bad.kt:3",
+        "[kinit.internal-error] internal error while processing layers.Bad:"
+            + " java.lang.IllegalStateException: simulated bug at");
   }
 }

@@ -1,5 +1,6 @@
 package dev.kinit.processor;
 
+import com.google.devtools.ksp.processing.SymbolProcessorProvider;
 import com.tschuchort.compiletesting.JvmCompilationResult;
 import com.tschuchort.compiletesting.KotlinCompilation;
 import com.tschuchort.compiletesting.Ksp2Kt;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import kotlin.sequences.SequencesKt;
 import org.jetbrains.kotlin.kapt.base.KaptFlag;
@@ -43,9 +45,7 @@ enum KotlinProcessing {
   KSP {
     @Override
     void configure(KotlinCompilation compilation) {
-      Ksp2Kt.useKsp2(compilation);
-      KspKt.setSymbolProcessorProviders(
-          compilation, new ArrayList<>(List.of(new KaimingInitSymbolProcessorProvider())));
+      useKsp(compilation, new KaimingInitSymbolProcessorProvider());
     }
 
     @Override
@@ -56,6 +56,16 @@ enum KotlinProcessing {
 
   abstract void configure(KotlinCompilation compilation);
 
+  private static void useKsp(KotlinCompilation compilation, SymbolProcessorProvider provider) {
+    Ksp2Kt.useKsp2(compilation);
+    KspKt.setSymbolProcessorProviders(compilation, new ArrayList<>(List.of(provider)));
+  }
+
+  /** Compiles {@code sources} through KSP with {@code provider} in place of the processor's. */
+  static Result compileWithKsp(SymbolProcessorProvider provider, String... namesAndTexts) {
+    return KSP.compile(List.of(), compilation -> useKsp(compilation, provider), namesAndTexts);
+  }
+
   abstract List<File> generated(JvmCompilationResult result);
 
   /** Compiles {@code sources} ({@code name.kt} or {@code name.java}, then its text) so. */
@@ -65,6 +75,11 @@ enum KotlinProcessing {
 
   /** Compiles {@code sources} with {@code classPath} before the test's class path. */
   Result compile(List<File> classPath, String... namesAndTexts) {
+    return compile(classPath, this::configure, namesAndTexts);
+  }
+
+  private Result compile(
+      List<File> classPath, Consumer<KotlinCompilation> configure, String... namesAndTexts) {
     KotlinCompilation compilation = new KotlinCompilation();
     compilation.setClasspaths(classPath);
     SourceFile[] sources = new SourceFile[namesAndTexts.length / 2];
@@ -77,7 +92,7 @@ enum KotlinProcessing {
               : SourceFile.Companion.java(name, text, false);
     }
     compilation.setSources(List.of(sources));
-    configure(compilation);
+    configure.accept(compilation);
     compilation.setInheritClassPath(true);
     compilation.setMessageOutputStream(OutputStream.nullOutputStream());
     JvmCompilationResult result = compilation.compile();
