@@ -31,8 +31,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>A section starts with {@code ## `[kinit.tag]`}; its {@code java} blocks whose first line is
  * {@code // path/Name.java} are the example's files (or {@code kotlin} blocks starting {@code //
- * path/Name.kt}, compiled with kapt), and its {@code text} block lists diagnostics as javac prints
- * them ({@code path:line: error: message}).
+ * path/Name.kt}, compiled with kapt and again with KSP, each of which must print the lines shown),
+ * and its {@code text} block lists diagnostics as javac prints them ({@code path:line: error:
+ * message}).
  */
 class DiagnosticsDocTest {
 
@@ -41,6 +42,8 @@ class DiagnosticsDocTest {
   private static final Pattern FILE = Pattern.compile("^// (\\S+)\\.(java|kt)$");
   private static final Pattern KAPT_ERROR =
       Pattern.compile("(?m)^e: \\S*?([^/\\s]+/[^/\\s]+\\.kt):(\\d+): error: (.*)$");
+  private static final Pattern KSP_ERROR =
+      Pattern.compile("(?m)^e: \\[ksp\\] \\S*?([^/\\s]+/[^/\\s]+\\.kt):(\\d+): (.*)$");
   private static final Pattern PRINTED =
       Pattern.compile("^\\S+\\.(java|kt):\\d+: (error|warning): .*");
 
@@ -71,7 +74,15 @@ class DiagnosticsDocTest {
   @ParameterizedTest
   @MethodSource("examples")
   void exampleGivesTheDiagnosticsItShows(Section section) {
-    List<String> actual = section.kotlin().isEmpty() ? javac(section) : kapt(section);
+    if (section.kotlin().isEmpty()) {
+      assertPrinted(section, javac(section));
+    } else {
+      assertPrinted(section, kotlin(section, KotlinProcessing.KAPT, KAPT_ERROR));
+      assertPrinted(section, kotlin(section, KotlinProcessing.KSP, KSP_ERROR));
+    }
+  }
+
+  private static void assertPrinted(Section section, List<String> actual) {
     assertTrue(
         actual.stream().anyMatch(line -> line.contains(": " + section.tag() + " ")),
         section.tag() + " not reported by its example; got " + actual);
@@ -88,12 +99,14 @@ class DiagnosticsDocTest {
         .toList();
   }
 
-  /** The errors kapt prints, as {@code path/Name.kt:line: error: message}. */
-  private static List<String> kapt(Section section) {
-    String messages =
-        KotlinCompileTest.compile(section.kotlin().toArray(String[]::new)).getMessages();
+  /**
+   * The errors kapt or KSP prints ({@code error} matches them), as {@code path/Name.kt:line: error:
+   * message}.
+   */
+  private static List<String> kotlin(Section section, KotlinProcessing processing, Pattern errors) {
+    String messages = processing.compile(section.kotlin().toArray(String[]::new)).messages();
     List<String> printed = new ArrayList<>();
-    Matcher error = KAPT_ERROR.matcher(messages);
+    Matcher error = errors.matcher(messages);
     while (error.find()) {
       printed.add(error.group(1) + ":" + error.group(2) + ": error: " + error.group(3));
     }

@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,6 +101,42 @@ class PublishedPomsTest {
       }
     }
     assertEquals(jars, managed);
+  }
+
+  /**
+   * One processor jar serves javac, kapt and KSP: it registers its KSP provider where KSP looks
+   * ({@code META-INF/services}), and needs KSP's API only to compile (provided, optional), so that
+   * a javac or kapt build of a user does not download KSP.
+   */
+  @Test
+  void theProcessorServesKspWithKspsApiCompileOnly() throws Exception {
+    Element project = read(pom("kinit-processor"));
+    Element dependencies = child(project, "dependencies").orElseThrow();
+    List<Element> ksp = new ArrayList<>();
+    for (Node node = dependencies.getFirstChild(); node != null; node = node.getNextSibling()) {
+      if (node instanceof Element dependency
+          && text(dependency, "groupId").equals("com.google.devtools.ksp")
+          && !text(dependency, "scope").equals("test")) {
+        ksp.add(dependency);
+      }
+    }
+    assertEquals(1, ksp.size(), "KSP dependencies of kinit-processor, but its tests'");
+    assertEquals("symbol-processing-api", text(ksp.get(0), "artifactId"));
+    assertEquals("provided", text(ksp.get(0), "scope"));
+    assertEquals("true", text(ksp.get(0), "optional"));
+
+    Path jar = pom("kinit-processor").resolveSibling("kinit-processor-" + VERSION + ".jar");
+    try (JarFile processor = new JarFile(jar.toFile())) {
+      JarEntry services =
+          processor.getJarEntry(
+              "META-INF/services/com.google.devtools.ksp.processing.SymbolProcessorProvider");
+      assertTrue(services != null, jar + " registers no SymbolProcessorProvider");
+      try (InputStream in = processor.getInputStream(services)) {
+        assertEquals(
+            "dev.kinit.processor.ksp.KaimingInitSymbolProcessorProvider",
+            new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+      }
+    }
   }
 
   private static Path pom(String artifactId) {

@@ -23,10 +23,11 @@ import java.util.regex.Pattern;
  *   &lt;!-- readme-test: generated java/target/X.java --&gt; the block is the file X.java after the runs
  * </pre>
  *
- * <p>Each {@code output} belongs to the {@code run} before it. A {@code generated} block is what
- * the example's build writes (generated source, shown as the processor writes it). A marker that is
- * not directly followed by a fenced block, a file given twice, or a run without its output is an
- * error, so an edit cannot silently take a block out of the test.
+ * <p>Markers on consecutive lines all take the block below them: one file of several examples. Each
+ * {@code output} belongs to the {@code run} before it. A {@code generated} block is what the
+ * example's build writes (generated source, shown as the processor writes it). A marker that is not
+ * directly followed by a fenced block (or by another marker), a file given twice, or a run without
+ * its output is an error, so an edit cannot silently take a block out of the test.
  */
 record Readme(Map<String, Readme.Example> examples) {
 
@@ -51,18 +52,33 @@ record Readme(Map<String, Readme.Example> examples) {
     Map<String, List<List<String>>> outputs = new LinkedHashMap<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
-      if (!(line.startsWith("<!--") && line.contains("readme-test"))) {
+      if (!isMarker(line)) {
         continue; // prose may mention markers; a marker is a comment on a line of its own
       }
-      Matcher marker = MARKER.matcher(line);
-      if (!marker.matches()) {
-        throw new IllegalStateException(
-            readme + ":" + (i + 1) + ": malformed marker " + lines.get(i) + "; expected " + MARKER);
+      List<Matcher> markers = new ArrayList<>();
+      int open = i;
+      for (; open < lines.size() && isMarker(lines.get(open).strip()); open++) {
+        Matcher marker = MARKER.matcher(lines.get(open).strip());
+        if (!marker.matches()) {
+          throw new IllegalStateException(
+              readme
+                  + ":"
+                  + (open + 1)
+                  + ": malformed marker "
+                  + lines.get(open)
+                  + "; expected "
+                  + MARKER);
+        }
+        markers.add(marker);
       }
-      int open = i + 1;
       if (open >= lines.size() || !lines.get(open).startsWith("```")) {
         throw new IllegalStateException(
-            readme + ":" + (i + 1) + ": " + lines.get(i) + " is not followed by a fenced block");
+            readme
+                + ":"
+                + open
+                + ": "
+                + lines.get(open - 1)
+                + " is not followed by a fenced block");
       }
       int close = open + 1;
       while (close < lines.size() && !lines.get(close).equals("```")) {
@@ -72,34 +88,36 @@ record Readme(Map<String, Readme.Example> examples) {
         throw new IllegalStateException(readme + ":" + (open + 1) + ": unclosed fenced block");
       }
       List<String> block = lines.subList(open + 1, close);
-      String what = marker.group(1);
-      String target = marker.group(2);
-      switch (what) {
-        case "file", "generated" -> {
-          int slash = target.indexOf('/');
-          if (slash < 1) {
-            throw new IllegalStateException(
-                readme + ":" + (i + 1) + ": " + target + " is not EXAMPLE/PATH");
+      for (Matcher marker : markers) {
+        String what = marker.group(1);
+        String target = marker.group(2);
+        switch (what) {
+          case "file", "generated" -> {
+            int slash = target.indexOf('/');
+            if (slash < 1) {
+              throw new IllegalStateException(
+                  readme + ":" + (i + 1) + ": " + target + " is not EXAMPLE/PATH");
+            }
+            String example = target.substring(0, slash);
+            String path = target.substring(slash + 1);
+            String previous =
+                (what.equals("file") ? files : generated)
+                    .computeIfAbsent(example, e -> new LinkedHashMap<>())
+                    .put(path, String.join("\n", block) + "\n");
+            if (previous != null) {
+              throw new IllegalStateException(
+                  readme + ":" + (i + 1) + ": " + target + " is given twice");
+            }
           }
-          String example = target.substring(0, slash);
-          String path = target.substring(slash + 1);
-          String previous =
-              (what.equals("file") ? files : generated)
-                  .computeIfAbsent(example, e -> new LinkedHashMap<>())
-                  .put(path, String.join("\n", block) + "\n");
-          if (previous != null) {
-            throw new IllegalStateException(
-                readme + ":" + (i + 1) + ": " + target + " is given twice");
+          case "run" -> {
+            if (block.size() != 1) {
+              throw new IllegalStateException(
+                  readme + ":" + (i + 1) + ": a run block holds one command; got " + block);
+            }
+            commands.computeIfAbsent(target, e -> new ArrayList<>()).add(block.get(0));
           }
+          default -> outputs.computeIfAbsent(target, e -> new ArrayList<>()).add(block);
         }
-        case "run" -> {
-          if (block.size() != 1) {
-            throw new IllegalStateException(
-                readme + ":" + (i + 1) + ": a run block holds one command; got " + block);
-          }
-          commands.computeIfAbsent(target, e -> new ArrayList<>()).add(block.get(0));
-        }
-        default -> outputs.computeIfAbsent(target, e -> new ArrayList<>()).add(block);
       }
       i = close;
     }
@@ -135,6 +153,10 @@ record Readme(Map<String, Readme.Example> examples) {
       }
     }
     return new Readme(examples);
+  }
+
+  private static boolean isMarker(String line) {
+    return line.startsWith("<!--") && line.contains("readme-test");
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {

@@ -51,6 +51,32 @@ class ReadmeMarkersTest {
     assertEquals(Map.of("target/B.java", "class B {}\n"), demo.generated());
   }
 
+  @Test
+  void markersOnConsecutiveLinesShareTheBlock() throws IOException {
+    Readme readme =
+        read(
+            "<!-- readme-test: file one/Main.kt -->",
+            "<!-- readme-test: file two/src/Main.kt -->",
+            "```kotlin",
+            "fun main() {}",
+            "```",
+            "<!-- readme-test: run one -->",
+            "<!-- readme-test: run two -->",
+            "```bash",
+            "mvn -q compile",
+            "```",
+            "<!-- readme-test: output one -->",
+            "<!-- readme-test: output two -->",
+            "```text",
+            "done",
+            "```");
+    assertEquals(Map.of("Main.kt", "fun main() {}\n"), readme.examples().get("one").files());
+    assertEquals(Map.of("src/Main.kt", "fun main() {}\n"), readme.examples().get("two").files());
+    assertEquals(
+        List.of(new Readme.Run("mvn -q compile", List.of("done"))),
+        readme.examples().get("two").runs());
+  }
+
   private void assertRejected(String because, String... lines) {
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> read(lines));
     assertTrue(e.getMessage().contains(because), e.getMessage());

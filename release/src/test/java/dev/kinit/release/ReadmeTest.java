@@ -63,8 +63,8 @@ class ReadmeTest {
   }
 
   @Test
-  void hasAJavaAndAKotlinExample() {
-    assertEquals(List.of("java", "kotlin"), List.copyOf(readme.examples().keySet()));
+  void hasAJavaAKotlinAndAKspExample() {
+    assertEquals(List.of("java", "kotlin", "ksp"), List.copyOf(readme.examples().keySet()));
     for (Readme.Example example : readme.examples().values()) {
       assertTrue(example.files().containsKey("pom.xml"), example.name() + " has no pom.xml");
     }
@@ -90,6 +90,12 @@ class ReadmeTest {
   @Test
   void kotlinExampleBuildsRunsAndPrintsWhatTheReadmeSays() throws Exception {
     check(readme.examples().get("kotlin"));
+  }
+
+  /** KSP through its command line in a java process that the build starts (exec-maven-plugin). */
+  @Test
+  void kspExampleBuildsRunsAndPrintsWhatTheReadmeSays() throws Exception {
+    check(readme.examples().get("ksp"));
   }
 
   private static void check(Readme.Example example) throws IOException, InterruptedException {

@@ -1,0 +1,204 @@
+package dev.kinit.processor.ksp;
+
+import com.google.devtools.ksp.processing.Resolver;
+import com.google.devtools.ksp.symbol.KSClassDeclaration;
+import com.google.devtools.ksp.symbol.KSType;
+import com.google.devtools.ksp.symbol.KSTypeArgument;
+import com.google.devtools.ksp.symbol.KSTypeReference;
+import com.google.devtools.ksp.symbol.Modifier;
+import com.google.devtools.ksp.symbol.Variance;
+import com.palantir.javapoet.ClassName;
+import dev.kinit.Network;
+import dev.kinit.processor.model.Child;
+import dev.kinit.processor.model.Layer;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import kotlin.sequences.SequencesKt;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What KSP's types are as modules, as the javac front end's {@code Modules} decides it for javac's:
+ * which classes have an initializer (a class with annotated fields, or a {@code @Network}; the
+ * nearest such class of its hierarchy), which properties of a network hold child modules (one, a
+ * {@code List} or an array), which types are sealed (Kotlin's {@code sealed}, Java's), and which
+ * cannot be known. Holds what the declarations of one round share: the resolver and the sources.
+ */
+final class KspModules {
+
+  /** A property's type seen as a network's child: its container and its module type. */
+  record ChildType(Child.Container container, KSType module) {}
+
+  private final JvmView view;
+  private final Set<String> sourceTypes;
+  private final List<KSClassDeclaration> sourceModules;
+
+  /**
+   * @param sourceTypes the qualified names of this compilation's classes
+   * @param sourceModules this compilation's classes that have an initializer, for telling an open
+   *     type of modules from any other interface
+   */
+  KspModules(JvmView view, Set<String> sourceTypes, List<KSClassDeclaration> sourceModules) {
+    this.view = view;
+    this.sourceTypes = sourceTypes;
+    this.sourceModules = sourceModules;
+  }
+
+  JvmView view() {
+    return view;
+  }
+
+  Resolver resolver() {
+    return view.resolver();
+  }
+
+  boolean inSources(KSClassDeclaration type) {
+    return sourceTypes.contains(JvmView.qualifiedName(type));
+  }
+
+  static boolean isNetwork(KSClassDeclaration type) {
+    return JvmView.has(type, Network.class.getCanonicalName());
+  }
+
+  /** Whether {@code type}'s class file declares a field with a kinit initialisation annotation. */
+  static boolean declaresParameters(KSClassDeclaration type) {
+    for (JvmField field : JvmView.fields(type)) {
+      if (!KspAnnotation.of(field.symbol()).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The class whose initializer initialises an instance of {@code type}: the nearest of its
+   * hierarchy that is a network or declares parameters, if any.
+   */
+  static Optional<KSClassDeclaration> initializerOwner(KSClassDeclaration type) {
+    for (KSClassDeclaration t : JvmView.superclasses(type)) {
+      if (isNetwork(t) || declaresParameters(t)) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
+  }
+
+  static ClassName initializerOf(KSClassDeclaration owner) {
+    return Layer.initializerName(KspTypes.className(owner));
+  }
+
+  /** Whether the initializer of {@code owner} exists or will be generated. */
+  boolean initializerAvailable(KSClassDeclaration owner) {
+    return inSources(owner)
+        || resolver()
+                .getClassDeclarationByName(
+                    resolver().getKSNameFromString(initializerOf(owner).canonicalName()))
+            != null;
+  }
+
+  /** Whether an interface or abstract class may hold modules an initializer cannot tell apart. */
+  boolean isOpenTypeOfModules(KSClassDeclaration type) {
+    if (initializerOwner(type).isPresent()) {
+      return true;
+    }
+    for (KSClassDeclaration module : sourceModules) {
+      if (!module.equals(type) && KspLookup.isSubclass(module, type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The property's type as a child of a network: a module, a {@code List} of modules or an array of
+   * them; empty for any other type (a size, an activation, a list of numbers), which is not a
+   * member.
+   */
+  Optional<ChildType> childType(KSType type) {
+    KSClassDeclaration declared = JvmView.classOf(type);
+    if (declared == null) {
+      return type.isError()
+          ? Optional.of(new ChildType(Child.Container.ONE, type))
+          : Optional.empty();
+    }
+    String name = JvmView.qualifiedName(declared);
+    if (name.equals("kotlin.Array")) {
+      KSType component = elementOf(type.getArguments());
+      return component != null && isModule(component)
+          ? Optional.of(new ChildType(Child.Container.ARRAY, component))
+          : Optional.empty();
+    }
+    if (isList(declared)) {
+      if (type.getArguments().size() != 1) {
+        return Optional.empty();
+      }
+      KSType element = elementOf(type.getArguments());
+      return element != null && isModule(element)
+          ? Optional.of(new ChildType(Child.Container.LIST, element))
+          : Optional.empty();
+    }
+    return isModule(type)
+        ? Optional.of(new ChildType(Child.Container.ONE, type))
+        : Optional.empty();
+  }
+
+  /** Whether it is {@code java.util.List} (Kotlin's {@code List}, {@code MutableList}) or below. */
+  private static boolean isList(KSClassDeclaration type) {
+    String name = JvmView.qualifiedName(type);
+    if (name.equals("kotlin.collections.List")
+        || name.equals("kotlin.collections.MutableList")
+        || name.equals("java.util.List")) {
+      return true;
+    }
+    for (KSTypeReference supertype : SequencesKt.asIterable(type.getSuperTypes())) {
+      KSClassDeclaration declared = JvmView.classOf(supertype.resolve());
+      if (declared != null && isList(declared)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A single type argument's type: the argument, or the bound of {@code out T}; null for *. */
+  private static @Nullable KSType elementOf(List<KSTypeArgument> arguments) {
+    if (arguments.size() != 1) {
+      return null;
+    }
+    KSTypeArgument argument = arguments.get(0);
+    if (argument.getVariance() == Variance.STAR
+        || argument.getVariance() == Variance.CONTRAVARIANT
+        || argument.getType() == null) {
+      return null;
+    }
+    return argument.getType().resolve();
+  }
+
+  /** Whether a single property of this type is a child: a module type, unknown yet, or open. */
+  private boolean isModule(KSType type) {
+    if (type.isError()) {
+      return true; // unresolved: decided when it is
+    }
+    KSClassDeclaration declared = JvmView.classOf(type);
+    if (declared == null) {
+      return false;
+    }
+    if (initializerOwner(declared).isPresent()) {
+      return true;
+    }
+    Optional<List<KSClassDeclaration>> permitted = permittedSubclasses(declared);
+    if (permitted.isPresent()) {
+      // A sealed type of modules: some permitted subclass is one (the others are empty modules).
+      return permitted.get().stream()
+          .anyMatch(subclass -> isModule(subclass.asStarProjectedType()));
+    }
+    return JvmView.isAbstract(declared) && isOpenTypeOfModules(declared);
+  }
+
+  /** The permitted subclasses of {@code type} if it is sealed: Kotlin's or Java's. */
+  static Optional<List<KSClassDeclaration>> permittedSubclasses(KSClassDeclaration type) {
+    if (!type.getModifiers().contains(Modifier.SEALED)) {
+      return Optional.empty();
+    }
+    return Optional.of(SequencesKt.toList(type.getSealedSubclasses()));
+  }
+}

@@ -1,0 +1,5 @@
+package base;
+
+public class Mid extends PkgBase {
+  public int weight;
+}

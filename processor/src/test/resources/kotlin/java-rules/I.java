@@ -1,0 +1,5 @@
+package rules;
+
+public interface I {
+  int v = 1;
+}

@@ -1,0 +1,3 @@
+package hidden;
+
+public class Mid extends Pkg {}

@@ -1,0 +1,42 @@
+package net
+
+import dev.kinit.ConstructedBefore
+import dev.kinit.FanMode.FAN_OUT
+import dev.kinit.KaimingInit
+import dev.kinit.Network
+import dev.kinit.Nonlinearity.RELU
+import dev.kinit.Reinit
+import dev.kinit.ZerosInit
+
+/** Builds its downsample first, as PyTorch's ResNet block does, though it registers it last. */
+@Network
+class Block(inp: Int, out: Int, down: List<Piece>?) {
+  constructor(inp: Int, out: Int) : this(inp, out, if (inp == out) null else listOf(Conv(out, inp), Norm(out), Relu))
+
+  val conv1 = Conv(out, inp)
+  val bn1 = Norm(out)
+  @ConstructedBefore("conv1") val downsample: List<Piece>? = down
+}
+
+@Network
+@Reinit(module = Conv::class, parameter = "weight", kaiming = [KaimingInit(mode = FAN_OUT, nonlinearity = RELU)])
+@Reinit(pass = 2, module = Block::class, parameter = "bn1.weight", zeros = [ZerosInit()])
+class Net {
+  val stem = Conv(4, 3)
+  val width = 4
+  val blocks = listOf(Block(4, 6), Block(6, 6))
+  val fc = Linear(Array(5) { FloatArray(6) }, true)
+  val tied = Linear(fc.weight, false)
+}
+
+/** A network that extends one, with an array of modules and a rule of its own. */
+@Network
+@Reinit(module = Norm::class, parameter = "bias", constant = [dev.kinit.ConstantInit(0.5)])
+open class Wide : Tower() {
+  val heads = arrayOf(Conv(2, 4), Conv(3, 4))
+}
+
+@Network
+abstract class Tower {
+  val trunk = Norm(4)
+}

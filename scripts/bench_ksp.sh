@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# kapt against KSP: the same Kotlin layers (scripts/bench_ksp_sources.py: N layer classes of ten
+# annotated properties each, and a network) through kinit's processor, each tool in a JVM of its own
+# as a build without a daemon runs it (Maven's KSP setup does: see samples-ksp), interleaved round
+# by round (the order alternates), R rounds; prints each run and the medians of wall and CPU time.
+#
+# The processing step only: kapt in stubsAndApt mode (Kotlin analysis, Java stubs, javac over them
+# with the processor; what kotlin-maven-plugin's kapt goal runs), KSP2's KSPJvmMain (Kotlin
+# analysis and the processor). Neither compiles the classes: that step is the same either way.
+# Both outputs are compared, file by file: KSP must generate what kapt generates.
+#
+# Usage: mvn -B -q -DskipTests package && scripts/bench_ksp.sh [ROUNDS=5] [LAYERS=40]
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+ROUNDS=${1:-5}
+LAYERS=${2:-40}
+CLASSPATHS="$ROOT/benchmarks/target/bench-ksp"
+if [[ ! -f "$CLASSPATHS/ksp.classpath" ]]; then
+  echo "no $CLASSPATHS/*.classpath: build first with mvn -B -q -DskipTests package" >&2
+  exit 1
+fi
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+JDK=$(dirname "$(dirname "$(readlink -f "$(command -v "$JAVA")")")")
+KAPT_CP=$(cat "$CLASSPATHS/kapt.classpath")
+KSP_CP=$(cat "$CLASSPATHS/ksp.classpath")
+PROCESSOR=$(cat "$CLASSPATHS/processor.classpath")
+LIBRARIES=$(cat "$CLASSPATHS/libraries.classpath")
+KAPT_PLUGIN=$(tr ':' '\n' <<< "$KAPT_CP" | grep kotlin-annotation-processing-embeddable)
+
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+python3 "$ROOT/scripts/bench_ksp_sources.py" "$WORK/src" "$LAYERS"
+
+# kapt runs javac's internals, which JDK 17 keeps closed.
+OPENS=()
+for p in api code comp file jvm main parser processing tree util; do
+  OPENS+=("--add-opens=jdk.compiler/com.sun.tools.javac.$p=ALL-UNNAMED")
+done
+KAPT_OPTION=plugin:org.jetbrains.kotlin.kapt3
+PROCESSOR_PATH=()
+IFS=: read -ra jars <<< "$PROCESSOR"
+for jar in "${jars[@]}"; do
+  PROCESSOR_PATH+=(-P "$KAPT_OPTION:apclasspath=$jar")
+done
+
+kapt() { # $1: output directory
+  mkdir -p "$1"/{sources,classes,stubs,incremental}
+  "$JAVA" "${OPENS[@]}" -cp "$KAPT_CP" org.jetbrains.kotlin.cli.jvm.K2JVMCompiler \
+    -no-stdlib -no-reflect -jvm-target 17 -module-name bench -classpath "$LIBRARIES" \
+    -d "$1/classes" -Xplugin="$KAPT_PLUGIN" \
+    -P "$KAPT_OPTION:aptMode=stubsAndApt" -P "$KAPT_OPTION:mapDiagnosticLocations=true" \
+    -P "$KAPT_OPTION:sources=$1/sources" -P "$KAPT_OPTION:classes=$1/classes" \
+    -P "$KAPT_OPTION:stubs=$1/stubs" -P "$KAPT_OPTION:incrementalData=$1/incremental" \
+    "${PROCESSOR_PATH[@]}" "$WORK/src"
+}
+
+ksp() { # $1: output directory
+  mkdir -p "$1"
+  "$JAVA" -cp "$KSP_CP" com.google.devtools.ksp.cmdline.KSPJvmMain \
+    -jvm-target=17 -module-name=bench -language-version=2.4 -api-version=2.4 -jdk-home="$JDK" \
+    -source-roots="$WORK/src" -libraries="$LIBRARIES" -project-base-dir="$WORK" \
+    -output-base-dir="$1" -caches-dir="$1/caches" -class-output-dir="$1/classes" \
+    -resource-output-dir="$1/resources" -kotlin-output-dir="$1/kotlin" \
+    -java-output-dir="$1/sources" "$PROCESSOR"
+}
+
+# Runs tool $1 into $WORK/$1-$2; appends "wall cpu" (ms) to $WORK/$1.times.
+measure() {
+  local out="$WORK/$1-$2" times
+  TIMEFORMAT='%R %U %S'
+  times=$( { time "$1" "$out" > "$out.log" 2>&1; } 2>&1 ) || {
+    cat "$out.log" >&2
+    exit 1
+  }
+  read -r wall user sys <<< "$times"
+  local wall_ms cpu_ms
+  wall_ms=$(awk -v w="$wall" 'BEGIN { printf "%d", w * 1000 }')
+  cpu_ms=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d", (u + s) * 1000 }')
+  echo "$wall_ms $cpu_ms" >> "$WORK/$1.times"
+  printf '%-5s round %d: wall %6d ms  cpu %6d ms\n' "$1" "$2" "$wall_ms" "$cpu_ms"
+}
+
+echo "$LAYERS layer classes ($((LAYERS * 10)) annotated properties) and a network; $ROUNDS rounds"
+echo "load before: $(uptime)"
+for ((r = 1; r <= ROUNDS; r++)); do
+  if ((r % 2)); then measure kapt "$r"; measure ksp "$r"; else measure ksp "$r"; measure kapt "$r"; fi
+done
+echo "load after: $(uptime)"
+
+# The same initializers, byte for byte.
+diff -r "$WORK/kapt-1/sources" "$WORK/ksp-1/sources" > "$WORK/diff" || {
+  echo "kapt and KSP generated different initializers:" >&2
+  head -40 "$WORK/diff" >&2
+  exit 1
+}
+echo "generated: $(find "$WORK/ksp-1/sources" -name '*.java' | wc -l) initializers, identical"
+
+median() { # column $2 of file $1
+  sort -n -k"$2" "$1" | awk -v c="$2" '{ v[NR] = $c } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
+kapt_wall=$(median "$WORK/kapt.times" 1)
+kapt_cpu=$(median "$WORK/kapt.times" 2)
+ksp_wall=$(median "$WORK/ksp.times" 1)
+ksp_cpu=$(median "$WORK/ksp.times" 2)
+echo "medians     wall ms   cpu ms"
+printf 'kapt      %9d %8d\n' "$kapt_wall" "$kapt_cpu"
+printf 'ksp       %9d %8d\n' "$ksp_wall" "$ksp_cpu"
+awk -v kw="$kapt_wall" -v kc="$kapt_cpu" -v sw="$ksp_wall" -v sc="$ksp_cpu" \
+  'BEGIN { printf "kapt/ksp  %9.2fx %7.2fx\n", kw / sw, kc / sc }'
