@@ -25,13 +25,16 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 import org.jetbrains.kotlin.kapt.base.KaptFlag;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Kotlin sources through kapt, in process (kctfork), as the samples' Maven build runs them: the
  * property forms a Kotlin layer uses, the diagnostics on the {@code .kt} line ({@code
- * mapDiagnosticLocations}), and how the runtime reads from Kotlin.
+ * mapDiagnosticLocations}), and how the runtime reads from Kotlin. Tagged {@code kotlin}: kotlinc
+ * in process takes seconds per test, too slow to run once per mutant (see docs/testing.md).
  */
+@Tag("kotlin")
 class KotlinCompileTest {
 
   private static final double RELU = Math.sqrt(2);
