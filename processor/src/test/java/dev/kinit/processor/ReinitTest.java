@@ -212,6 +212,56 @@ class ReinitTest {
   }
 
   @Test
+  void aValueIsCheckedAgainstTheElementTypeOfTheParameter() throws Exception {
+    // 1e300 fits a double, not a float.
+    List<String> steps =
+        steps(
+            compile(
+                net(
+                    List.of("@Reinit(parameter = \"weight\", constant = @ConstantInit(1e300))"),
+                    "  @ZerosInit public final double[] weight = new double[3];")));
+    assertEquals(List.of("weight", "weight"), steps);
+    Compilation floats =
+        compile(
+            net(
+                List.of("@Reinit(parameter = \"weight\", constant = @ConstantInit(1e300))"),
+                "  @ZerosInit public final float[] weight = new float[3];"));
+    assertThat(floats).hadErrorCount(1);
+  }
+
+  @Test
+  void aParameterInheritedByTwoModuleTypesIsReportedOnce() {
+    JavaFileObject base =
+        source(
+            "net.Base",
+            "package net;",
+            "import dev.kinit.*;",
+            "public abstract class Base {",
+            "  @ZerosInit public final float[] weight = new float[3];",
+            "}");
+    JavaFileObject first =
+        source("net.First", "package net;", "public final class First extends Base {}");
+    JavaFileObject second =
+        source("net.Second", "package net;", "public final class Second extends Base {}");
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
+            .compile(
+                base,
+                first,
+                second,
+                net(
+                    List.of("@Reinit(parameter = \"weight\", kaiming = @KaimingInit)"),
+                    "  public final First a = new First();",
+                    "  public final Second b = new Second();"));
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[kinit.rank-not-supported] @KaimingInit cannot initialise")
+        .inFile(compilation.sourceFiles().get(3))
+        .onLineContaining("@Reinit(");
+  }
+
+  @Test
   void torchsLayoutOfVarianceScalingNeedsTwoDimensions() {
     assertRuleError(
         net(
