@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
@@ -619,6 +620,59 @@ class DiagnosticsTest {
         .inFile(file)
         .onLineContaining("Later[][] later;");
     assertEquals(1, count(compilation, "[kinit.selu-gain]"));
+  }
+
+  @Test
+  void aClassWaitingForTwoTypesNamesTheFirst() {
+    Compilation compilation =
+        compile(bad("  @KaimingInit First[][] first;", "  @KaimingInit Second[][] second;"));
+    assertEquals(1, count(compilation, "[kinit.unresolved-type]"));
+    assertThat(compilation)
+        .hadErrorContaining("[kinit.unresolved-type] type First[][], needed by field Bad.first")
+        .inFile(compilation.sourceFiles().get(0))
+        .onLineContaining("First[][] first;");
+  }
+
+  @Test
+  void anotherToolsGeneratedClassesAreLeftToItsProcessor() {
+    JavaFileObject other =
+        source(
+            "layers.Tool",
+            "package layers;",
+            "@javax.annotation.processing.Generated(\"other.Tool\")",
+            "public class Tool {}");
+    SeesGenerated after = new SeesGenerated();
+    Compilation compilation =
+        com.google.testing.compile.Compiler.javac()
+            .withProcessors(new KaimingInitProcessor(), after)
+            .withOptions("-Xlint:all")
+            .compile(bad("  @KaimingInit float[][] weight;"), other);
+    assertThat(compilation).succeeded();
+    // Round 1 has the other tool's class; round 2 only the initializer, claimed by kinit.
+    assertEquals(List.of("layers.Tool"), after.seen);
+  }
+
+  /**
+   * Records the classes annotated {@code @Generated} in the rounds it is offered the annotation.
+   */
+  @SupportedAnnotationTypes("javax.annotation.processing.Generated")
+  private static final class SeesGenerated extends AbstractProcessor {
+    final List<String> seen = new java.util.ArrayList<>();
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      for (TypeElement annotation : annotations) {
+        round.getElementsAnnotatedWith(annotation).stream()
+            .map(e -> ((TypeElement) e).getQualifiedName().toString())
+            .forEach(seen::add);
+      }
+      return false;
+    }
   }
 
   @Test

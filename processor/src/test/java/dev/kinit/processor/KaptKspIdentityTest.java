@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the same problems: the two front ends fill the same model. (Where on a line each points may
  * differ: KSP can point at an attribute, kapt at the declaration.)
  */
+@Tag("kotlin")
 class KaptKspIdentityTest {
 
   static Stream<String> inputs() {

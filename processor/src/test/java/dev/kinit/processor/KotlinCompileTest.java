@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,8 +31,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * runs them: the property forms a Kotlin layer uses, getters with other JVM names, a network, the
  * diagnostics at the {@code .kt} line, and how the runtime reads from Kotlin. Every processor test
  * runs both ways on the same sources ({@link KotlinInputs}, under {@code
- * src/test/resources/kotlin/}); {@link KaptKspIdentityTest} compares what the two generate.
+ * src/test/resources/kotlin/}); {@link KaptKspIdentityTest} compares what the two generate. Tagged
+ * {@code kotlin}: kotlinc in process takes seconds per test, too slow to run once per mutant (see
+ * docs/testing.md).
  */
+@Tag("kotlin")
 class KotlinCompileTest {
 
   private static final double RELU = Math.sqrt(2);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * expected on ({@code // expect: text}, {@code // warning: text}), and nothing else may be
  * reported.
  */
+@Tag("kotlin")
 class KotlinDiagnosticsTest {
 
   private static final Pattern MARKER =

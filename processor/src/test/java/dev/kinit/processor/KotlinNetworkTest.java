@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * an array of modules and a rule of its own. PyTorch's order: every module's own defaults in
  * construction order, then the rules, pass by pass, over the modules in registration order.
  */
+@Tag("kotlin")
 class KotlinNetworkTest {
 
   private static KotlinProcessing.Result compiled(KotlinProcessing processing) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * writes, the parameters in declaration order, from one generator, as {@link
  * VocabularyEndToEndTest} shows for Java.
  */
+@Tag("kotlin")
 class KotlinVocabularyTest {
 
   private static Object build(KotlinProcessing processing, String layer, long seed)

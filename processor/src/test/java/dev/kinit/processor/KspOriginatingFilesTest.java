@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * it when that file changes and only then, whichever files the class's network or superclasses live
  * in. Input {@code networks}: layers, networks and a sealed interface spread over three files.
  */
+@Tag("kotlin")
 class KspOriginatingFilesTest {
 
   @Test

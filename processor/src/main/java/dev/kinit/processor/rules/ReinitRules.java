@@ -260,7 +260,7 @@ final class ReinitRules {
         String inner = rest;
         if (child.container() != Child.Container.ONE) {
           int next = rest.indexOf('.');
-          if (next < 0 || !rest.substring(0, next).chars().allMatch(Character::isDigit)) {
+          if (next <= 0 || !rest.substring(0, next).chars().allMatch(Character::isDigit)) {
             continue;
           }
           inner = rest.substring(next + 1);
