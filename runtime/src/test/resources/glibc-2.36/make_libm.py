@@ -15,8 +15,8 @@ for name, t in [("erff", ctypes.c_float), ("expf", ctypes.c_float), ("logf", cty
     getattr(libm, name).restype = t
     getattr(libm, name).argtypes = [t]
 
-def f2h(x): return "%08x" % struct.unpack("<I", struct.pack("<f", x))[0]
-def d2h(x): return "%016x" % struct.unpack("<Q", struct.pack("<d", x))[0]
+def f2h(x): return "7fc00000" if math.isnan(x) else "%08x" % struct.unpack("<I", struct.pack("<f", x))[0]
+def d2h(x): return "7ff8000000000000" if math.isnan(x) else "%016x" % struct.unpack("<Q", struct.pack("<d", x))[0]
 def h2f(h): return struct.unpack("<f", struct.pack("<I", int(h, 16)))[0]
 def rf(x): return struct.unpack("<f", struct.pack("<f", x))[0]
 
@@ -27,14 +27,42 @@ if len(sys.argv) > 1 and sys.argv[1] == "--erfinv":
     print(json.dumps([f2h(v) for v in out]))
     sys.exit(0)
 
+def fbits(b): return struct.unpack("<f", struct.pack("<I", b))[0]
+def fbits_of(x): return struct.unpack("<I", struct.pack("<f", x))[0]
+def dbits(b): return struct.unpack("<d", struct.pack("<Q", b))[0]
+def dbits_of(x): return struct.unpack("<Q", struct.pack("<d", x))[0]
+def around_f(b): return [fbits(b - 1), fbits(b), fbits(b + 1)]
+def around_d(b): return [dbits(b - 1), dbits(b), dbits(b + 1)]
+inf, nan = float("inf"), float("nan")
+
+# Each branch of the ports decided at its edges (the float or double on both sides of each bound
+# the C code compares with), special values, and (exp) the range whose results are subnormal.
+EDGE_FLOATS = ([nan, inf, -inf, -1.0, fbits(1), fbits(0x00800000 - 1), fbits(0x00800000), 3.4028234663852886e38]
+               + around_f(0x3f580000) + around_f(0x31800000) + around_f(0x04000000) + around_f(0x3fa00000)
+               + around_f(0x40c00000) + around_f(0x4036DB6E) + around_f(0x3f800000)
+               + [-x for x in around_f(0x3f580000) + around_f(0x3fa00000) + around_f(0x4036DB6E)]
+               + around_f(0x42b00000) + [-x for x in around_f(0x42b00000)]
+               + around_f(fbits_of(float.fromhex("0x1.62e42ep6"))) + around_f(fbits_of(-float.fromhex("0x1.9fe368p6"))))
+EDGE_DOUBLES = ([nan, inf, -inf, -0.0, -1.0, 1e-310, 1.7976931348623157e308, -1000.0, 1000.0, 709.78, -745.2]
+                + around_d(0x3feb000000000000) + around_d(0x3e30000000000000) + around_d(0x0080000000000000)
+                + around_d(0x3ff4000000000000) + around_d(0x4018000000000000) + around_d(0x4006DB6E00000000)
+                + [-x for x in around_d(0x3feb000000000000) + around_d(0x3ff4000000000000) + around_d(0x4006DB6E00000000)]
+                + around_d(0x3c90000000000000) + around_d(0x4080000000000000) + around_d(0x4090000000000000)
+                + [-x for x in around_d(0x3c90000000000000) + around_d(0x4080000000000000) + around_d(0x4090000000000000)]
+                + around_d(dbits_of(1.0 - 2.0 ** -4)) + around_d(dbits_of(1.0 + float.fromhex("0x1.09p-4")))
+                + around_d(0x0010000000000000)
+                + [-708.4 - 36.8 * i / 199 for i in range(200)])
+
 rng = random.Random(2024)
 floats = sorted(set([0.0, -0.0, 1e-30, 0.5, 0.84375, 1.25, 2.857, 6.0, -6.5, 10.0, 88.0, -87.5, -103.0,
                      1e-38, 1.0, 0.15, 2.0 ** -24]
+                    + EDGE_FLOATS
                     + [rf(rng.uniform(-7, 7)) for _ in range(300)]
                     + [rf(rng.uniform(0, 0.2)) for _ in range(100)]
-                    + [rf(-rng.uniform(0, 20)) for _ in range(100)]), key=lambda x: (x, str(x)))
+                    + [rf(-rng.uniform(0, 20)) for _ in range(100)]), key=lambda x: (math.isnan(x), x, str(x)))
 doubles = ([0.0, 1e-300, 0.5, 0.84375, 1.25, 2.857142857142857, 6.0, -6.5, 1.0, 1.0 - 2.0 ** -53,
             0.9375, 1.06, 700.0, -740.0, 5e-324]
+           + EDGE_DOUBLES
            + [rng.uniform(-7, 7) for _ in range(300)] + [rng.uniform(0, 0.2) for _ in range(100)]
            + [-rng.uniform(0, 40) for _ in range(100)] + [rng.uniform(0.9, 1.1) for _ in range(100)])
 erfinv_inputs = sorted(set([0.0, 1e-30, rf(0.7), 0.0, -1.0, 1.0, rf(1.0000001), 1 - 2.0 ** -24,
@@ -44,12 +72,11 @@ erfinv_inputs = sorted(set([0.0, 1e-30, rf(0.7), 0.0, -1.0, 1.0, rf(1.0000001), 
                            + [rf(rng.uniform(-1, 1)) for _ in range(1500)]
                            + [rf(math.copysign(1 - 10 ** rng.uniform(-7.2, -1), rng.uniform(-1, 1))) for _ in range(500)]))
 
-def positive(x): return x > 0
 result = {
     "float": [{"x": f2h(x), "erff": f2h(libm.erff(x)), "expf": f2h(libm.expf(x)),
-               "logf": f2h(libm.logf(x)) if positive(x) else None} for x in floats],
+               "logf": f2h(libm.logf(x))} for x in floats],
     "double": [{"x": d2h(x), "erf": d2h(libm.erf(x)), "math_erf": d2h(math.erf(x)), "exp": d2h(libm.exp(x)),
-                "log": d2h(libm.log(x)) if positive(x) else None} for x in doubles],
+                "log": d2h(libm.log(x))} for x in doubles],
     "erfinv": {"x": [f2h(x) for x in erfinv_inputs]},
 }
 for capability in ["avx2", "default"]:
