@@ -5,7 +5,8 @@ Run on x86-64 Linux with glibc 2.36 on a CPU with AVX2 and FMA (glibc then picks
 of exp, log, expf and logf) and PyTorch 1.13.1 from Debian's python3-torch:
   /usr/bin/python3 make_libm.py > libm.json
 Values are IEEE-754 bit patterns in hex: 8 digits for float, 16 for double. erfinv is computed by
-torch.erfinv on float32 tensors with ATEN_CPU_CAPABILITY=avx2 and =default (in subprocesses).
+torch.erfinv on float32 and float64 tensors with ATEN_CPU_CAPABILITY=avx2 and =default (in
+subprocesses).
 """
 import ctypes, json, math, os, random, struct, subprocess, sys
 
@@ -22,9 +23,11 @@ def rf(x): return struct.unpack("<f", struct.pack("<f", x))[0]
 
 if len(sys.argv) > 1 and sys.argv[1] == "--erfinv":
     import torch
-    inputs = [h2f(h) for h in json.loads(sys.stdin.read())]
+    request = json.loads(sys.stdin.read())
+    inputs = [h2f(h) for h in request["float"]]
     out = torch.erfinv(torch.tensor(inputs, dtype=torch.float32)).tolist()
-    print(json.dumps([f2h(v) for v in out]))
+    out64 = torch.erfinv(torch.tensor(request["double"], dtype=torch.float64)).tolist()
+    print(json.dumps({"float": [f2h(v) for v in out], "double": [d2h(v) for v in out64]}))
     sys.exit(0)
 
 def fbits(b): return struct.unpack("<f", struct.pack("<I", b))[0]
@@ -72,16 +75,23 @@ erfinv_inputs = sorted(set([0.0, 1e-30, rf(0.7), 0.0, -1.0, 1.0, rf(1.0000001), 
                            + [rf(rng.uniform(-1, 1)) for _ in range(1500)]
                            + [rf(math.copysign(1 - 10 ** rng.uniform(-7.2, -1), rng.uniform(-1, 1))) for _ in range(500)]))
 
+rng64 = random.Random(64)
+erfinv64_inputs = ([0.0, 0.7, -0.7, math.nextafter(0.7, 0), math.nextafter(0.7, 1), 1.0, -1.0, 1 - 2.0 ** -53]
+                   + [rng64.uniform(-1, 1) for _ in range(1000)]
+                   + [math.copysign(1 - 10 ** rng64.uniform(-15, -1), rng64.uniform(-1, 1)) for _ in range(300)])
 result = {
     "float": [{"x": f2h(x), "erff": f2h(libm.erff(x)), "expf": f2h(libm.expf(x)),
                "logf": f2h(libm.logf(x))} for x in floats],
     "double": [{"x": d2h(x), "erf": d2h(libm.erf(x)), "math_erf": d2h(math.erf(x)), "exp": d2h(libm.exp(x)),
                 "log": d2h(libm.log(x))} for x in doubles],
     "erfinv": {"x": [f2h(x) for x in erfinv_inputs]},
+    "erfinv64": {"x": [d2h(x) for x in erfinv64_inputs]},
 }
 for capability in ["avx2", "default"]:
     env = dict(os.environ, ATEN_CPU_CAPABILITY=capability, OMP_NUM_THREADS="1")
-    out = subprocess.run([sys.executable, __file__, "--erfinv"], input=json.dumps(result["erfinv"]["x"]),
-                         capture_output=True, text=True, env=env, check=True).stdout
-    result["erfinv"][capability] = json.loads(out)
+    request = {"float": result["erfinv"]["x"], "double": erfinv64_inputs}
+    out = json.loads(subprocess.run([sys.executable, __file__, "--erfinv"], input=json.dumps(request),
+                                    capture_output=True, text=True, env=env, check=True).stdout)
+    result["erfinv"][capability] = out["float"]
+    result["erfinv64"][capability] = out["double"]
 print(json.dumps(result, indent=1))

@@ -80,6 +80,22 @@ class TorchMathTest {
   }
 
   @Test
+  void doubleErfinvIsTorchErfinvInBothKernelBuilds() {
+    JsonObject erfinv = libm.getAsJsonObject("erfinv64");
+    JsonArray inputs = erfinv.getAsJsonArray("x");
+    JsonArray avx2 = erfinv.getAsJsonArray("avx2");
+    JsonArray plain = erfinv.getAsJsonArray("default");
+    int builds = 0;
+    for (int i = 0; i < inputs.size(); i++) {
+      double y = asDouble(inputs.get(i));
+      assertEquals(avx2.get(i).getAsString(), hex(TorchMath.erfinv(y, true)), "avx2 " + y);
+      assertEquals(plain.get(i).getAsString(), hex(TorchMath.erfinv(y, false)), "default " + y);
+      builds += avx2.get(i).equals(plain.get(i)) ? 0 : 1;
+    }
+    assertTrue(builds > 100, "values that tell the builds apart: " + builds);
+  }
+
+  @Test
   void erfinvIsOddWithInfiniteEndsAndNoValueOutside() {
     for (boolean fused : new boolean[] {false, true}) {
       assertEquals(Float.POSITIVE_INFINITY, TorchMath.erfinv(1f, fused));
