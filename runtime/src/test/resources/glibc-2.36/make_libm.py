@@ -38,12 +38,14 @@ def around_f(b): return [fbits(b - 1), fbits(b), fbits(b + 1)]
 def around_d(b): return [dbits(b - 1), dbits(b), dbits(b + 1)]
 inf, nan = float("inf"), float("nan")
 
-# Each branch of the ports decided at its edges (the float or double on both sides of each bound
+# Each branch of the ports decided at its edges (and the tiny inputs, subnormal ones among them,
+# that erf and erff scale by 16 to keep their precision) (the float or double on both sides of each bound
 # the C code compares with), special values, and (exp) the range whose results are subnormal.
 EDGE_FLOATS = ([nan, inf, -inf, -1.0, fbits(1), fbits(0x00800000 - 1), fbits(0x00800000), 3.4028234663852886e38]
                + around_f(0x3f580000) + around_f(0x31800000) + around_f(0x04000000) + around_f(0x3fa00000)
                + around_f(0x40c00000) + around_f(0x4036DB6E) + around_f(0x3f800000)
                + [-x for x in around_f(0x3f580000) + around_f(0x3fa00000) + around_f(0x4036DB6E)]
+               + [fbits(k) for k in range(2, 64)] + [fbits(0x00123457), fbits(0x02345679), fbits(0x03fedcbb)]
                + around_f(0x42b00000) + [-x for x in around_f(0x42b00000)]
                + around_f(fbits_of(float.fromhex("0x1.62e42ep6"))) + around_f(fbits_of(-float.fromhex("0x1.9fe368p6"))))
 EDGE_DOUBLES = ([nan, inf, -inf, -0.0, -1.0, 1e-310, 1.7976931348623157e308, -1000.0, 1000.0, 709.78, -745.2]
@@ -54,6 +56,7 @@ EDGE_DOUBLES = ([nan, inf, -inf, -0.0, -1.0, 1e-310, 1.7976931348623157e308, -10
                 + [-x for x in around_d(0x3c90000000000000) + around_d(0x4080000000000000) + around_d(0x4090000000000000)]
                 + around_d(dbits_of(1.0 - 2.0 ** -4)) + around_d(dbits_of(1.0 + float.fromhex("0x1.09p-4")))
                 + around_d(0x0010000000000000)
+                + [dbits(k) for k in range(2, 64)] + [dbits(0x0001234567890abd), dbits(0x0076543210fedcbb)]
                 + [-708.4 - 36.8 * i / 199 for i in range(200)])
 
 rng = random.Random(2024)
