@@ -21,6 +21,7 @@ class GainsTest {
   void formulaReadsAsTheGainIsComputed() {
     assertEquals("sqrt(2 / (1 + 0.2^2))", Gains.formula(Nonlinearity.LEAKY_RELU, 0.2));
     assertEquals("sqrt(2 / (1 + (-0.3)^2))", Gains.formula(Nonlinearity.LEAKY_RELU, -0.3));
+    assertEquals("sqrt(2 / (1 + 0.0^2))", Gains.formula(Nonlinearity.LEAKY_RELU, 0));
     assertEquals("sqrt(2)", Gains.formula(Nonlinearity.RELU, 0.7));
     assertEquals("5 / 3", Gains.formula(Nonlinearity.TANH, 0));
     assertEquals("3 / 4", Gains.formula(Nonlinearity.SELU, 0));

@@ -170,6 +170,29 @@ class RulesTest {
             + " to - from = Infinity; expected to - from <= Double.MAX_VALUE"
             + " (1.7976931348623157E308)",
         Rules.uniformProblem("w", ElementType.DOUBLE, -Double.MAX_VALUE, Double.MAX_VALUE));
+    // A wide range far from 0 is fine: its width, not the sum of its ends, must be finite.
+    for (ElementType type : ElementType.values()) {
+      assertNull(Rules.uniformProblem("w", type, 0.5 * type.max(), 0.9 * type.max()), "" + type);
+    }
+  }
+
+  @Test
+  void aUniformRangeIsAsWideAsTheElementTypeComputesIt() {
+    // to - from is Float.MAX_VALUE in double, but from rounds (to even) away from to in float,
+    // where to - from = Float.MAX_VALUE + 2^103 rounds to Infinity: too wide for a float tensor.
+    double to = 0x3p103;
+    double from = to - Float.MAX_VALUE;
+    assertEquals(Float.MAX_VALUE, to - from);
+    assertEquals(Float.POSITIVE_INFINITY, (float) to - (float) from);
+    assertEquals(
+        "w: U("
+            + from
+            + ", "
+            + to
+            + ") is too wide for float: to - from = Infinity;"
+            + " expected to - from <= Float.MAX_VALUE (3.4028235E38)",
+        Rules.uniformProblem("w", ElementType.FLOAT, from, to));
+    assertNull(Rules.uniformProblem("w", ElementType.DOUBLE, from, to));
   }
 
   @Test
@@ -253,6 +276,7 @@ class RulesTest {
           Rules.orthogonalRankProblem(rank));
     }
     assertNull(Rules.diracGroupsProblem(3, 6));
+    assertNull(Rules.diracGroupsProblem(1, 5), "one group, PyTorch's default");
     assertNull(Rules.diracGroupsProblem(3, null));
     assertNull(Rules.diracGroupsProblem(2, 0));
     assertEquals("dim 0 must be divisible by groups", Rules.diracGroupsProblem(2, 5));
@@ -313,5 +337,13 @@ class RulesTest {
     // the left tail keeps its precision longer: Φ(-37) > 0, but 2Φ(-37) - 1 = -1
     assertNotNull(Rules.truncatedNormalProblem("w", d, 0, 1, -38, -37));
     assertNull(Rules.truncatedNormalProblem("w", d, 0, 1, -8, -7.9));
+    // [a, b] is measured in std from the mean: [4, 5] is 40 to 50 std away when std = 0.1
+    assertNotNull(Rules.truncatedNormalProblem("w", d, 0, 0.1, 4, 5));
+    assertNotNull(Rules.truncatedNormalProblem("w", d, 0, 0.1, -5, -4));
+    assertNull(Rules.truncatedNormalProblem("w", d, -10, 1, -11, -9));
+    assertNull(Rules.truncatedNormalProblem("w", d, 10, 0.5, 9, 11));
+    // 2Φ(5) - 1 and 2Φ(5.00001) - 1 are one float, below 1
+    assertNull(Rules.truncatedNormalProblem("w", d, 0, 1, 5, 5.00001));
+    assertNotNull(Rules.truncatedNormalProblem("w", f, 0, 1, 5, 5.00001));
   }
 }
