@@ -60,8 +60,8 @@ public enum ElementType {
   /**
    * {@code "Float.MIN_NORMAL (1.1754944E-38)"}: the limits named, with their values. The float's
    * value is written out, as the shortest decimal that reads back as it (what {@code
-   * Float.toString} prints from JDK 19 on; JDK 17 prints {@code 1.17549435E-38}), so that a
-   * message is the same on every JDK.
+   * Float.toString} prints from JDK 19 on; JDK 17 prints {@code 1.17549435E-38}), so that a message
+   * is the same on every JDK.
    */
   String minNormalText() {
     return this == FLOAT

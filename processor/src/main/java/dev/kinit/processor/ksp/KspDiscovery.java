@@ -52,8 +52,10 @@ final class KspDiscovery {
     if (symbol instanceof KSPropertyDeclaration property) {
       KSAnnotation use = use(property, annotation).orElse(null);
       KSClassDeclaration owner = JvmView.enclosing(property);
-      if (use != null && onField(use) && property.getHasBackingField() && owner != null) {
-        return Optional.of(JvmView.isCompanion(owner) ? JvmView.enclosing(owner) : owner);
+      Optional<KSClassDeclaration> layer =
+          use != null && onField(use) ? classOfField(property) : Optional.empty();
+      if (layer.isPresent()) {
+        return layer;
       }
       if (use != null && use.getUseSiteTarget() == AnnotationUseSiteTarget.GET) {
         return Optional.empty(); // reported with the getter
@@ -97,6 +99,20 @@ final class KspDiscovery {
       return Optional.empty();
     }
     misplaced(annotation, String.valueOf(symbol), symbol, report);
+    return Optional.empty();
+  }
+
+  /**
+   * The class whose class file holds the field {@code symbol} is (a property's backing field, a
+   * Java field), if it is one.
+   */
+  static Optional<KSClassDeclaration> classOfField(KSAnnotated symbol) {
+    if (symbol instanceof KSPropertyDeclaration property && property.getHasBackingField()) {
+      KSClassDeclaration owner = JvmView.enclosing(property);
+      if (owner != null) {
+        return Optional.ofNullable(JvmView.isCompanion(owner) ? JvmView.enclosing(owner) : owner);
+      }
+    }
     return Optional.empty();
   }
 
