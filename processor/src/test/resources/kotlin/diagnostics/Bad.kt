@@ -117,6 +117,11 @@ class Networks {
   @ConstructedBefore("later") val count = 2 // expect: [kinit.constructed-before-not-a-member] @ConstructedBefore on Networks.count, which is neither a parameter nor a child module of Networks; expected it on an array with an initialisation annotation, or on a field of a @Network that holds a child module
 }
 
+enum class Ordered {
+  FIRST,
+  @ConstructedBefore("FIRST") SECOND, // expect: [kinit.constructed-before-not-a-member] @ConstructedBefore on Ordered.SECOND, which is neither a parameter nor a child module of Ordered
+}
+
 class Plain {
   @ConstructedBefore("other") val linear = Linear() // expect: [kinit.constructed-before-not-a-member] @ConstructedBefore on Plain.linear, which is neither a parameter nor a child module of Plain
   val other = Linear()

@@ -47,7 +47,7 @@ final class KspDiscovery {
   static Optional<KSClassDeclaration> layerOf(
       KSAnnotated symbol, InitAnnotation annotation, JvmView view, Report report) {
     if (symbol instanceof KSClassDeclaration type && type.getClassKind() == ClassKind.ENUM_ENTRY) {
-      return Optional.ofNullable(JvmView.enclosing(type));
+      return classOfField(type);
     }
     if (symbol instanceof KSPropertyDeclaration property) {
       KSAnnotation use = use(property, annotation).orElse(null);
@@ -104,9 +104,12 @@ final class KspDiscovery {
 
   /**
    * The class whose class file holds the field {@code symbol} is (a property's backing field, a
-   * Java field), if it is one.
+   * Java field, an enum entry), if it is one.
    */
   static Optional<KSClassDeclaration> classOfField(KSAnnotated symbol) {
+    if (symbol instanceof KSClassDeclaration type && type.getClassKind() == ClassKind.ENUM_ENTRY) {
+      return Optional.ofNullable(JvmView.enclosing(type));
+    }
     if (symbol instanceof KSPropertyDeclaration property && property.getHasBackingField()) {
       KSClassDeclaration owner = JvmView.enclosing(property);
       if (owner != null) {
