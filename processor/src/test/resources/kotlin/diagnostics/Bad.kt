@@ -114,6 +114,17 @@ class Networks {
   val open: Open = OpenLinear() // expect: [kinit.child-not-sealed] Networks.open holds Open, an interface or abstract class that is not sealed
   @ConstructedBefore("later") val first = Linear() // expect: [kinit.constructed-before-unknown] @ConstructedBefore("later") on Networks.first names no member of Networks declared before it
   val later = Linear()
+  @ConstructedBefore("later") val count = 2 // expect: [kinit.constructed-before-not-a-member] @ConstructedBefore on Networks.count, which is neither a parameter nor a child module of Networks; expected it on an array with an initialisation annotation, or on a field of a @Network that holds a child module
+}
+
+enum class Ordered {
+  FIRST,
+  @ConstructedBefore("FIRST") SECOND, // expect: [kinit.constructed-before-not-a-member] @ConstructedBefore on Ordered.SECOND, which is neither a parameter nor a child module of Ordered
+}
+
+class Plain {
+  @ConstructedBefore("other") val linear = Linear() // expect: [kinit.constructed-before-not-a-member] @ConstructedBefore on Plain.linear, which is neither a parameter nor a child module of Plain
+  val other = Linear()
 }
 
 @Reinit(module = Linear::class, parameter = "weight", zeros = [ZerosInit()]) // expect: [kinit.reinit-without-network] NoNetwork has @Reinit rules but is not a @Network

@@ -121,7 +121,16 @@ public final class KaimingInitProcessor extends AbstractProcessor {
           }
         }
       }
-      rounds.round(layers);
+      List<TypeElement> ordered = new ArrayList<>();
+      TypeElement order = processingEnv.getElementUtils().getTypeElement(Vocabulary.ORDER);
+      if (order != null) {
+        for (Element element : round.getElementsAnnotatedWith(order)) {
+          if (element.getEnclosingElement() instanceof TypeElement type) {
+            ordered.add(type);
+          }
+        }
+      }
+      rounds.round(layers, ordered);
       if (round.processingOver()) {
         rounds.finish();
       }

@@ -737,6 +737,68 @@ class DiagnosticsTest {
         .onLineContaining("public class Bad");
   }
 
+  /**
+   * Issue 11: {@code @ConstructedBefore} on a field that is no member (neither an annotated array
+   * nor, in a network, a child module) had no effect and no error, whether the class was a network
+   * or neither layer nor network. The valid layer still gets its initializer (no cascade); the
+   * class that asked for none gets none.
+   */
+  @Test
+  void constructedBeforeOnAFieldThatIsNoMember() throws IOException {
+    JavaFileObject linear =
+        source(
+            "layers.Linear",
+            "package layers;",
+            "public class Linear {",
+            "  @dev.kinit.KaimingInit final float[][] weight = new float[2][2];",
+            "}");
+    JavaFileObject net =
+        source(
+            "layers.Net",
+            "package layers;",
+            "import dev.kinit.*;",
+            "@Network",
+            "public class Net {",
+            "  final Linear head = new Linear();",
+            "  @ConstructedBefore(\"head\") int count = 2;",
+            "}");
+    JavaFileObject plain =
+        source(
+            "layers.Plain",
+            "package layers;",
+            "import dev.kinit.*;",
+            "public class Plain {",
+            "  @ConstructedBefore(\"other\") final Linear linear = new Linear();",
+            "  final Linear other = new Linear();",
+            "  void use() {",
+            "    LinearInitializer.initialize(linear, new java.util.Random(0));",
+            "  }",
+            "}");
+    Compilation compilation = compile(linear, net, plain);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.constructed-before-not-a-member] @ConstructedBefore on Net.count, which is"
+                + " neither a parameter nor a child module of Net; expected it on an array with an"
+                + " initialisation annotation, or on a field of a @Network that holds a child"
+                + " module")
+        .inFile(net)
+        .onLine(6)
+        .atColumn(22);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.constructed-before-not-a-member] @ConstructedBefore on Plain.linear, which is"
+                + " neither a parameter nor a child module of Plain;")
+        .inFile(plain)
+        .onLine(4)
+        .atColumn(22);
+    try (BatchCompiler batch = new BatchCompiler()) { // it keeps a failed run's output
+      assertEquals(
+          Set.of("layers.LinearInitializer"),
+          batch.compile(List.of(linear, net, plain)).generatedSources().keySet());
+    }
+  }
+
   @Test
   void everyProblemOfAClassIsReported() {
     Compilation compilation =

@@ -165,6 +165,20 @@ public final class JavacLayer implements LayerDeclaration {
   }
 
   @Override
+  public List<OrderedField> orderedFields() {
+    List<OrderedField> ordered = new ArrayList<>();
+    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      if (ConstructionOrder.before(field).isPresent()) {
+        String name = field.getSimpleName().toString();
+        ordered.add(
+            new OrderedField(
+                name, type.getSimpleName() + "." + name, ConstructionOrder.site(field)));
+      }
+    }
+    return ordered;
+  }
+
+  @Override
   public List<RuleGroup> rules() {
     List<RuleGroup> groups = new ArrayList<>();
     int members = 0;

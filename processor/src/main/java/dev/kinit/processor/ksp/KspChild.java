@@ -1,8 +1,5 @@
 package dev.kinit.processor.ksp;
 
-import com.google.devtools.ksp.symbol.KSAnnotation;
-import com.google.devtools.ksp.symbol.KSValueArgument;
-import dev.kinit.ConstructedBefore;
 import dev.kinit.processor.model.Child;
 import dev.kinit.processor.model.Site;
 import dev.kinit.processor.rules.ChildDeclaration;
@@ -60,19 +57,11 @@ final class KspChild implements ChildDeclaration {
 
   @Override
   public Optional<String> constructedBefore() {
-    return value().map(argument -> (String) argument.getValue());
+    return KspConstructionOrder.before(field.symbol());
   }
 
   @Override
   public Site constructedBeforeSite() {
-    return value()
-        .map(argument -> KspSite.of(argument, field.symbol()))
-        .orElse(new KspSite(field.symbol()));
-  }
-
-  private Optional<KSValueArgument> value() {
-    Optional<KSAnnotation> annotation =
-        JvmView.annotation(field.symbol(), ConstructedBefore.class.getCanonicalName());
-    return annotation.flatMap(a -> a.getArguments().stream().findFirst());
+    return KspConstructionOrder.site(field.symbol());
   }
 }

@@ -47,13 +47,15 @@ final class KspDiscovery {
   static Optional<KSClassDeclaration> layerOf(
       KSAnnotated symbol, InitAnnotation annotation, JvmView view, Report report) {
     if (symbol instanceof KSClassDeclaration type && type.getClassKind() == ClassKind.ENUM_ENTRY) {
-      return Optional.ofNullable(JvmView.enclosing(type));
+      return classOfField(type);
     }
     if (symbol instanceof KSPropertyDeclaration property) {
       KSAnnotation use = use(property, annotation).orElse(null);
       KSClassDeclaration owner = JvmView.enclosing(property);
-      if (use != null && onField(use) && property.getHasBackingField() && owner != null) {
-        return Optional.of(JvmView.isCompanion(owner) ? JvmView.enclosing(owner) : owner);
+      Optional<KSClassDeclaration> layer =
+          use != null && onField(use) ? classOfField(property) : Optional.empty();
+      if (layer.isPresent()) {
+        return layer;
       }
       if (use != null && use.getUseSiteTarget() == AnnotationUseSiteTarget.GET) {
         return Optional.empty(); // reported with the getter
@@ -97,6 +99,23 @@ final class KspDiscovery {
       return Optional.empty();
     }
     misplaced(annotation, String.valueOf(symbol), symbol, report);
+    return Optional.empty();
+  }
+
+  /**
+   * The class whose class file holds the field {@code symbol} is (a property's backing field, a
+   * Java field, an enum entry), if it is one.
+   */
+  static Optional<KSClassDeclaration> classOfField(KSAnnotated symbol) {
+    if (symbol instanceof KSClassDeclaration type && type.getClassKind() == ClassKind.ENUM_ENTRY) {
+      return Optional.ofNullable(JvmView.enclosing(type));
+    }
+    if (symbol instanceof KSPropertyDeclaration property && property.getHasBackingField()) {
+      KSClassDeclaration owner = JvmView.enclosing(property);
+      if (owner != null) {
+        return Optional.ofNullable(JvmView.isCompanion(owner) ? JvmView.enclosing(owner) : owner);
+      }
+    }
     return Optional.empty();
   }
 

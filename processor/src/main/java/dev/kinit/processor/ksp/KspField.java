@@ -118,4 +118,14 @@ final class KspField implements FieldDeclaration {
     List<JvmField> fields = JvmView.fields(field.owner());
     return fields.indexOf(field) < fields.indexOf(that.field);
   }
+
+  @Override
+  public Optional<String> constructedBefore() {
+    return KspConstructionOrder.before(field.symbol());
+  }
+
+  @Override
+  public Site constructedBeforeSite() {
+    return KspConstructionOrder.site(field.symbol());
+  }
 }

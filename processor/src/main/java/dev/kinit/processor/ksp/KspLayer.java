@@ -122,6 +122,21 @@ final class KspLayer implements LayerDeclaration {
   }
 
   @Override
+  public List<OrderedField> orderedFields() {
+    List<OrderedField> ordered = new ArrayList<>();
+    for (JvmField field : JvmView.fields(type)) {
+      if (KspConstructionOrder.before(field.symbol()).isPresent()) {
+        ordered.add(
+            new OrderedField(
+                field.name(),
+                type.getSimpleName().asString() + "." + field.name(),
+                KspConstructionOrder.site(field.symbol())));
+      }
+    }
+    return ordered;
+  }
+
+  @Override
   public List<RuleGroup> rules() {
     List<RuleGroup> groups = new ArrayList<>();
     int members = 0;

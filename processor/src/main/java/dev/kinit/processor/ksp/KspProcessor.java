@@ -75,7 +75,12 @@ final class KspProcessor implements SymbolProcessor {
           }
         }
       }
-      rounds.round(layers);
+      List<KSClassDeclaration> ordered = new ArrayList<>();
+      for (KSAnnotated symbol :
+          SequencesKt.asIterable(resolver.getSymbolsWithAnnotation(Vocabulary.ORDER, false))) {
+        KspDiscovery.classOfField(symbol).ifPresent(ordered::add);
+      }
+      rounds.round(layers, ordered);
     } catch (RuntimeException | Error e) {
       // Never crash KSP: a bug outside any one class is still a readable error.
       environment

@@ -50,9 +50,11 @@ public final class Rounds<T> {
 
   /**
    * Processes the classes {@code found} this round (those with annotated fields, the networks) and
-   * those deferred by earlier rounds, each once, in the order of their names.
+   * those deferred by earlier rounds, each once, in the order of their names; then the classes with
+   * {@code ordered} fields ({@code @ConstructedBefore}) that are none of those: they did not ask
+   * for an initializer, and get none, but the annotation has no effect on them, an error.
    */
-  public void round(Collection<T> found) {
+  public void round(Collection<T> found, Collection<T> ordered) {
     Map<String, T> layers = new TreeMap<>();
     found.forEach(type -> layers.putIfAbsent(frontEnd.name(type), type));
     Map<String, Report> retry = new LinkedHashMap<>(deferred);
@@ -63,6 +65,13 @@ public final class Rounds<T> {
       }
     }
     layers.values().forEach(this::process);
+    Map<String, T> others = new TreeMap<>();
+    for (T type : ordered) {
+      if (!layers.containsKey(frontEnd.name(type))) {
+        others.putIfAbsent(frontEnd.name(type), type);
+      }
+    }
+    others.values().forEach(this::processNeitherLayerNorNetwork);
   }
 
   /** Reports the classes still waiting for a type: once every round has run, none will come. */
@@ -89,6 +98,17 @@ public final class Rounds<T> {
       }
       frontEnd.print(report);
     } catch (IOException | RuntimeException | Error e) {
+      frontEnd.print(report);
+      frontEnd.printError(Message.INTERNAL_ERROR.format(frontEnd.name(type), describe(e)), type);
+    }
+  }
+
+  private void processNeitherLayerNorNetwork(T type) {
+    Report report = new Report();
+    try {
+      LayerRules.checkNeitherLayerNorNetwork(frontEnd.declare(type), report);
+      frontEnd.print(report);
+    } catch (RuntimeException | Error e) {
       frontEnd.print(report);
       frontEnd.printError(Message.INTERNAL_ERROR.format(frontEnd.name(type), describe(e)), type);
     }

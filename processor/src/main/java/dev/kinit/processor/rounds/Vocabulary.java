@@ -26,11 +26,17 @@ public final class Vocabulary {
           Reinit.class.getCanonicalName(),
           Reinit.List.class.getCanonicalName());
 
+  /**
+   * On a field, it moves a member's construction earlier. The class it is found in is checked even
+   * when it is neither layer nor network: on a field that is no member it would have no effect.
+   */
+  public static final String ORDER = ConstructedBefore.class.getCanonicalName();
+
   /** Every kinit annotation the processor reads, {@code @ConstructedBefore} included. */
   public static Set<String> all() {
     Set<String> names = new TreeSet<>(ON_FIELDS);
     names.addAll(ON_CLASSES);
-    names.add(ConstructedBefore.class.getCanonicalName());
+    names.add(ORDER);
     return names;
   }
 }

@@ -35,6 +35,18 @@ public interface LayerDeclaration {
   List<MemberDeclaration> members();
 
   /**
+   * The fields the class itself declares that carry {@code @ConstructedBefore}, members or not: on
+   * one that is no member the annotation would have no effect.
+   */
+  List<OrderedField> orderedFields();
+
+  /**
+   * A field with {@code @ConstructedBefore}: its name, {@code Class.field} for messages, and where
+   * the annotation is written.
+   */
+  record OrderedField(String name, String label, Site site) {}
+
+  /**
    * The {@code @Reinit} rules of each class of the hierarchy that has some, superclass first, with
    * the number of members that precede them: a class's rules run after its members and its
    * superclasses' are constructed.

@@ -8,6 +8,7 @@ import dev.kinit.processor.model.Rule;
 import dev.kinit.processor.model.Site;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -32,8 +33,12 @@ public final class LayerRules {
     if (report.deferred().isEmpty()) {
       ChildRules children = new ChildRules(layer, initializer, report, deprecations);
       List<String> earlier = new ArrayList<>();
+      Set<String> own = new HashSet<>();
       for (MemberDeclaration member : layer.members()) {
         constructedBefore(layer, member, earlier, report);
+        if (member.own()) {
+          own.add(member.name());
+        }
         if (member instanceof ChildDeclaration child) {
           members.add(children.check(child));
         } else {
@@ -42,6 +47,7 @@ public final class LayerRules {
         }
         earlier.add(member.name());
       }
+      orderedNonMembers(layer, own, report);
       ReinitRules reinits = new ReinitRules(layer, report);
       for (LayerDeclaration.RuleGroup group : layer.rules()) {
         rules.add(
@@ -74,6 +80,32 @@ public final class LayerRules {
           member.label(),
           member.label().substring(0, member.label().indexOf('.')));
     }
+  }
+
+  /**
+   * Message CONSTRUCTED_BEFORE_NOT_A_MEMBER: {@code @ConstructedBefore} on a field that is not one
+   * of the class's own {@code members} (their names) would have no effect.
+   */
+  private static void orderedNonMembers(
+      LayerDeclaration layer, Set<String> members, Report report) {
+    for (LayerDeclaration.OrderedField field : layer.orderedFields()) {
+      if (!members.contains(field.name())) {
+        report.add(
+            Message.CONSTRUCTED_BEFORE_NOT_A_MEMBER,
+            field.site(),
+            field.label(),
+            layer.name().simpleName());
+      }
+    }
+  }
+
+  /**
+   * Checks a class that has fields with {@code @ConstructedBefore} but is neither a layer (no field
+   * of its own has an initialisation annotation) nor a network: it has no members, so each of those
+   * fields is reported, and nothing is built.
+   */
+  public static void checkNeitherLayerNorNetwork(LayerDeclaration type, Report report) {
+    orderedNonMembers(type, Set.of(), report);
   }
 
   /**

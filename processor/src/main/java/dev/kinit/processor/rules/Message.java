@@ -128,6 +128,11 @@ public enum Message {
       Severity.ERROR,
       "@ConstructedBefore(\"%s\") on %s names no member of %s declared before it; expected the"
           + " name of a parameter or child module declared earlier in the same class"),
+  CONSTRUCTED_BEFORE_NOT_A_MEMBER(
+      Severity.ERROR,
+      "@ConstructedBefore on %s, which is neither a parameter nor a child module of %s; expected"
+          + " it on an array with an initialisation annotation, or on a field of a @Network that"
+          + " holds a child module"),
   REINIT_WITHOUT_NETWORK(
       Severity.ERROR,
       "%s has @Reinit rules but is not a @Network; expected @Network on the class, whose tree"
