@@ -67,6 +67,7 @@ class NetworkFuzzTest {
     CHILD_UNREADABLE(Message.CHILD_UNREADABLE),
     CHILD_NOT_SEALED(Message.CHILD_NOT_SEALED),
     CONSTRUCTED_BEFORE_UNKNOWN(Message.CONSTRUCTED_BEFORE_UNKNOWN),
+    CONSTRUCTED_BEFORE_NOT_A_MEMBER(Message.CONSTRUCTED_BEFORE_NOT_A_MEMBER),
     REINIT_WITHOUT_NETWORK(Message.REINIT_WITHOUT_NETWORK),
     REINIT_INIT_COUNT(Message.REINIT_INIT_COUNT),
     REINIT_ATTRIBUTE(Message.REINIT_ATTRIBUTE),
@@ -272,7 +273,10 @@ class NetworkFuzzTest {
     }
 
     Case generate() {
-      Mistake mistake = chance(0.5) ? Mistake.NONE : pick(List.of(Mistake.values()).subList(1, 9));
+      Mistake mistake =
+          chance(0.5)
+              ? Mistake.NONE
+              : pick(List.of(Mistake.values()).subList(1, Mistake.values().length));
       boolean inherits = chance(0.3);
       boolean baseElsewhere = inherits && chance(0.5);
       List<Member> baseMembers = new ArrayList<>();
@@ -326,6 +330,12 @@ class NetworkFuzzTest {
           later.add(members.get(j).name());
         }
         members.set(i, before(members.get(i), pick(later)));
+      } else if (mistake == Mistake.CONSTRUCTED_BEFORE_NOT_A_MEMBER) {
+        // An int field, neither parameter nor child, ordered before a member or a name at all.
+        Member size = member(Form.SIZE, chance(0.5) ? Access.PUBLIC : Access.PACKAGE);
+        List<String> names = new ArrayList<>(List.of("nope"));
+        registered.forEach(i -> names.add(members.get(i).name()));
+        members.add(random.nextInt(members.size() + 1), before(size, pick(names)));
       } else if (registered.size() >= 2 && chance(0.3)) {
         int k = 1 + random.nextInt(registered.size() - 1);
         int j = random.nextInt(k);
@@ -775,7 +785,7 @@ class NetworkFuzzTest {
                 "Net", lineOf(net, fieldOf(Form.CHILD, Access.PRIVATE)), c.mistake().message);
         case CHILD_NOT_SEALED ->
             new Expected("Net", lineOf(net, fieldOf(Form.NOT_SEALED, null)), c.mistake().message);
-        case CONSTRUCTED_BEFORE_UNKNOWN ->
+        case CONSTRUCTED_BEFORE_UNKNOWN, CONSTRUCTED_BEFORE_NOT_A_MEMBER ->
             new Expected("Net", lineOf(net, "@ConstructedBefore"), c.mistake().message);
       };
     }

@@ -127,6 +127,7 @@ class ProcessorFuzzTest {
           Message.CHILD_NOT_SEALED,
           Message.INITIALIZER_MISSING,
           Message.CONSTRUCTED_BEFORE_UNKNOWN,
+          Message.CONSTRUCTED_BEFORE_NOT_A_MEMBER,
           Message.REINIT_WITHOUT_NETWORK,
           Message.REINIT_INIT_COUNT,
           Message.REINIT_ATTRIBUTE,
