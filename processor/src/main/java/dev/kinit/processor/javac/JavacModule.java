@@ -2,8 +2,6 @@ package dev.kinit.processor.javac;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
-import dev.kinit.processor.rules.ChildDeclaration;
-import dev.kinit.processor.rules.FieldDeclaration;
 import dev.kinit.processor.rules.MemberDeclaration;
 import dev.kinit.processor.rules.ModuleDeclaration;
 import java.util.ArrayList;
@@ -88,25 +86,8 @@ final class JavacModule implements ModuleDeclaration {
   }
 
   @Override
-  public List<FieldDeclaration> parameters() {
-    List<FieldDeclaration> parameters = new ArrayList<>();
-    for (MemberDeclaration member : layer().members()) {
-      if (member instanceof FieldDeclaration field) {
-        parameters.add(field);
-      }
-    }
-    return parameters;
-  }
-
-  @Override
-  public List<ChildDeclaration> children() {
-    List<ChildDeclaration> children = new ArrayList<>();
-    for (MemberDeclaration member : layer().members()) {
-      if (member instanceof ChildDeclaration child) {
-        children.add(child);
-      }
-    }
-    return children;
+  public List<MemberDeclaration> members() {
+    return layer().members();
   }
 
   private JavacLayer layer() {

@@ -2,6 +2,7 @@ package dev.kinit.processor.rules;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A type used as a module, the declared type of a network's child (or a list's element). */
@@ -44,9 +45,28 @@ public interface ModuleDeclaration {
   /** The permitted subclasses of a {@link Kind#SEALED} type, each as a module. */
   List<ModuleDeclaration> permitted();
 
+  /** Its parameter fields and child modules, superclasses' first, in declaration order. */
+  List<MemberDeclaration> members();
+
   /** Its parameter fields, superclasses' first: for checking the rules that reach them. */
-  List<FieldDeclaration> parameters();
+  default List<FieldDeclaration> parameters() {
+    List<FieldDeclaration> parameters = new ArrayList<>();
+    for (MemberDeclaration member : members()) {
+      if (member instanceof FieldDeclaration field) {
+        parameters.add(field);
+      }
+    }
+    return parameters;
+  }
 
   /** Its child modules, if it is a network. */
-  List<ChildDeclaration> children();
+  default List<ChildDeclaration> children() {
+    List<ChildDeclaration> children = new ArrayList<>();
+    for (MemberDeclaration member : members()) {
+      if (member instanceof ChildDeclaration child) {
+        children.add(child);
+      }
+    }
+    return children;
+  }
 }
