@@ -1,13 +1,16 @@
 package dev.kinit;
 
+import dev.kinit.internal.InitializerNames;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which classes have a generated initializer of their own: a class {@code p.Outer.Inner} has one
- * when {@code p.Outer_InnerInitializer} exists beside it with a {@code public static InitPlan
- * plan(Inner)}, the processor's naming. Looked up once per class, without initialising anything.
+ * Which classes have a generated initializer of their own: a class has one when the class named by
+ * {@link InitializerNames} exists beside it with a {@code public static InitPlan plan(C)}. Looked
+ * up once per class, without initialising anything.
  */
 final class Initializers {
   private Initializers() {}
@@ -37,14 +40,13 @@ final class Initializers {
         || type.isHidden()) {
       return null;
     }
-    StringBuilder simpleNames = new StringBuilder(type.getSimpleName());
-    for (Class<?> outer = type.getEnclosingClass();
-        outer != null;
-        outer = outer.getEnclosingClass()) {
-      simpleNames.insert(0, outer.getSimpleName() + "_");
+    List<String> simpleNames = new ArrayList<>();
+    for (Class<?> nested = type; nested != null; nested = nested.getEnclosingClass()) {
+      simpleNames.add(0, nested.getSimpleName());
     }
     String packageName = type.getPackageName();
-    String name = (packageName.isEmpty() ? "" : packageName + ".") + simpleNames + "Initializer";
+    String name =
+        (packageName.isEmpty() ? "" : packageName + ".") + InitializerNames.simpleName(simpleNames);
     try {
       Class<?> initializer = Class.forName(name, false, type.getClassLoader());
       Method plan = initializer.getMethod("plan", type);

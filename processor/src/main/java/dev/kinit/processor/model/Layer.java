@@ -2,6 +2,7 @@ package dev.kinit.processor.model;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import dev.kinit.internal.InitializerNames;
 import java.util.List;
 import java.util.Set;
 
@@ -46,9 +47,8 @@ public record Layer(
         || members.stream().anyMatch(Child.class::isInstance);
   }
 
-  /** The initializer's name for {@code layer}: its nested simple names joined by '_'. */
+  /** The initializer's name for {@code layer} ({@link InitializerNames}). */
   public static ClassName initializerName(ClassName layer) {
-    return ClassName.get(
-        layer.packageName(), String.join("_", layer.simpleNames()) + "Initializer");
+    return ClassName.get(layer.packageName(), InitializerNames.simpleName(layer.simpleNames()));
   }
 }
