@@ -42,10 +42,16 @@ import java.util.StringJoiner;
  *   <li>{@code --all-cores}: the {@code normal_} fills of 1M and 16M weights on one thread and on
  *       all cores ({@link TorchGenerator#manualSeed(long)}), wall time, so that both meet the same
  *       neighbours.
+ *   <li>{@code --gpt2-all-cores}: GPT-2 small initialised again by its generated call (one network
+ *       made beforehand, as {@link Gpt2NetworkBenchmark}'s {@code reinit…}), with {@link
+ *       BlockSampler#sequential} and with {@link BlockSampler#seeded(long)} (all cores), wall time;
+ *       besides the medians, the median over rounds of each round's ratio of the two, which two
+ *       calls made one right after the other give even when the neighbours change from round to
+ *       round.
  * </ul>
  *
  * <pre>
- *   java -Xmx3g -cp benchmarks/target/benchmarks.jar dev.kinit.benchmarks.TorchGeneratorRounds [--gpt2 | --gpt2-network | --all-cores] [warm-up rounds] [rounds] [json file]
+ *   java -Xmx3g -cp benchmarks/target/benchmarks.jar dev.kinit.benchmarks.TorchGeneratorRounds [--gpt2 | --gpt2-network | --gpt2-all-cores | --all-cores] [warm-up rounds] [rounds] [json file]
  * </pre>
  */
 public final class TorchGeneratorRounds {
@@ -63,7 +69,7 @@ public final class TorchGeneratorRounds {
   private record Fill(String name, String layout, int size, Runnable run, List<Long> times) {}
 
   private TorchGeneratorRounds(String mode) {
-    wallTime = mode.equals("--all-cores");
+    wallTime = mode.equals("--all-cores") || mode.equals("--gpt2-all-cores");
     if (mode.equals("--gpt2")) {
       Gpt2SmallFills network = new Gpt2SmallFills();
       fills.add(
@@ -92,6 +98,25 @@ public final class TorchGeneratorRounds {
               () -> Gpt2SmallInitializer.initialize(new Gpt2Small(), oneThread()),
               new ArrayList<>()));
       fills.add(new Fill("construct", "nested", parameters, Gpt2Small::new, new ArrayList<>()));
+      return;
+    }
+    if (mode.equals("--gpt2-all-cores")) {
+      int parameters = 124_439_808;
+      Gpt2Small made = new Gpt2Small();
+      fills.add(
+          new Fill(
+              "reinitOneThread",
+              "nested",
+              parameters,
+              () -> Gpt2SmallInitializer.initialize(made, BlockSampler.sequential(42)),
+              new ArrayList<>()));
+      fills.add(
+          new Fill(
+              "reinitAllCores",
+              "nested",
+              parameters,
+              () -> Gpt2SmallInitializer.initialize(made, BlockSampler.seeded(42)),
+              new ArrayList<>()));
       return;
     }
     for (int side : SIDES) {
@@ -203,6 +228,21 @@ public final class TorchGeneratorRounds {
               median,
               best,
               Arrays.toString(Arrays.stream(times).mapToDouble(t -> t / 1e6).toArray())));
+    }
+    if (mode.equals("--gpt2-all-cores")) {
+      List<Long> one = benchmark.fills.get(0).times();
+      List<Long> all = benchmark.fills.get(1).times();
+      double[] ratios = new double[one.size()];
+      for (int r = 0; r < ratios.length; r++) {
+        ratios[r] = (double) one.get(r) / all.get(r);
+      }
+      Arrays.sort(ratios);
+      System.out.printf(
+          Locale.ROOT,
+          "one thread / all cores, per round: median %.2fx, lowest %.2fx, highest %.2fx%n",
+          ratios[ratios.length / 2],
+          ratios[0],
+          ratios[ratios.length - 1]);
     }
     if (args.length > 2) {
       try {
