@@ -109,4 +109,10 @@ public class Gpt2NetworkBenchmark {
     Gpt2SmallInitializer.initialize(made, TorchGenerator.sequential(SEED, CpuCapability.AVX2));
     return made;
   }
+
+  @Benchmark
+  public Gpt2Small reinitTorchGeneratorAllCores() {
+    Gpt2SmallInitializer.initialize(made, TorchGenerator.manualSeed(SEED));
+    return made;
+  }
 }

@@ -32,10 +32,13 @@ final class Mt19937 {
   /** The next word of {@link #outputs}; {@code N} when the state must be regenerated. */
   private int next;
 
-  /** Scratch of the twist: {@code state[i + 1]} and {@code state[i + M]} (mod N) at index i. */
-  private final int[] following = new int[N];
-
-  private final int[] distant = new int[N];
+  /**
+   * Scratch of the twist, the calling thread's: {@code state[i + 1]} at index {@code i} and {@code
+   * state[i + M]} (mod N) at index {@code N + i}. Not the engine's own, so that the copies a
+   * parallel fill makes of an engine (one per range) are only its state.
+   */
+  private static final ThreadLocal<int[]> TWIST_SCRATCH =
+      ThreadLocal.withInitial(() -> new int[2 * N]);
 
   Mt19937(int seed) {
     state = new int[N];
@@ -147,13 +150,14 @@ final class Mt19937 {
    */
   private void twist() {
     int[] mt = state;
-    System.arraycopy(mt, 1, following, 0, N - 1);
-    System.arraycopy(mt, M, distant, 0, N - M);
-    twistRange(0, N - M);
-    System.arraycopy(mt, 0, distant, N - M, N - M);
-    twistRange(N - M, 2 * (N - M));
-    System.arraycopy(mt, N - M, distant, 2 * (N - M), N - 1 - 2 * (N - M));
-    twistRange(2 * (N - M), N - 1);
+    int[] scratch = TWIST_SCRATCH.get();
+    System.arraycopy(mt, 1, scratch, 0, N - 1);
+    System.arraycopy(mt, M, scratch, N, N - M);
+    twistRange(scratch, 0, N - M);
+    System.arraycopy(mt, 0, scratch, N + N - M, N - M);
+    twistRange(scratch, N - M, 2 * (N - M));
+    System.arraycopy(mt, N - M, scratch, N + 2 * (N - M), N - 1 - 2 * (N - M));
+    twistRange(scratch, 2 * (N - M), N - 1);
     mt[N - 1] = twistWord(mt[N - 1], mt[0], mt[M - 1]);
   }
 
@@ -170,12 +174,10 @@ final class Mt19937 {
     }
   }
 
-  private void twistRange(int from, int to) {
+  private void twistRange(int[] scratch, int from, int to) {
     int[] mt = state;
-    int[] plusOne = following;
-    int[] plusM = distant;
     for (int i = from; i < to; i++) {
-      mt[i] = twistWord(mt[i], plusOne[i], plusM[i]);
+      mt[i] = twistWord(mt[i], scratch[i], scratch[N + i]);
     }
   }
 

@@ -142,12 +142,33 @@ abstract class NormalBlocks implements Tensor.SegmentVisitor {
 
     /** The buffers of float fills, about 23 KB: for one fill at a time. */
     static final class Scratch {
+      /**
+       * Each thread's buffers for the ranges of parallel fills it makes, one range after the other:
+       * so that a fill of many ranges allocates no buffers per range.
+       */
+      private static final ThreadLocal<Scratch> OF_THREAD = new ThreadLocal<>();
+
       private final int[] words = new int[CHUNK + SIZE];
       private final float[] values = new float[CHUNK + SIZE];
+      private final Kernels kernels;
       private final Kernels.FloatNormals normals;
 
       Scratch(Kernels kernels) {
+        this.kernels = kernels;
         normals = kernels.floatNormals();
+      }
+
+      /**
+       * The calling thread's buffers for {@code kernels}, for one fill (or range of one) at a time:
+       * a range of a parallel fill takes them when it runs, on its thread.
+       */
+      static Scratch ofThisThread(Kernels kernels) {
+        Scratch kept = OF_THREAD.get();
+        if (kept == null || kept.kernels != kernels) {
+          kept = new Scratch(kernels);
+          OF_THREAD.set(kept);
+        }
+        return kept;
       }
     }
   }

@@ -19,7 +19,10 @@ final class ParallelFill {
 
   /** Makes the values of a range of positions from an engine at the range's first word. */
   interface Ranges {
-    /** The visitor that fills the positions from {@code from} on, drawing from {@code engine}. */
+    /**
+     * The visitor that fills the positions from {@code from} on, drawing from {@code engine}; made
+     * on the thread that fills the range, when it starts, so that it may use that thread's buffers.
+     */
     Tensor.SegmentVisitor from(long from, Mt19937 engine);
   }
 
@@ -70,7 +73,7 @@ final class ParallelFill {
       List<Range> started = new ArrayList<>();
       for (long from = 0; from < size; ) {
         long to = size - from < 2 * step ? size : from + step;
-        Range range = new Range(tensor, from, to, ranges.from(from, engine.copy()));
+        Range range = new Range(tensor, from, to, engine.copy(), ranges);
         range.fork();
         started.add(range);
         engine.skip((to == size ? words : to) - from);
@@ -82,25 +85,27 @@ final class ParallelFill {
     }
   }
 
-  /** The positions {@code [from, to)}, filled by their visitor. */
+  /** The positions {@code [from, to)}, filled from an engine at the range's first word. */
   private static final class Range extends RecursiveAction {
     private static final long serialVersionUID = 1L;
 
     private final transient Tensor tensor;
     private final long from;
     private final long to;
-    private final transient Tensor.SegmentVisitor visitor;
+    private final transient Mt19937 engine;
+    private final transient Ranges ranges;
 
-    Range(Tensor tensor, long from, long to, Tensor.SegmentVisitor visitor) {
+    Range(Tensor tensor, long from, long to, Mt19937 engine, Ranges ranges) {
       this.tensor = tensor;
       this.from = from;
       this.to = to;
-      this.visitor = visitor;
+      this.engine = engine;
+      this.ranges = ranges;
     }
 
     @Override
     protected void compute() {
-      tensor.forEachSegment(from, to, visitor);
+      tensor.forEachSegment(from, to, ranges.from(from, engine));
     }
   }
 }

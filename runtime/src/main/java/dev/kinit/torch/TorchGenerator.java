@@ -245,7 +245,12 @@ public final class TorchGenerator implements RandomGenerator, TensorSampler {
             NormalBlocks.CHUNK,
             (from, copy) ->
                 new NormalBlocks.Floats(
-                    copy, new NormalBlocks.Floats.Scratch(kernels), size, from, mean32, std32));
+                    copy,
+                    NormalBlocks.Floats.Scratch.ofThisThread(kernels),
+                    size,
+                    from,
+                    mean32,
+                    std32));
       }
     } else {
       tensor.forEachSegment(0, size, new NormalBlocks.Doubles(engine, kernels, size, mean, std));
