@@ -302,6 +302,57 @@ class VocabularyTest {
   }
 
   /**
+   * PyTorch warns when the mean is more than two standard deviations outside {@code [a, b]} ({@code
+   * mean < a - 2 * std or mean > b + 2 * std}), where its inverse-CDF algorithm loses precision:
+   * exactly two standard deviations away is not warned about, the next double is.
+   */
+  @Test
+  void aMeanMoreThanTwoStdOutsideTheIntervalIsWarnedAboutAsPyTorchDoes() {
+    List<String> warnings = new ArrayList<>();
+    java.util.logging.Logger logger =
+        java.util.logging.Logger.getLogger(TensorSampler.class.getName());
+    java.util.logging.Handler handler =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord record) {
+            if (record.getLevel() == java.util.logging.Level.WARNING) {
+              warnings.add(
+                  java.text.MessageFormat.format(record.getMessage(), record.getParameters()));
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    logger.addHandler(handler);
+    try {
+      SplittableRandom random = new SplittableRandom(1);
+      double[] w = new double[4];
+      // [a, b] = [2, 3], std 0.5: a - 2 std = 1 exactly
+      Normal.truncated(DoubleTensor.of("w", w), 1.0, 0.5, 2, 3, random);
+      Normal.truncated(DoubleTensor.of("w", w), 2.5, 0.5, 2, 3, random);
+      // [a, b] = [-3, -2]: b + 2 std = -1 exactly
+      Normal.truncated(DoubleTensor.of("w", w), -1.0, 0.5, -3, -2, random);
+      assertEquals(List.of(), warnings);
+
+      Normal.truncated(DoubleTensor.of("below", w), Math.nextDown(1.0), 0.5, 2, 3, random);
+      Normal.truncated(DoubleTensor.of("above", w), Math.nextUp(-1.0), 0.5, -3, -2, random);
+      assertEquals(
+          List.of(
+              "mean is more than 2 std from [a, b] in nn.init.trunc_normal_. The distribution of"
+                  + " values may be incorrect. (below: mean 0.9999999999999999, std 0.5, [a, b] = [2.0, 3.0])",
+              "mean is more than 2 std from [a, b] in nn.init.trunc_normal_. The distribution of"
+                  + " values may be incorrect. (above: mean -0.9999999999999999, std 0.5, [a, b] = [-3.0, -2.0])"),
+          warnings);
+    } finally {
+      logger.removeHandler(handler);
+    }
+  }
+
+  /**
    * erf⁻¹(u) by bisection on Numerical Recipes' erfc (relative error 1.2e-7, so about 3e-7 here):
    * independent of the code under test.
    */
