@@ -158,6 +158,10 @@ class VocabularyTest {
         assertThrows(IllegalArgumentException.class, () -> Init.orthogonal(0)).getMessage());
     assertThrows(IllegalArgumentException.class, () -> Init.xavierNormal(Double.NaN));
     assertEquals(
+        "gain: -1.0 is not a valid gain; expected a finite positive number",
+        assertThrows(IllegalArgumentException.class, () -> Init.kaimingNormal(FanMode.FAN_IN, -1))
+            .getMessage());
+    assertEquals(
         "groups: 0 is not a valid number of groups; expected groups >= 1",
         assertThrows(IllegalArgumentException.class, () -> Init.dirac(0)).getMessage());
     assertEquals(
@@ -195,6 +199,13 @@ class VocabularyTest {
       assertEquals(UNTOUCHED, value, "written: " + message);
     }
     assertEquals(TorchGenerator.manualSeed(1).nextInt(), random.nextInt(), "drawn: " + message);
+    // The fill checks before it calls the sampler, whatever the sampler checks itself.
+    RecordingSampler unchecking = new RecordingSampler();
+    e = assertThrows(IllegalArgumentException.class, () -> init.fill(tensor, unchecking));
+    assertTrue(e.getMessage().contains(message), e.getMessage());
+    assertEquals(List.of(), unchecking.calls, "sampler called: " + message);
+    e = assertThrows(IllegalArgumentException.class, () -> init.sampling(tensor));
+    assertTrue(e.getMessage().contains(message), "sampling: " + e.getMessage());
   }
 
   // ---- draws, descriptions, plans ----
@@ -214,6 +225,10 @@ class VocabularyTest {
             VarianceScaling.glorotNormal(WeightLayout.TORCH))) {
       assertTrue(random.draws(weight), random.describe(weight));
       assertFalse(random.draws(empty), random.describe(empty));
+      RecordingSampler sampler = new RecordingSampler();
+      random.fill(empty, sampler); // PyTorch leaves an empty tensor alone: nothing drawn
+      assertEquals(List.of(), sampler.calls, random.describe(empty));
+      assertEquals(new Sampling.Unchanged(), random.sampling(empty), random.describe(empty));
     }
     for (Init fixed : List.of(Init.constant(2), Init.zeros(), Init.ones(), Init.eye())) {
       assertFalse(fixed.draws(weight), fixed.describe(weight));
@@ -241,6 +256,57 @@ class VocabularyTest {
             + Math.sqrt(2.0 / 6) / VarianceScaling.TRUNCATED_STD
             + ", truncated at 2 std",
         VarianceScaling.heNormal(WeightLayout.KERAS).describe(weight));
+    assertEquals("normal_(mean=0.5, std=2.0)", Init.normal(0.5, 2).describe(weight));
+    assertEquals("eye_()", Init.eye().describe(weight));
+    assertEquals("ones_()", Init.ones().describe(weight));
+    // the scale, computed here from PyTorch's formulas (to a few ulps)
+    assertDescribes(
+        "kaiming_normal_(mode='fan_in', gain=1.4142135623730951): fan_in 20, std ",
+        Math.sqrt(2) / Math.sqrt(20),
+        Init.kaimingNormal(FanMode.FAN_IN, Math.sqrt(2)).describe(weight));
+    assertDescribes( // Keras' [in][out]: fan_out is the last size
+        "kaiming_uniform_(mode='fan_out', gain=1.0, layout=KERAS): fan_out 20, bound ",
+        Math.sqrt(3.0 / 20),
+        Init.kaimingUniform(WeightLayout.KERAS, FanMode.FAN_OUT, 1).describe(weight));
+    assertEquals(
+        "kaiming_normal_(mode='fan_in', gain=1.0): no elements",
+        Init.kaimingNormal(FanMode.FAN_IN, 1).describe(FloatTensor.of("e", new float[0], 0, 20)));
+    assertDescribes(
+        "xavier_uniform_(gain=2.0, layout=KERAS): fan_in 6, fan_out 20, bound ",
+        2 * Math.sqrt(6.0 / 26),
+        Init.xavierUniform(WeightLayout.KERAS, 2).describe(weight));
+    assertDescribes( // a = sqrt(5): gain sqrt(2 / 6), bound gain * sqrt(3 / fan_in)
+        "kaiming_uniform_(a=math.sqrt(5)): fan_in 20, bound ",
+        1 / Math.sqrt(20),
+        Init.torchDefaultWeight().describe(weight));
+    FloatTensor bias = FloatTensor.of("b", new float[6]);
+    assertDescribes(
+        "uniform_(-1/sqrt(fan_in), 1/sqrt(fan_in)), fan_in of w: fan_in 20, bound ",
+        1 / Math.sqrt(20),
+        Init.torchDefaultBias(weight).describe(bias));
+    assertEquals(
+        "uniform_(-1/sqrt(fan_in), 1/sqrt(fan_in)), fan_in of w0: fan_in 0, left as it is",
+        Init.torchDefaultBias(FloatTensor.of("w0", new float[0], 6, 0)).describe(bias));
+    assertDescribes(
+        "VarianceScaling(scale=1.0, mode='fan_avg', distribution='uniform'): n 13.0, limit ",
+        Math.sqrt(3.0 / 13),
+        Init.varianceScaling(
+                1, ScalingMode.FAN_AVG, ScalingDistribution.UNIFORM, WeightLayout.TORCH)
+            .describe(weight));
+    assertDescribes(
+        "VarianceScaling(scale=1.0, mode='fan_out', distribution='untruncated_normal'): n 6.0,"
+            + " std ",
+        Math.sqrt(1.0 / 6),
+        Init.varianceScaling(
+                1, ScalingMode.FAN_OUT, ScalingDistribution.UNTRUNCATED_NORMAL, WeightLayout.TORCH)
+            .describe(weight));
+  }
+
+  /** {@code description} is {@code words} followed by {@code scale}, to 4 ulps. */
+  private static void assertDescribes(String words, double scale, String description) {
+    assertTrue(description.startsWith(words), description);
+    double written = Double.parseDouble(description.substring(words.length()));
+    assertEquals(scale, written, 4 * Math.ulp(scale), description);
   }
 
   @Test
@@ -308,27 +374,7 @@ class VocabularyTest {
    */
   @Test
   void aMeanMoreThanTwoStdOutsideTheIntervalIsWarnedAboutAsPyTorchDoes() {
-    List<String> warnings = new ArrayList<>();
-    java.util.logging.Logger logger =
-        java.util.logging.Logger.getLogger(TensorSampler.class.getName());
-    java.util.logging.Handler handler =
-        new java.util.logging.Handler() {
-          @Override
-          public void publish(java.util.logging.LogRecord record) {
-            if (record.getLevel() == java.util.logging.Level.WARNING) {
-              warnings.add(
-                  java.text.MessageFormat.format(record.getMessage(), record.getParameters()));
-            }
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    logger.addHandler(handler);
-    try {
+    try (Warnings logged = Warnings.of(TensorSampler.class.getName())) {
       SplittableRandom random = new SplittableRandom(1);
       double[] w = new double[4];
       // [a, b] = [2, 3], std 0.5: a - 2 std = 1 exactly
@@ -336,7 +382,7 @@ class VocabularyTest {
       Normal.truncated(DoubleTensor.of("w", w), 2.5, 0.5, 2, 3, random);
       // [a, b] = [-3, -2]: b + 2 std = -1 exactly
       Normal.truncated(DoubleTensor.of("w", w), -1.0, 0.5, -3, -2, random);
-      assertEquals(List.of(), warnings);
+      assertEquals(List.of(), logged.messages());
 
       Normal.truncated(DoubleTensor.of("below", w), Math.nextDown(1.0), 0.5, 2, 3, random);
       Normal.truncated(DoubleTensor.of("above", w), Math.nextUp(-1.0), 0.5, -3, -2, random);
@@ -346,9 +392,7 @@ class VocabularyTest {
                   + " values may be incorrect. (below: mean 0.9999999999999999, std 0.5, [a, b] = [2.0, 3.0])",
               "mean is more than 2 std from [a, b] in nn.init.trunc_normal_. The distribution of"
                   + " values may be incorrect. (above: mean -0.9999999999999999, std 0.5, [a, b] = [-3.0, -2.0])"),
-          warnings);
-    } finally {
-      logger.removeHandler(handler);
+          logged.messages());
     }
   }
 
