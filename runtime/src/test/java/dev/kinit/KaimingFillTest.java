@@ -113,7 +113,8 @@ class KaimingFillTest {
     float[] bias = filled(8);
     assertFailsUntouched(
         IllegalArgumentException.class,
-        "Fan in and fan out can not be computed for tensor with fewer than 2 dimensions",
+        "bias: Fan in and fan out can not be computed for tensor with fewer than 2 dimensions;"
+            + " shape [8]",
         bias,
         () ->
             Kaiming.normal(
@@ -260,7 +261,7 @@ class KaimingFillTest {
     }
     assertFailsUntouched(
         IllegalArgumentException.class,
-        Rules.FEWER_THAN_TWO_DIMENSIONS,
+        "tensor: " + Rules.FEWER_THAN_TWO_DIMENSIONS + "; shape [8]",
         weight,
         () -> Kaiming.check(FloatTensor.of(weight), FanMode.FAN_IN, RELU, Distribution.UNIFORM));
     Kaiming.check(FloatTensor.of(new float[0][3]), FanMode.FAN_IN, RELU, Distribution.NORMAL);

@@ -173,4 +173,26 @@ class LayerDefaultsTest {
           logged.messages());
     }
   }
+
+  @Test
+  void theDefaultsDrawOnlyWhereTheyWrite() {
+    FloatTensor weight = FloatTensor.of("weight", new float[0], 0, 5); // no rows, fan_in 5
+    FloatTensor bias = FloatTensor.of("bias", new float[0]);
+    assertEquals(false, Init.torchDefaultWeight().draws(weight));
+    assertEquals(false, Init.torchDefaultBias(weight).draws(bias));
+    FloatTensor rows = FloatTensor.of("weight", new float[2][5]);
+    assertEquals(true, Init.torchDefaultWeight().draws(rows));
+    assertEquals(true, Init.torchDefaultBias(rows).draws(FloatTensor.of("bias", new float[2])));
+  }
+
+  @Test
+  void theDefaultWeightIsCheckedAsKaimingChecksIt() {
+    assertEquals(
+        "weight: Fan in and fan out can not be computed for tensor with fewer than 2 dimensions;"
+            + " shape [3]",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Init.torchDefaultWeight().check(FloatTensor.of("weight", new float[3])))
+            .getMessage());
+  }
 }

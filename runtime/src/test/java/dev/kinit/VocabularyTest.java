@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -126,7 +127,39 @@ class VocabularyTest {
     assertFails("w: Fan in and fan out can not be computed", Init.xavierNormal(1), 5);
     assertFails("shape [0, 0] has fan_in + fan_out = 0", Init.xavierUniform(1), 0, 0);
     assertFails(
-        "w: bound 9.999999999999997E-41 is not a normal float", Init.xavierUniform(1e-40), 4, 2);
+        "w: bound 9.999999999999997E-41 is not a normal float with a finite width 2 * bound;"
+            + " expected Float.MIN_NORMAL (1.1754944E-38) <= bound <= Float.MAX_VALUE / 2"
+            + " (1.7014117E38); it is sqrt(3) * gain * sqrt(2 / (fan_in + fan_out)) with gain"
+            + " 1.0E-40, fan_in 2 and fan_out 4",
+        Init.xavierUniform(1e-40),
+        4,
+        2);
+    assertFails(
+        "w: std 5.773502691896256E-41 is not a normal float; expected Float.MIN_NORMAL"
+            + " (1.1754944E-38) <= std <= Float.MAX_VALUE (3.4028235E38); it is gain * sqrt(2 /"
+            + " (fan_in + fan_out)) with gain 1.0E-40, fan_in 2 and fan_out 4",
+        Init.xavierNormal(1e-40),
+        4,
+        2);
+    // variance 1e-80 / 2: a std or limit below Float.MIN_NORMAL, for each distribution
+    assertFails(
+        "w: std 8.038723885739652E-41 is not a normal float",
+        Init.varianceScaling(
+            1e-80, ScalingMode.FAN_IN, ScalingDistribution.TRUNCATED_NORMAL, WeightLayout.TORCH),
+        4,
+        2);
+    assertFails(
+        "w: std 7.071067811865475E-41 is not a normal float",
+        Init.varianceScaling(
+            1e-80, ScalingMode.FAN_IN, ScalingDistribution.UNTRUNCATED_NORMAL, WeightLayout.TORCH),
+        4,
+        2);
+    assertFails(
+        "w: bound 1.224744871391589E-40 is not a normal float",
+        Init.varianceScaling(
+            1e-80, ScalingMode.FAN_IN, ScalingDistribution.UNIFORM, WeightLayout.TORCH),
+        4,
+        2);
     assertFails("w: std 0.0 is not a normal float", Init.normal(0, 0), 3);
     assertFails("w: mean NaN is not a finite float", Init.normal(Double.NaN, 1), 3);
     assertFails("w: U(1.0, 0.0) is empty", Init.uniform(1, 0), 3);
@@ -157,6 +190,14 @@ class VocabularyTest {
         "gain: 0.0 is not a valid gain; expected a finite positive number",
         assertThrows(IllegalArgumentException.class, () -> Init.orthogonal(0)).getMessage());
     assertThrows(IllegalArgumentException.class, () -> Init.xavierNormal(Double.NaN));
+    assertEquals(
+        "scale: 0.0 is not a valid scale; expected a finite positive number",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    VarianceScaling.variance(
+                        WeightLayout.TORCH, new int[] {4, 2}, 0, ScalingMode.FAN_IN))
+            .getMessage());
     assertEquals(
         "gain: -1.0 is not a valid gain; expected a finite positive number",
         assertThrows(IllegalArgumentException.class, () -> Init.kaimingNormal(FanMode.FAN_IN, -1))
@@ -269,6 +310,9 @@ class VocabularyTest {
         Math.sqrt(3.0 / 20),
         Init.kaimingUniform(WeightLayout.KERAS, FanMode.FAN_OUT, 1).describe(weight));
     assertEquals(
+        "xavier_normal_(gain=1.0): no elements",
+        Init.xavierNormal(1).describe(FloatTensor.of("e", new float[0], 0, 3)));
+    assertEquals(
         "kaiming_normal_(mode='fan_in', gain=1.0): no elements",
         Init.kaimingNormal(FanMode.FAN_IN, 1).describe(FloatTensor.of("e", new float[0], 0, 20)));
     assertDescribes(
@@ -334,6 +378,44 @@ class VocabularyTest {
     assertArrayEquals(new float[] {1, 1, 1, 1, 1, 1, 1, 1}, gamma);
   }
 
+  /** An initialisation of its own, as a user writes one: it says nothing of what it writes. */
+  private record OwnInit(boolean valid) implements Init {
+    @Override
+    public void check(Tensor tensor) {
+      if (!valid) {
+        throw new IllegalArgumentException(tensor.name() + ": not for this tensor");
+      }
+    }
+
+    @Override
+    public void fill(Tensor tensor, RandomGenerator random) {
+      check(tensor);
+      TensorSampler.of(random).normal(tensor, 0, 1);
+    }
+
+    @Override
+    public boolean draws(Tensor tensor) {
+      return true;
+    }
+
+    @Override
+    public String describe(Tensor tensor) {
+      return "own";
+    }
+  }
+
+  @Test
+  void anInitThatDoesNotSayWhatItWritesIsUnshardableOnceChecked() {
+    FloatTensor weight = FloatTensor.of("w", new float[2][3]);
+    assertEquals(
+        new Sampling.Unshardable(OwnInit.class.getName() + " does not say what it draws", true),
+        new OwnInit(true).sampling(weight));
+    assertEquals(
+        "w: not for this tensor",
+        assertThrows(IllegalArgumentException.class, () -> new OwnInit(false).sampling(weight))
+            .getMessage());
+  }
+
   // ---- the sampler extension point ----
 
   @Test
@@ -354,6 +436,13 @@ class VocabularyTest {
           }
         };
     double[] values = new double[1000];
+    assertEquals(
+        "w: N(1.0, 2.0^2) truncated to [3.0, 0.0] is empty; expected a < b",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> recording.truncatedNormal(DoubleTensor.of("w", values), 1, 2, 3, 0))
+            .getMessage());
+    assertEquals(List.of(), uniformCalls, "checked before the uniform fill");
     recording.truncatedNormal(DoubleTensor.of("w", values), 1, 2, 0, 3);
     // l = Φ(-1/2), u = Φ(1): U(2l - 1, 2u - 1) = U(-erf(1/(2√2)), erf(1/√2))
     assertEquals(1, uniformCalls.size());
