@@ -241,6 +241,9 @@ public final class Kaiming {
     if (tensor.size() == 0) {
       return 0;
     }
+    if (spec.layout() == WeightLayout.TORCH) {
+      Shapes.require(tensor, Rules.fanRankProblem(tensor.shape().length));
+    }
     int[] shape = tensor.shape();
     ElementType type = ElementType.of(tensor);
     boolean normal = spec.distribution() == Distribution.NORMAL;

@@ -150,11 +150,8 @@ public sealed interface Sampling {
       long output = position / (inputs * kernel);
       long input = position / kernel % inputs;
       long inGroup = output % outPerGroup;
-      return inGroup < Math.min(outPerGroup, inputs)
-              && input == inGroup
-              && position % kernel == centre
-          ? 1.0
-          : 0.0;
+      // d < min(out/groups, in) holds whenever input == inGroup: input < in, inGroup < out/groups
+      return input == inGroup && position % kernel == centre ? 1.0 : 0.0;
     }
 
     /** The Dirac delta of a tensor of {@code shape}. */

@@ -59,6 +59,9 @@ class FansTest {
     int big = Integer.MAX_VALUE - 1;
     assertEquals(new Fans(0, 0), Fans.of(3, 0, big, big, 4, 0));
     assertEquals(new Fans(0, 0), Fans.of(0, 0, big, big, big));
+    // Keras' [k…][in][out]: an empty input or output side is a fan of 0, not an overflow
+    assertEquals(new Fans(0, 5), Fans.of(WeightLayout.KERAS, 0, 5));
+    assertEquals(new Fans(5, 0), Fans.of(WeightLayout.KERAS, 5, 0));
   }
 
   @Test
@@ -66,6 +69,12 @@ class FansTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Fans.of(6, -2));
     assertEquals(
         "shape: shape [6, -2] has size -2 at dimension 1; expected sizes >= 0", e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Fans.of(WeightLayout.KERAS, 3, 3, 6, -2));
+    assertEquals(
+        "shape: shape [3, 3, 6, -2] has size -2 at dimension 3; expected sizes >= 0",
+        e.getMessage());
   }
 
   @Test

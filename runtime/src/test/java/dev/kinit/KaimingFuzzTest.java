@@ -329,7 +329,13 @@ class KaimingFuzzTest {
     if (input.elements() == 0) {
       acceptable.add(NO_OP); // as PyTorch: a tensor with no elements is left alone
     } else if (shape.length < 2) {
-      acceptable.add("IllegalArgumentException " + Rules.FEWER_THAN_TWO_DIMENSIONS);
+      acceptable.add(
+          "IllegalArgumentException "
+              + input.name
+              + ": "
+              + Rules.FEWER_THAN_TWO_DIMENSIONS
+              + "; shape "
+              + Arrays.toString(shape));
     } else if (input.argumentProblem == null) {
       String quantity = input.uniform ? "bound " : "std ";
       acceptable.add(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.kinit.internal.Rules;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -153,5 +154,45 @@ class LayerDefaultsTest {
                 IllegalArgumentException.class, () -> LayerDefaults.checkBias(tensor, wrongWeight))
             .getMessage());
     assertArrayEquals(new float[] {5, 6, 7}, bias);
+  }
+
+  @Test
+  void aBiasWhoseWeightHasFanIn0IsLeftAsItIsWithAWarning() {
+    float[] bias = {1, 2, 3};
+    FloatTensor weight = FloatTensor.of("weight", new float[0], 3, 0);
+    try (Warnings logged = Warnings.of(LayerDefaults.class.getName())) {
+      RecordingSampler sampler = new RecordingSampler();
+      Init.torchDefaultBias(weight).fill(FloatTensor.of("bias", bias), sampler);
+
+      assertEquals(List.of(), sampler.calls, "nothing drawn");
+      assertArrayEquals(new float[] {1, 2, 3}, bias);
+      assertEquals(
+          List.of(
+              "bias is left as it is: the weight of shape [3, 0] has fan_in 0, so the bias bound"
+                  + " 1 / sqrt(fan_in) is undefined"),
+          logged.messages());
+    }
+  }
+
+  @Test
+  void theDefaultsDrawOnlyWhereTheyWrite() {
+    FloatTensor weight = FloatTensor.of("weight", new float[0], 0, 5); // no rows, fan_in 5
+    FloatTensor bias = FloatTensor.of("bias", new float[0]);
+    assertEquals(false, Init.torchDefaultWeight().draws(weight));
+    assertEquals(false, Init.torchDefaultBias(weight).draws(bias));
+    FloatTensor rows = FloatTensor.of("weight", new float[2][5]);
+    assertEquals(true, Init.torchDefaultWeight().draws(rows));
+    assertEquals(true, Init.torchDefaultBias(rows).draws(FloatTensor.of("bias", new float[2])));
+  }
+
+  @Test
+  void theDefaultWeightIsCheckedAsKaimingChecksIt() {
+    assertEquals(
+        "weight: Fan in and fan out can not be computed for tensor with fewer than 2 dimensions;"
+            + " shape [3]",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Init.torchDefaultWeight().check(FloatTensor.of("weight", new float[3])))
+            .getMessage());
   }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -126,7 +127,39 @@ class VocabularyTest {
     assertFails("w: Fan in and fan out can not be computed", Init.xavierNormal(1), 5);
     assertFails("shape [0, 0] has fan_in + fan_out = 0", Init.xavierUniform(1), 0, 0);
     assertFails(
-        "w: bound 9.999999999999997E-41 is not a normal float", Init.xavierUniform(1e-40), 4, 2);
+        "w: bound 9.999999999999997E-41 is not a normal float with a finite width 2 * bound;"
+            + " expected Float.MIN_NORMAL (1.1754944E-38) <= bound <= Float.MAX_VALUE / 2"
+            + " (1.7014117E38); it is sqrt(3) * gain * sqrt(2 / (fan_in + fan_out)) with gain"
+            + " 1.0E-40, fan_in 2 and fan_out 4",
+        Init.xavierUniform(1e-40),
+        4,
+        2);
+    assertFails(
+        "w: std 5.773502691896256E-41 is not a normal float; expected Float.MIN_NORMAL"
+            + " (1.1754944E-38) <= std <= Float.MAX_VALUE (3.4028235E38); it is gain * sqrt(2 /"
+            + " (fan_in + fan_out)) with gain 1.0E-40, fan_in 2 and fan_out 4",
+        Init.xavierNormal(1e-40),
+        4,
+        2);
+    // variance 1e-80 / 2: a std or limit below Float.MIN_NORMAL, for each distribution
+    assertFails(
+        "w: std 8.038723885739652E-41 is not a normal float",
+        Init.varianceScaling(
+            1e-80, ScalingMode.FAN_IN, ScalingDistribution.TRUNCATED_NORMAL, WeightLayout.TORCH),
+        4,
+        2);
+    assertFails(
+        "w: std 7.071067811865475E-41 is not a normal float",
+        Init.varianceScaling(
+            1e-80, ScalingMode.FAN_IN, ScalingDistribution.UNTRUNCATED_NORMAL, WeightLayout.TORCH),
+        4,
+        2);
+    assertFails(
+        "w: bound 1.224744871391589E-40 is not a normal float",
+        Init.varianceScaling(
+            1e-80, ScalingMode.FAN_IN, ScalingDistribution.UNIFORM, WeightLayout.TORCH),
+        4,
+        2);
     assertFails("w: std 0.0 is not a normal float", Init.normal(0, 0), 3);
     assertFails("w: mean NaN is not a finite float", Init.normal(Double.NaN, 1), 3);
     assertFails("w: U(1.0, 0.0) is empty", Init.uniform(1, 0), 3);
@@ -157,6 +190,18 @@ class VocabularyTest {
         "gain: 0.0 is not a valid gain; expected a finite positive number",
         assertThrows(IllegalArgumentException.class, () -> Init.orthogonal(0)).getMessage());
     assertThrows(IllegalArgumentException.class, () -> Init.xavierNormal(Double.NaN));
+    assertEquals(
+        "scale: 0.0 is not a valid scale; expected a finite positive number",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    VarianceScaling.variance(
+                        WeightLayout.TORCH, new int[] {4, 2}, 0, ScalingMode.FAN_IN))
+            .getMessage());
+    assertEquals(
+        "gain: -1.0 is not a valid gain; expected a finite positive number",
+        assertThrows(IllegalArgumentException.class, () -> Init.kaimingNormal(FanMode.FAN_IN, -1))
+            .getMessage());
     assertEquals(
         "groups: 0 is not a valid number of groups; expected groups >= 1",
         assertThrows(IllegalArgumentException.class, () -> Init.dirac(0)).getMessage());
@@ -195,6 +240,13 @@ class VocabularyTest {
       assertEquals(UNTOUCHED, value, "written: " + message);
     }
     assertEquals(TorchGenerator.manualSeed(1).nextInt(), random.nextInt(), "drawn: " + message);
+    // The fill checks before it calls the sampler, whatever the sampler checks itself.
+    RecordingSampler unchecking = new RecordingSampler();
+    e = assertThrows(IllegalArgumentException.class, () -> init.fill(tensor, unchecking));
+    assertTrue(e.getMessage().contains(message), e.getMessage());
+    assertEquals(List.of(), unchecking.calls, "sampler called: " + message);
+    e = assertThrows(IllegalArgumentException.class, () -> init.sampling(tensor));
+    assertTrue(e.getMessage().contains(message), "sampling: " + e.getMessage());
   }
 
   // ---- draws, descriptions, plans ----
@@ -214,6 +266,10 @@ class VocabularyTest {
             VarianceScaling.glorotNormal(WeightLayout.TORCH))) {
       assertTrue(random.draws(weight), random.describe(weight));
       assertFalse(random.draws(empty), random.describe(empty));
+      RecordingSampler sampler = new RecordingSampler();
+      random.fill(empty, sampler); // PyTorch leaves an empty tensor alone: nothing drawn
+      assertEquals(List.of(), sampler.calls, random.describe(empty));
+      assertEquals(new Sampling.Unchanged(), random.sampling(empty), random.describe(empty));
     }
     for (Init fixed : List.of(Init.constant(2), Init.zeros(), Init.ones(), Init.eye())) {
       assertFalse(fixed.draws(weight), fixed.describe(weight));
@@ -241,6 +297,60 @@ class VocabularyTest {
             + Math.sqrt(2.0 / 6) / VarianceScaling.TRUNCATED_STD
             + ", truncated at 2 std",
         VarianceScaling.heNormal(WeightLayout.KERAS).describe(weight));
+    assertEquals("normal_(mean=0.5, std=2.0)", Init.normal(0.5, 2).describe(weight));
+    assertEquals("eye_()", Init.eye().describe(weight));
+    assertEquals("ones_()", Init.ones().describe(weight));
+    // the scale, computed here from PyTorch's formulas (to a few ulps)
+    assertDescribes(
+        "kaiming_normal_(mode='fan_in', gain=1.4142135623730951): fan_in 20, std ",
+        Math.sqrt(2) / Math.sqrt(20),
+        Init.kaimingNormal(FanMode.FAN_IN, Math.sqrt(2)).describe(weight));
+    assertDescribes( // Keras' [in][out]: fan_out is the last size
+        "kaiming_uniform_(mode='fan_out', gain=1.0, layout=KERAS): fan_out 20, bound ",
+        Math.sqrt(3.0 / 20),
+        Init.kaimingUniform(WeightLayout.KERAS, FanMode.FAN_OUT, 1).describe(weight));
+    assertEquals(
+        "xavier_normal_(gain=1.0): no elements",
+        Init.xavierNormal(1).describe(FloatTensor.of("e", new float[0], 0, 3)));
+    assertEquals(
+        "kaiming_normal_(mode='fan_in', gain=1.0): no elements",
+        Init.kaimingNormal(FanMode.FAN_IN, 1).describe(FloatTensor.of("e", new float[0], 0, 20)));
+    assertDescribes(
+        "xavier_uniform_(gain=2.0, layout=KERAS): fan_in 6, fan_out 20, bound ",
+        2 * Math.sqrt(6.0 / 26),
+        Init.xavierUniform(WeightLayout.KERAS, 2).describe(weight));
+    assertDescribes( // a = sqrt(5): gain sqrt(2 / 6), bound gain * sqrt(3 / fan_in)
+        "kaiming_uniform_(a=math.sqrt(5)): fan_in 20, bound ",
+        1 / Math.sqrt(20),
+        Init.torchDefaultWeight().describe(weight));
+    FloatTensor bias = FloatTensor.of("b", new float[6]);
+    assertDescribes(
+        "uniform_(-1/sqrt(fan_in), 1/sqrt(fan_in)), fan_in of w: fan_in 20, bound ",
+        1 / Math.sqrt(20),
+        Init.torchDefaultBias(weight).describe(bias));
+    assertEquals(
+        "uniform_(-1/sqrt(fan_in), 1/sqrt(fan_in)), fan_in of w0: fan_in 0, left as it is",
+        Init.torchDefaultBias(FloatTensor.of("w0", new float[0], 6, 0)).describe(bias));
+    assertDescribes(
+        "VarianceScaling(scale=1.0, mode='fan_avg', distribution='uniform'): n 13.0, limit ",
+        Math.sqrt(3.0 / 13),
+        Init.varianceScaling(
+                1, ScalingMode.FAN_AVG, ScalingDistribution.UNIFORM, WeightLayout.TORCH)
+            .describe(weight));
+    assertDescribes(
+        "VarianceScaling(scale=1.0, mode='fan_out', distribution='untruncated_normal'): n 6.0,"
+            + " std ",
+        Math.sqrt(1.0 / 6),
+        Init.varianceScaling(
+                1, ScalingMode.FAN_OUT, ScalingDistribution.UNTRUNCATED_NORMAL, WeightLayout.TORCH)
+            .describe(weight));
+  }
+
+  /** {@code description} is {@code words} followed by {@code scale}, to 4 ulps. */
+  private static void assertDescribes(String words, double scale, String description) {
+    assertTrue(description.startsWith(words), description);
+    double written = Double.parseDouble(description.substring(words.length()));
+    assertEquals(scale, written, 4 * Math.ulp(scale), description);
   }
 
   @Test
@@ -268,6 +378,44 @@ class VocabularyTest {
     assertArrayEquals(new float[] {1, 1, 1, 1, 1, 1, 1, 1}, gamma);
   }
 
+  /** An initialisation of its own, as a user writes one: it says nothing of what it writes. */
+  private record OwnInit(boolean valid) implements Init {
+    @Override
+    public void check(Tensor tensor) {
+      if (!valid) {
+        throw new IllegalArgumentException(tensor.name() + ": not for this tensor");
+      }
+    }
+
+    @Override
+    public void fill(Tensor tensor, RandomGenerator random) {
+      check(tensor);
+      TensorSampler.of(random).normal(tensor, 0, 1);
+    }
+
+    @Override
+    public boolean draws(Tensor tensor) {
+      return true;
+    }
+
+    @Override
+    public String describe(Tensor tensor) {
+      return "own";
+    }
+  }
+
+  @Test
+  void anInitThatDoesNotSayWhatItWritesIsUnshardableOnceChecked() {
+    FloatTensor weight = FloatTensor.of("w", new float[2][3]);
+    assertEquals(
+        new Sampling.Unshardable(OwnInit.class.getName() + " does not say what it draws", true),
+        new OwnInit(true).sampling(weight));
+    assertEquals(
+        "w: not for this tensor",
+        assertThrows(IllegalArgumentException.class, () -> new OwnInit(false).sampling(weight))
+            .getMessage());
+  }
+
   // ---- the sampler extension point ----
 
   @Test
@@ -288,6 +436,13 @@ class VocabularyTest {
           }
         };
     double[] values = new double[1000];
+    assertEquals(
+        "w: N(1.0, 2.0^2) truncated to [3.0, 0.0] is empty; expected a < b",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> recording.truncatedNormal(DoubleTensor.of("w", values), 1, 2, 3, 0))
+            .getMessage());
+    assertEquals(List.of(), uniformCalls, "checked before the uniform fill");
     recording.truncatedNormal(DoubleTensor.of("w", values), 1, 2, 0, 3);
     // l = Φ(-1/2), u = Φ(1): U(2l - 1, 2u - 1) = U(-erf(1/(2√2)), erf(1/√2))
     assertEquals(1, uniformCalls.size());
@@ -298,6 +453,35 @@ class VocabularyTest {
       double u = again.nextDouble(uniformCalls.get(0)[0], uniformCalls.get(0)[1]);
       double z = Math.sqrt(2) * inverseErf(u); // the standard normal quantile of (u + 1) / 2
       assertEquals(Math.min(Math.max(1 + 2 * z, 0), 3), value, 1e-5);
+    }
+  }
+
+  /**
+   * PyTorch warns when the mean is more than two standard deviations outside {@code [a, b]} ({@code
+   * mean < a - 2 * std or mean > b + 2 * std}), where its inverse-CDF algorithm loses precision:
+   * exactly two standard deviations away is not warned about, the next double is.
+   */
+  @Test
+  void aMeanMoreThanTwoStdOutsideTheIntervalIsWarnedAboutAsPyTorchDoes() {
+    try (Warnings logged = Warnings.of(TensorSampler.class.getName())) {
+      SplittableRandom random = new SplittableRandom(1);
+      double[] w = new double[4];
+      // [a, b] = [2, 3], std 0.5: a - 2 std = 1 exactly
+      Normal.truncated(DoubleTensor.of("w", w), 1.0, 0.5, 2, 3, random);
+      Normal.truncated(DoubleTensor.of("w", w), 2.5, 0.5, 2, 3, random);
+      // [a, b] = [-3, -2]: b + 2 std = -1 exactly
+      Normal.truncated(DoubleTensor.of("w", w), -1.0, 0.5, -3, -2, random);
+      assertEquals(List.of(), logged.messages());
+
+      Normal.truncated(DoubleTensor.of("below", w), Math.nextDown(1.0), 0.5, 2, 3, random);
+      Normal.truncated(DoubleTensor.of("above", w), Math.nextUp(-1.0), 0.5, -3, -2, random);
+      assertEquals(
+          List.of(
+              "mean is more than 2 std from [a, b] in nn.init.trunc_normal_. The distribution of"
+                  + " values may be incorrect. (below: mean 0.9999999999999999, std 0.5, [a, b] = [2.0, 3.0])",
+              "mean is more than 2 std from [a, b] in nn.init.trunc_normal_. The distribution of"
+                  + " values may be incorrect. (above: mean -0.9999999999999999, std 0.5, [a, b] = [-3.0, -2.0])"),
+          logged.messages());
     }
   }
 

@@ -32,11 +32,6 @@ public enum ElementType {
     return tensor instanceof FloatTensor ? FLOAT : DOUBLE;
   }
 
-  /** {@return the Java keyword: {@code "float"} or {@code "double"}} */
-  public String javaName() {
-    return javaName;
-  }
-
   /** {@return the smallest positive normal number of this type} */
   public double minNormal() {
     return minNormal;
@@ -83,6 +78,7 @@ public enum ElementType {
         : "Double.MAX_VALUE / 2 (" + Double.MAX_VALUE / 2 + ")";
   }
 
+  /** {@return the Java keyword: {@code "float"} or {@code "double"}} */
   @Override
   public String toString() {
     return javaName;

@@ -67,11 +67,12 @@ public final class TorchMath {
           Level.WARNING,
           "mean is more than 2 std from [a, b] in nn.init.trunc_normal_. The distribution of"
               + " values may be incorrect. ({0}: mean {1}, std {2}, [a, b] = [{3}, {4}])",
+          // as text: MessageFormat would round the numbers to three decimals
           tensor.name(),
-          mean,
-          std,
-          a,
-          b);
+          Double.toString(mean),
+          Double.toString(std),
+          Double.toString(a),
+          Double.toString(b));
     }
     double lower = normCdf((a - mean) / std);
     double upper = normCdf((b - mean) / std);

@@ -8,11 +8,6 @@ package dev.kinit.torch;
 final class Avx2Kernels implements Kernels {
 
   @Override
-  public float multiplyAdd(float a, float b, float c) {
-    return Math.fma(a, b, c);
-  }
-
-  @Override
   public double multiplyAdd(double a, double b, double c) {
     return Math.fma(a, b, c);
   }

@@ -12,11 +12,6 @@ package dev.kinit.torch;
 final class DefaultKernels implements Kernels {
 
   @Override
-  public float multiplyAdd(float a, float b, float c) {
-    return a * b + c;
-  }
-
-  @Override
   public double multiplyAdd(double a, double b, double c) {
     return a * b + c;
   }

@@ -9,14 +9,11 @@ package dev.kinit.torch;
 interface Kernels {
 
   /** {@code a * b + c}, fused or rounded twice as this build compiles it. */
-  float multiplyAdd(float a, float b, float c);
-
-  /** {@code a * b + c}, fused or rounded twice as this build compiles it. */
   double multiplyAdd(double a, double b, double c);
 
   /**
-   * {@link #multiplyAdd(float, float, float) multiplyAdd}{@code (values[i], factor, addend)} in
-   * place, for each {@code i} of {@code [offset, offset + length)}: {@code uniform_} of a run.
+   * {@code values[i] * factor + addend} in float, fused or rounded twice as this build compiles it,
+   * in place, for each {@code i} of {@code [offset, offset + length)}: {@code uniform_} of a run.
    */
   void multiplyAdd(float[] values, int offset, int length, float factor, float addend);
 

@@ -84,15 +84,42 @@ class TorchGeneratorTest {
         flatDoubles, Arrays.stream(nestedDoubles).flatMapToDouble(Arrays::stream).toArray());
   }
 
-  @Test
-  void blockPathDrawsOneUniformPerElementPlus16ForATail() {
-    TorchGenerator random = TorchGenerator.manualSeed(5);
-    random.normal(FloatTensor.of(new float[35]), 0, 1);
-    TorchGenerator bits = TorchGenerator.manualSeed(5);
-    for (int i = 0; i < 35 + 16; i++) {
-      bits.nextInt();
+  /**
+   * PyTorch's {@code normal_fill} of {@code n >= 16} floats whose last block is not whole: the
+   * whole blocks from uniforms {@code 0 .. whole - 1}, then the last 16 elements computed again
+   * from 16 fresh uniforms, drawn after the tail's {@code n - whole} (which are dropped): {@code n
+   * + 16} words in all. Checked for fills of one chunk of blocks and of several, on either kernels.
+   */
+  @ParameterizedTest
+  @EnumSource(CpuCapability.class)
+  void blockPathDrawsOneUniformPerElementPlus16ForATail(CpuCapability capability) {
+    int chunk = NormalBlocks.CHUNK;
+    for (int n : new int[] {35, chunk + 35, 3 * chunk + 7, 2 * chunk}) {
+      int whole = n - n % 16;
+      TorchGenerator random = TorchGenerator.sequential(5, capability);
+      float[] values = new float[n];
+      random.normal(FloatTensor.of(values), 0, 1);
+
+      TorchGenerator bits = TorchGenerator.sequential(5, capability);
+      for (int i = 0; i < (n == whole ? n : n + 16); i++) {
+        bits.nextInt();
+      }
+      assertEquals(bits.nextInt(), random.nextInt(), "words drawn by a fill of " + n);
+
+      float[] wholeBlocks = new float[whole];
+      TorchGenerator.sequential(5, capability).normal(FloatTensor.of(wholeBlocks), 0, 1);
+      assertArrayEquals(
+          Arrays.copyOf(wholeBlocks, n - 16), Arrays.copyOf(values, n - 16), "first of " + n);
+      if (n != whole) {
+        TorchGenerator after = TorchGenerator.sequential(5, capability);
+        for (int i = 0; i < n; i++) {
+          after.nextInt();
+        }
+        float[] last = new float[16];
+        after.normal(FloatTensor.of(last), 0, 1);
+        assertArrayEquals(last, Arrays.copyOfRange(values, n - 16, n), "last 16 of " + n);
+      }
     }
-    assertEquals(bits.nextInt(), random.nextInt());
   }
 
   @Test
@@ -111,6 +138,16 @@ class TorchGeneratorTest {
         assertThrows(IllegalArgumentException.class, () -> random.uniform(tensor, 1, 0))
             .getMessage());
     assertThrows(IllegalArgumentException.class, () -> random.uniform(tensor, -1e38, 1e39));
+    // from == to passes PyTorch's check, not kinit's rule for a usable interval
+    assertEquals(
+        "bias: U(1.0, 1.0) is empty; expected from < to",
+        assertThrows(IllegalArgumentException.class, () -> random.uniform(tensor, 1, 1))
+            .getMessage());
+    assertEquals(
+        "bias: N(0.0, 1.0^2) truncated to [2.0, -2.0] is empty; expected a < b",
+        assertThrows(
+                IllegalArgumentException.class, () -> random.truncatedNormal(tensor, 0, 1, 2, -2))
+            .getMessage());
     assertThrows(IllegalArgumentException.class, () -> random.nextGaussian(0, -0.5));
     assertThrows(NullPointerException.class, () -> random.normal(null, 0, 1));
 
@@ -121,6 +158,10 @@ class TorchGeneratorTest {
   @Test
   void theDefaultCapabilityIsAvx2() {
     assertEquals(CpuCapability.AVX2, TorchGenerator.manualSeed(0).capability());
+    assertEquals(
+        "TorchGenerator[seed=7, default]",
+        TorchGenerator.sequential(7, CpuCapability.DEFAULT).toString(),
+        "what a log of the generator shows: the seed that reproduces it, and the kernels");
     assertEquals("default", CpuCapability.DEFAULT.torchName());
   }
 }
