@@ -169,15 +169,7 @@ class BlockSamplerTest {
   @Test
   void aSamplerWithItsOwnPoolFillsTensorsOfSeveralBlocksOnIt() {
     AtomicInteger threads = new AtomicInteger();
-    ForkJoinPool pool =
-        new ForkJoinPool(
-            2,
-            p -> {
-              threads.incrementAndGet();
-              return ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            },
-            null,
-            false);
+    ForkJoinPool pool = countingPool(threads);
     try {
       BlockSampler sampler = BlockSampler.seeded(14, pool);
       int block = BlockSampler.BLOCK_SIZE;
@@ -192,15 +184,7 @@ class BlockSamplerTest {
     }
     for (long from : new long[] {0, 3L * BlockSampler.BLOCK_SIZE + 5}) {
       AtomicInteger started = new AtomicInteger();
-      ForkJoinPool another =
-          new ForkJoinPool(
-              2,
-              p -> {
-                started.incrementAndGet();
-                return ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-              },
-              null,
-              false);
+      ForkJoinPool another = countingPool(started);
       try {
         BlockSampler.seeded(14, another)
             .uniform(0, from, FloatTensor.of("w", new float[5 * BlockSampler.BLOCK_SIZE]), 0, 1);
@@ -210,6 +194,18 @@ class BlockSamplerTest {
         another.shutdownNow();
       }
     }
+  }
+
+  /** A pool of two threads, started on demand, that counts the threads it starts. */
+  private static ForkJoinPool countingPool(AtomicInteger started) {
+    return new ForkJoinPool(
+        2,
+        pool -> {
+          started.incrementAndGet();
+          return ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+        },
+        null,
+        false);
   }
 
   @Test

@@ -68,14 +68,20 @@ class ZigguratTest {
             y < curve,
             Ziggurat.underCurve(y, x, layer),
             "layer " + layer + ", x " + x + ", y " + y);
-        for (int ulps = -3; ulps <= 3; ulps++) { // on the curve, where Math.exp alone could differ
-          double near = curve + ulps * Math.ulp(curve);
-          assertEquals(
-              near < curve,
-              Ziggurat.underCurve(near, x, layer),
-              "layer " + layer + ", x " + x + ", " + ulps + " ulps from the curve");
-        }
+        assertDecidedNearTheCurve(x, layer); // where Math.exp alone could differ
       }
+    }
+  }
+
+  /** Points within 3 ulps of the curve above {@code x} are decided as StrictMath decides them. */
+  private static void assertDecidedNearTheCurve(double x, int layer) {
+    double curve = StrictMath.exp(-0.5 * x * x);
+    for (int ulps = -3; ulps <= 3; ulps++) {
+      double near = curve + ulps * Math.ulp(curve);
+      assertEquals(
+          near < curve,
+          Ziggurat.underCurve(near, x, layer),
+          "layer " + layer + ", x " + x + ", " + ulps + " ulps from the curve");
     }
   }
 
@@ -90,16 +96,8 @@ class ZigguratTest {
         inner, Math.nextUp(inner), inner + 1e-13, outer - 1e-13, Math.nextDown(outer)
       };
       for (double size : sizes) {
-        for (double x : new double[] {size, -size}) {
-          double curve = StrictMath.exp(-0.5 * x * x);
-          for (int ulps = -3; ulps <= 3; ulps++) {
-            double near = curve + ulps * Math.ulp(curve);
-            assertEquals(
-                near < curve,
-                Ziggurat.underCurve(near, x, layer),
-                "layer " + layer + ", x " + x + ", " + ulps + " ulps from the curve");
-          }
-        }
+        assertDecidedNearTheCurve(size, layer);
+        assertDecidedNearTheCurve(-size, layer);
       }
     }
   }
