@@ -121,8 +121,8 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
   }
 
   /**
-   * A sampler that fills tensors of more than one block with the threads of {@code pool}. Same
-   * values as {@link #seeded(long)}.
+   * A sampler that fills tensors of more than one block with the threads of {@code pool} (a tensor
+   * or shard within one block on the calling thread). Same values as {@link #seeded(long)}.
    *
    * @param seed the seed of the root SplitMix64 stream (see the class comment); any value
    * @param pool the threads to fill with; the sampler does not shut it down

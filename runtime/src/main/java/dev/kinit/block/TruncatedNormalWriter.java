@@ -18,12 +18,12 @@ import dev.kinit.internal.TorchMath;
  *   <li>Otherwise, Robert's proposals ("Simulation of truncated normal variables", Statistics and
  *       Computing 5, 1995), each accepted with the ratio of the densities, from 53-bit uniforms of
  *       the block's stream ({@code float} elements then use their half word for nothing but their
- *       place): an interval containing 0 is narrow and takes uniform proposals, accepted with
- *       probability {@code exp(−z²/2)}; one in a tail (mirrored to {@code 0 <= lo}) takes uniform
- *       proposals, accepted with {@code exp((lo² − z²)/2)}, or shifted exponential ones of rate
- *       {@code λ = (lo + sqrt(lo² + 4))/2} from {@code lo} (drawn by the {@link
- *       ExponentialZiggurat}), accepted with {@code exp(−(z − λ)²/2)} and {@code z <= hi},
- *       whichever accepts more often.
+ *       place): an interval with 0 inside ({@code lo < 0 < hi}) is narrow and takes uniform
+ *       proposals, accepted with probability {@code exp(−z²/2)}; one in a tail, or ending at 0
+ *       (mirrored to {@code 0 <= lo}), takes uniform proposals, accepted with {@code exp((lo² −
+ *       z²)/2)}, or shifted exponential ones of rate {@code λ = (lo + sqrt(lo² + 4))/2} from {@code
+ *       lo} (drawn by the {@link ExponentialZiggurat}), accepted with {@code exp(−(z − λ)²/2)} and
+ *       {@code z <= hi}, whichever accepts more often.
  * </ul>
  *
  * <p>The transcendental functions are {@link StrictMath}'s, or decisions that provably agree with

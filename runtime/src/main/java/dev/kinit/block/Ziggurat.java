@@ -15,7 +15,7 @@ package dev.kinit.block;
  *
  * <ul>
  *   <li>{@code |x| < X[i+1]}: inside the rectangle, under the curve: accept (98.5% of attempts);
- *   <li>layer 0: sample the tail {@code |x| > r} by Marsaglia's (1964) method;
+ *   <li>layer 0: sample the tail {@code |x| > r} by Marsaglia's (1964) method, on the side of x;
  *   <li>otherwise {@code x} is in the wedge: accept if {@code F[i+1] + U·(F[i] − F[i+1]) < f(x)}
  *       for a fresh uniform {@code U}, else make a new attempt.
  * </ul>
@@ -175,7 +175,7 @@ final class Ziggurat {
     return y < StrictMath.exp(z);
   }
 
-  /** Marsaglia (1964): {@code R + e₁} with {@code e₁ ~ Exp(R)}, accepted with {@code 2e₂ > e₁²}. */
+  /** Marsaglia (1964): {@code R + e₁} with {@code e₁ ~ Exp(R)}, kept if {@code 2e₂ >= e₁²}. */
   private static double tail(boolean negative, SplitMix stream) {
     double x;
     double y;

@@ -10,6 +10,7 @@ import dev.kinit.FanMode;
 import dev.kinit.FloatTensor;
 import dev.kinit.Kaiming;
 import dev.kinit.Nonlinearity;
+import dev.kinit.Sampling;
 import dev.kinit.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,6 +137,85 @@ class BlockSamplerTest {
     for (int n = 0; n < 100; n++) {
       assertEquals(scalar.nextLong(), sampler.nextLong(), "scalar draw " + n);
     }
+  }
+
+  @Test
+  void everyChildIsTheChildSplittableRandomSplitsOff() {
+    // SplittableRandom gives a child whose gamma has fewer than 24 bit transitions another gamma
+    // (about 3% of children, and 2% have exactly 24): 5,000 children include both kinds. The
+    // second output of a child depends on its gamma.
+    SplittableRandom parent = new SplittableRandom(7);
+    SplitMix ours = SplitMix.seeded(7);
+    for (int k = 0; k < 5000; k++) {
+      SplittableRandom child = parent.split();
+      SplitMix ourChild = SplitMix.split(ours, k);
+      assertEquals(child.nextLong(), ourChild.nextLong(), "child " + k);
+      assertEquals(child.nextLong(), ourChild.nextLong(), "child " + k + ", second output");
+    }
+  }
+
+  @Test
+  void uniformDoublesStayBelowUpperWhereTheSumRoundsToIt() {
+    // On [1, 1 + 2^-52] lower + width·u rounds to upper for every u above 1/2: those values are
+    // the largest double below upper, as RandomGenerator.nextDouble(origin, bound) makes them.
+    double upper = Math.nextUp(1.0);
+    double[] data = new double[1000];
+    BlockSampler.seeded(15).uniform(DoubleTensor.of("w", data), 1, upper);
+    for (double value : data) {
+      assertEquals(1.0, value);
+    }
+  }
+
+  @Test
+  void aSamplerWithItsOwnPoolFillsTensorsOfSeveralBlocksOnIt() {
+    AtomicInteger threads = new AtomicInteger();
+    ForkJoinPool pool = countingPool(threads);
+    try {
+      BlockSampler sampler = BlockSampler.seeded(14, pool);
+      int block = BlockSampler.BLOCK_SIZE;
+      sampler.normal(FloatTensor.of("w", new float[block]), 0, 1);
+      sampler.normal(2, 3L * block, FloatTensor.of("w", new float[block]), 0, 1);
+      sampler.normal(2, 3L * block + 5, FloatTensor.of("w", new float[block - 5]), 0, 1);
+      assertEquals(0, threads.get(), "one block is filled on the calling thread: no pool thread");
+      sampler.normal(FloatTensor.of("w", new float[block + 1]), 0, 1);
+      assertTrue(threads.get() > 0, "two blocks are filled on the pool, which starts a thread");
+    } finally {
+      pool.shutdownNow();
+    }
+    for (long from : new long[] {0, 3L * BlockSampler.BLOCK_SIZE + 5}) {
+      AtomicInteger started = new AtomicInteger();
+      ForkJoinPool another = countingPool(started);
+      try {
+        BlockSampler.seeded(14, another)
+            .uniform(0, from, FloatTensor.of("w", new float[5 * BlockSampler.BLOCK_SIZE]), 0, 1);
+        assertTrue(
+            started.get() > 0, "a shard of five blocks from " + from + " is filled on the pool");
+      } finally {
+        another.shutdownNow();
+      }
+    }
+  }
+
+  /** A pool of two threads, started on demand, that counts the threads it starts. */
+  private static ForkJoinPool countingPool(AtomicInteger started) {
+    return new ForkJoinPool(
+        2,
+        pool -> {
+          started.incrementAndGet();
+          return ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+        },
+        null,
+        false);
+  }
+
+  @Test
+  void aShardMayEndAtTheLastPositionALongNumbers() {
+    BlockSampler sampler = BlockSampler.sequential(13);
+    float[] eight = new float[8];
+    float[] four = new float[4];
+    sampler.normal(0, Long.MAX_VALUE - 8, FloatTensor.of("eight", eight), 0, 1);
+    sampler.normal(0, Long.MAX_VALUE - 4, FloatTensor.of("four", four), 0, 1);
+    assertArrayEquals(Arrays.copyOfRange(eight, 4, 8), four);
   }
 
   @Test
@@ -343,6 +424,20 @@ class BlockSamplerTest {
             + (Long.MAX_VALUE - 10),
         data,
         () -> sampler.normal(0, Long.MAX_VALUE - 9, tensor, 0, 1));
+    assertFailsUntouched(
+        "w: N(0.0, 1.0^2) truncated to [1.0, 1.0] is empty; expected a < b",
+        data,
+        () -> sampler.truncatedNormal(tensor, 0, 1, 1, 1));
+    assertFailsUntouched(
+        "w: N(0.0, 1.0^2) truncated to [40.0, 41.0] holds no probability in double: Phi((a - mean)"
+            + " / std) = Phi((b - mean) / std) = 1.0; expected an interval nearer the mean",
+        data,
+        () -> sampler.truncatedNormal(0, 0, tensor, 0, 1, 40, 41));
+    assertFailsUntouched(
+        "w: std 0.0 is not a normal float; expected Float.MIN_NORMAL (1.1754944E-38) <= std <="
+            + " Float.MAX_VALUE (3.4028235E38)",
+        data,
+        () -> sampler.fill(3, 0, tensor, new Sampling.TruncatedNormal(0, 0, -2, 2)));
     assertEquals(0, sampler.fills(), "failed fills are not counted");
   }
 

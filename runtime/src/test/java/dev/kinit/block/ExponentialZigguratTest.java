@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kinit.SampleStatistics;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,5 +76,51 @@ class ExponentialZigguratTest {
       }
     }
     assertEquals(N * exact, outer, 5 * Math.sqrt(N * exact * (1 - exact)), "outer halves");
+  }
+
+  @Test
+  void proposalsOnTheEdgeOfTheirRectangleGoToTheWedgeTest() {
+    // x = X[i+1] is not inside (x < X[i+1]): in layer 0 the tail starts, in the others the wedge
+    // test draws a uniform, which moves every later value. Such proposals exist (x = 0 in the top
+    // layer, and one or two 53-bit fractions in most layers): each, and its neighbours, against
+    // the method of the class comment, written out plainly.
+    int onTheEdge = 0;
+    for (int layer = 0; layer < ExponentialZiggurat.LAYERS; layer++) {
+      double edge = ExponentialZiggurat.X[layer + 1];
+      double scale = ExponentialZiggurat.X[layer] * 0x1p-53;
+      long nearest = Math.round(edge / scale);
+      for (long k = Math.max(0, nearest - 2); k <= nearest + 2 && k < 1L << 53; k++) {
+        long word = k << 11 | layer;
+        onTheEdge += k * scale == edge ? 1 : 0;
+        SplitMix ours = Words.splitMixStartingWith(word);
+        SplittableRandom reference = Words.startingWith(word);
+        String what = "word " + Long.toHexString(word);
+        assertEquals(reference(reference), ExponentialZiggurat.sample(ours), what);
+        assertEquals(reference.nextLong(), ours.nextLong(), what + ": the next word");
+      }
+    }
+    assertTrue(onTheEdge > 100, onTheEdge + " proposals on the edge");
+  }
+
+  /** {@code Exp(1)} as the class comment describes it, with {@code StrictMath.exp}. */
+  private static double reference(SplittableRandom stream) {
+    double tail = 0;
+    while (true) {
+      long word = stream.nextLong();
+      int layer = (int) word & 0xFF;
+      double x = (word >>> 11) * 0x1p-53 * ExponentialZiggurat.X[layer];
+      if (x < ExponentialZiggurat.X[layer + 1]) {
+        return tail + x;
+      }
+      if (layer == 0) {
+        tail += ExponentialZiggurat.R;
+        continue;
+      }
+      double f = ExponentialZiggurat.F[layer];
+      double y = f + stream.nextDouble() * (ExponentialZiggurat.F[layer + 1] - f);
+      if (y < StrictMath.exp(-x)) {
+        return tail + x;
+      }
+    }
   }
 }

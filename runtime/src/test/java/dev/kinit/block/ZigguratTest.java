@@ -68,14 +68,173 @@ class ZigguratTest {
             y < curve,
             Ziggurat.underCurve(y, x, layer),
             "layer " + layer + ", x " + x + ", y " + y);
-        for (int ulps = -3; ulps <= 3; ulps++) { // on the curve, where Math.exp alone could differ
-          double near = curve + ulps * Math.ulp(curve);
-          assertEquals(
-              near < curve,
-              Ziggurat.underCurve(near, x, layer),
-              "layer " + layer + ", x " + x + ", " + ulps + " ulps from the curve");
+        assertDecidedNearTheCurve(x, layer); // where Math.exp alone could differ
+      }
+    }
+  }
+
+  /** Points within 3 ulps of the curve above {@code x} are decided as StrictMath decides them. */
+  private static void assertDecidedNearTheCurve(double x, int layer) {
+    double curve = StrictMath.exp(-0.5 * x * x);
+    for (int ulps = -3; ulps <= 3; ulps++) {
+      double near = curve + ulps * Math.ulp(curve);
+      assertEquals(
+          near < curve,
+          Ziggurat.underCurve(near, x, layer),
+          "layer " + layer + ", x " + x + ", " + ulps + " ulps from the curve");
+    }
+  }
+
+  @Test
+  void wedgeTestDecidesAsStrictMathDoesAtTheEndsOfEachWedge() {
+    // At both ends of a wedge the curve meets its chord and one of its tangents, so a point within
+    // a few ulps of the curve there is within rounding of the squeeze lines too.
+    for (int layer = 1; layer < Ziggurat.LAYERS; layer++) {
+      double inner = Ziggurat.X[layer + 1];
+      double outer = Ziggurat.X[layer];
+      double[] sizes = {
+        inner, Math.nextUp(inner), inner + 1e-13, outer - 1e-13, Math.nextDown(outer)
+      };
+      for (double size : sizes) {
+        assertDecidedNearTheCurve(size, layer);
+        assertDecidedNearTheCurve(-size, layer);
+      }
+    }
+  }
+
+  @Test
+  void tailSamplesAreTheNormalBeyondRWithTheProposalsSign() {
+    // Kolmogorov-Smirnov against P(|Z| <= z | |Z| > R) on n = 2^16: D <= 1.95/sqrt(n) = 0.0076
+    // (significance 0.001); R + Exp(R) without Marsaglia's acceptance step is 0.037 away.
+    int n = 1 << 16;
+    SplitMix stream = SplitMix.seeded(19);
+    double[] sizes = new double[n];
+    for (int i = 0; i < n; i++) {
+      double proposal = (i % 2 == 0 ? 0.999 : -0.999) * Ziggurat.X[0]; // layer 0, beyond R
+      double z = Ziggurat.settle(proposal, 0, stream);
+      assertTrue(z * proposal > 0, "a tail sample " + z + " on the side of its proposal");
+      sizes[i] = Math.abs(z);
+    }
+    double tail = SampleStatistics.erfc(Ziggurat.R / Math.sqrt(2));
+    double d =
+        new SampleStatistics(sizes)
+            .kolmogorovSmirnov(
+                z -> z <= Ziggurat.R ? 0 : 1 - SampleStatistics.erfc(z / Math.sqrt(2)) / tail);
+    assertTrue(d <= 1.95 / Math.sqrt(n), "KS statistic " + d);
+  }
+
+  /**
+   * The ziggurat of the class comment written out plainly, with {@code StrictMath.exp} for the
+   * wedge test and the block streams as {@link SplittableRandom}s: a normal fill must be this, bit
+   * for bit, for both element types, including the wedges (1.5% of attempts) and the tail (2.6e-4).
+   */
+  @Test
+  void normalFillsAreTheZigguratOfTheClassComment() {
+    long seed = 23;
+    int size = 20 * BlockSampler.BLOCK_SIZE + 3;
+    double mean = 0.5;
+    double std = 2;
+    BlockSampler sampler = BlockSampler.seeded(seed);
+    double[] doubles = new double[size];
+    sampler.normal(DoubleTensor.of("w", doubles), mean, std); // fill 0
+    float[] floats = new float[size];
+    sampler.normal(FloatTensor.of("w", floats), mean, std); // fill 1
+    SplittableRandom root = new SplittableRandom(seed);
+    root.split(); // the scalar stream
+    SplittableRandom doubleFill = root.split();
+    SplittableRandom floatFill = root.split();
+    for (int start = 0; start < size; start += BlockSampler.BLOCK_SIZE) {
+      int end = Math.min(size, start + BlockSampler.BLOCK_SIZE);
+      SplittableRandom block = doubleFill.split();
+      for (int i = start; i < end; i++) {
+        assertEquals(mean + std * reference(block.nextLong(), block), doubles[i], "double " + i);
+      }
+      block = floatFill.split();
+      for (int i = start; i < end; i += 2) {
+        long word = block.nextLong();
+        float low = (float) (mean + std * reference((int) word, block));
+        assertEquals(low, floats[i], "float element " + i);
+        if (i + 1 < end) {
+          float high = (float) (mean + std * reference((int) (word >>> 32), block));
+          assertEquals(high, floats[i + 1], "float element " + (i + 1));
         }
       }
+    }
+  }
+
+  @Test
+  void proposalsOnTheEdgeOfTheirRectangleGoToTheWedgeTest() {
+    // |x| = X[i+1] is not inside (|x| < X[i+1]): the wedge test draws a uniform, which moves every
+    // later value of the block. Such proposals exist: x = 0 in the top layer (X[256] = 0), and for
+    // 64-bit words one or two per layer. Each of them, and its neighbours, against the reference.
+    for (int layer = 0; layer < Ziggurat.LAYERS; layer++) {
+      double edge = Ziggurat.X[layer + 1];
+      long k24 = Math.round(edge / Ziggurat.SCALE_24[layer]);
+      for (long k = k24 - 2; k <= k24 + 2; k++) {
+        for (long signed : new long[] {k, -k}) {
+          if (signed >= -(1L << 23) && signed < 1L << 23) {
+            int word = (int) (signed << 8) | layer;
+            SplitMix ours = SplitMix.seeded(layer);
+            SplittableRandom reference = new SplittableRandom(layer);
+            String what = "32-bit word " + Integer.toHexString(word);
+            assertEquals(reference(word, reference), Ziggurat.sample(word, ours), what);
+            assertEquals(reference.nextLong(), ours.nextLong(), what + ": the next word");
+          }
+        }
+      }
+      long k53 = Math.round(edge / Ziggurat.SCALE_53[layer]);
+      for (long k = k53 - 2; k <= k53 + 2; k++) {
+        for (long signed : new long[] {k, -k}) {
+          if (signed >= -(1L << 52) && signed < 1L << 52) {
+            long word = signed << 11 | layer;
+            SplitMix ours = SplitMix.seeded(layer);
+            SplittableRandom reference = new SplittableRandom(layer);
+            String what = "64-bit word " + Long.toHexString(word);
+            assertEquals(reference(word, reference), Ziggurat.sample(word, ours), what);
+            assertEquals(reference.nextLong(), ours.nextLong(), what + ": the next word");
+          }
+        }
+      }
+    }
+  }
+
+  /** The reference sample whose first attempt is the 32-bit word {@code half}. */
+  private static double reference(int half, SplittableRandom stream) {
+    return reference(half & 0xFF, (half >> 8) * 0x1p-23, stream);
+  }
+
+  /** The reference sample whose first attempt is the 64-bit word {@code word}. */
+  private static double reference(long word, SplittableRandom stream) {
+    return reference((int) word & 0xFF, (word >> 11) * 0x1p-52, stream);
+  }
+
+  /**
+   * One sample as the class comment of {@link Ziggurat} describes it, from layer {@code layer} and
+   * {@code u} in [-1, 1); further attempts from 64-bit words of {@code stream}.
+   */
+  private static double reference(int layer, double u, SplittableRandom stream) {
+    while (true) {
+      double x = u * Ziggurat.X[layer];
+      if (Math.abs(x) < Ziggurat.X[layer + 1]) {
+        return x;
+      }
+      if (layer == 0) { // Marsaglia (1964): R + e1, e1 ~ Exp(R), kept if 2·e2 >= e1², e2 ~ Exp(1)
+        double e1;
+        double e2;
+        do {
+          e1 = -StrictMath.log(1 - stream.nextDouble()) / Ziggurat.R;
+          e2 = -StrictMath.log(1 - stream.nextDouble());
+        } while (2 * e2 < e1 * e1);
+        return x < 0 ? -(Ziggurat.R + e1) : Ziggurat.R + e1;
+      }
+      double f = Ziggurat.F[layer + 1];
+      double y = f + stream.nextDouble() * (Ziggurat.F[layer] - f);
+      if (y < StrictMath.exp(-0.5 * x * x)) {
+        return x;
+      }
+      long word = stream.nextLong();
+      layer = (int) word & 0xFF;
+      u = (word >> 11) * 0x1p-52;
     }
   }
 
