@@ -15,8 +15,8 @@ import java.util.ServiceLoader;
  * tool's own code, loaded and compiled by the JIT. The tools are called through reflection, so this
  * file compiles without them.
  *
- * <p>Usage: {@code java -cp TOOL_CLASSPATH BenchKspWarm.java kapt|ksp RUNS OUT ARGS...}; {@code @OUT@}
- * in ARGS is replaced with the run's own output directory, OUT/1, OUT/2, ...
+ * <p>Usage: {@code java -cp TOOL_CLASSPATH BenchKspWarm.java kapt|ksp RUNS OUT ARGS...};
+ * {@code @OUT@} in ARGS is replaced with the run's own output directory, OUT/1, OUT/2, ...
  */
 public final class BenchKspWarm {
 
@@ -27,7 +27,8 @@ public final class BenchKspWarm {
     String tool = args[0];
     int runs = Integer.parseInt(args[1]);
     String out = args[2];
-    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     for (int run = 1; run <= runs; run++) {
       String directory = out + "/" + run;
       new File(directory).mkdirs();
@@ -39,7 +40,9 @@ public final class BenchKspWarm {
       long wall = System.nanoTime();
       long cpu = os.getProcessCpuTime();
       String result =
-          tool.equals("kapt") ? kapt(toolArgs.toArray(String[]::new)) : ksp(toolArgs.toArray(String[]::new));
+          tool.equals("kapt")
+              ? kapt(toolArgs.toArray(String[]::new))
+              : ksp(toolArgs.toArray(String[]::new));
       long wallMs = (System.nanoTime() - wall) / 1_000_000;
       long cpuMs = (os.getProcessCpuTime() - cpu) / 1_000_000;
       if (!result.equals("OK")) {
@@ -70,7 +73,8 @@ public final class BenchKspWarm {
     for (Object path : processorPath) {
       urls.add(new File((String) path).toURI().toURL());
     }
-    Class<?> providerType = Class.forName("com.google.devtools.ksp.processing.SymbolProcessorProvider");
+    Class<?> providerType =
+        Class.forName("com.google.devtools.ksp.processing.SymbolProcessorProvider");
     try (URLClassLoader processors = new URLClassLoader(urls.toArray(URL[]::new))) {
       List<Object> providers = new ArrayList<>();
       ServiceLoader.load(providerType, processors).forEach(providers::add);
