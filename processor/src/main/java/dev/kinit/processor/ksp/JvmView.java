@@ -16,7 +16,9 @@ import com.google.devtools.ksp.symbol.KSTypeReference;
 import com.google.devtools.ksp.symbol.Modifier;
 import com.google.devtools.ksp.symbol.Origin;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import kotlin.sequences.SequencesKt;
@@ -27,13 +29,17 @@ import org.jspecify.annotations.Nullable;
  * superclass and interfaces, the fields (a Kotlin property's backing field, private unless {@code
  * JvmField}, {@code lateinit} or {@code const}; a companion's in the class it belongs to; an
  * object's static) and the methods without parameters (a property's getter under its JVM name).
- * Java declarations are as written.
+ * Java declarations are as written. One view serves one round, and remembers each class's fields
+ * and methods: the rules ask for them again for each field (a lookup, a getter), and each time KSP
+ * would map every member anew (annotations, JVM names, signatures).
  */
 final class JvmView {
 
   private static final String JVM_FIELD = "kotlin.jvm.JvmField";
 
   private final Resolver resolver;
+  private final Map<KSClassDeclaration, List<JvmField>> fields = new HashMap<>();
+  private final Map<KSClassDeclaration, List<JvmMethod>> methods = new HashMap<>();
 
   JvmView(Resolver resolver) {
     this.resolver = resolver;
@@ -164,7 +170,11 @@ final class JvmView {
   }
 
   /** The fields of {@code type}'s class file, in declaration order. */
-  static List<JvmField> fields(KSClassDeclaration type) {
+  List<JvmField> fields(KSClassDeclaration type) {
+    return fields.computeIfAbsent(type, t -> List.copyOf(declaredFields(t)));
+  }
+
+  private static List<JvmField> declaredFields(KSClassDeclaration type) {
     List<JvmField> fields = new ArrayList<>();
     if (isCompanion(type) && isKotlin(type)) {
       return fields; // in the class it belongs to
@@ -280,6 +290,10 @@ final class JvmView {
    * property getters and functions, under their JVM names.
    */
   List<JvmMethod> methods(KSClassDeclaration type) {
+    return methods.computeIfAbsent(type, t -> List.copyOf(declaredMethods(t)));
+  }
+
+  private List<JvmMethod> declaredMethods(KSClassDeclaration type) {
     List<JvmMethod> methods = new ArrayList<>();
     boolean kotlin = isKotlin(type);
     for (KSDeclaration member : SequencesKt.asIterable(type.getDeclarations())) {

@@ -139,7 +139,7 @@ final class KspDiscovery {
     }
     String name = view.resolver().getJvmName(function);
     String descriptor = view.resolver().mapToJvmSignature(function);
-    for (JvmField field : JvmView.fields(JvmView.enclosing(function))) {
+    for (JvmField field : view.fields(JvmView.enclosing(function))) {
       boolean annotated = use(field.symbol(), annotation).filter(KspDiscovery::onField).isPresent();
       boolean accessor =
           name.equals(field.name())

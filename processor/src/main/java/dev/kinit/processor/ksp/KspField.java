@@ -94,7 +94,7 @@ final class KspField implements FieldDeclaration {
   @Override
   public Optional<FieldDeclaration> resolve(String name) {
     KSClassDeclaration owner = field.owner();
-    KspLookup.Result result = KspLookup.inside(owner).lookup(owner, name);
+    KspLookup.Result result = KspLookup.inside(owner, layer.modules().view()).lookup(owner, name);
     if (result instanceof KspLookup.Result.Found found) {
       return Optional.of(new KspField(found.field(), layer));
     }
@@ -115,7 +115,7 @@ final class KspField implements FieldDeclaration {
     if (!(other instanceof KspField that) || !that.field.owner().equals(field.owner())) {
       return false;
     }
-    List<JvmField> fields = JvmView.fields(field.owner());
+    List<JvmField> fields = layer.modules().view().fields(field.owner());
     return fields.indexOf(field) < fields.indexOf(that.field);
   }
 

@@ -45,25 +45,29 @@ final class KspFrontEnd implements FrontEnd<KSClassDeclaration> {
    * may have grown by generated files.
    */
   void startRound(Resolver resolver) {
+    JvmView view = new JvmView(resolver);
     Set<String> sourceTypes = new HashSet<>();
     List<KSClassDeclaration> sourceModules = new ArrayList<>();
     for (KSFile file : SequencesKt.asIterable(resolver.getAllFiles())) {
       for (KSDeclaration declaration : SequencesKt.asIterable(file.getDeclarations())) {
-        addSourceType(declaration, sourceTypes, sourceModules);
+        addSourceType(declaration, view, sourceTypes, sourceModules);
       }
     }
-    modules = new KspModules(new JvmView(resolver), sourceTypes, sourceModules);
+    modules = new KspModules(view, sourceTypes, sourceModules);
   }
 
   private static void addSourceType(
-      KSDeclaration declaration, Set<String> sourceTypes, List<KSClassDeclaration> modules) {
+      KSDeclaration declaration,
+      JvmView view,
+      Set<String> sourceTypes,
+      List<KSClassDeclaration> modules) {
     if (declaration instanceof KSClassDeclaration type) {
       sourceTypes.add(JvmView.qualifiedName(type));
-      if (KspModules.isNetwork(type) || KspModules.declaresParameters(type)) {
+      if (KspModules.isNetwork(type) || KspModules.declaresParameters(type, view)) {
         modules.add(type);
       }
       for (KSDeclaration nested : SequencesKt.asIterable(type.getDeclarations())) {
-        addSourceType(nested, sourceTypes, modules);
+        addSourceType(nested, view, sourceTypes, modules);
       }
     }
   }

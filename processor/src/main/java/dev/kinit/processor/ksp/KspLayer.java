@@ -109,7 +109,7 @@ final class KspLayer implements LayerDeclaration {
   private List<MemberDeclaration> membersOf(KSClassDeclaration declaring) {
     List<MemberDeclaration> members = new ArrayList<>();
     boolean network = KspModules.isNetwork(declaring);
-    for (JvmField field : JvmView.fields(declaring)) {
+    for (JvmField field : modules.view().fields(declaring)) {
       if (!KspAnnotation.of(field.symbol()).isEmpty()) {
         members.add(new KspField(field, this));
       } else if (network && !field.isStatic()) {
@@ -124,7 +124,7 @@ final class KspLayer implements LayerDeclaration {
   @Override
   public List<OrderedField> orderedFields() {
     List<OrderedField> ordered = new ArrayList<>();
-    for (JvmField field : JvmView.fields(type)) {
+    for (JvmField field : modules.view().fields(type)) {
       if (KspConstructionOrder.before(field.symbol()).isPresent()) {
         ordered.add(
             new OrderedField(

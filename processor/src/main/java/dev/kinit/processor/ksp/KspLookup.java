@@ -39,19 +39,22 @@ final class KspLookup {
   /** The class whose code this is, or null for a generated initializer. */
   private final @Nullable KSClassDeclaration inside;
 
-  private KspLookup(String packageName, @Nullable KSClassDeclaration inside) {
+  private final JvmView view;
+
+  private KspLookup(String packageName, @Nullable KSClassDeclaration inside, JvmView view) {
     this.packageName = packageName;
     this.inside = inside;
+    this.view = view;
   }
 
   /** A generated top-level class in package {@code packageName}. */
-  static KspLookup generatedIn(String packageName) {
-    return new KspLookup(packageName, null);
+  static KspLookup generatedIn(String packageName, JvmView view) {
+    return new KspLookup(packageName, null, view);
   }
 
   /** The code of {@code type}. */
-  static KspLookup inside(KSClassDeclaration type) {
-    return new KspLookup(JvmView.packageName(type), type);
+  static KspLookup inside(KSClassDeclaration type, JvmView view) {
+    return new KspLookup(JvmView.packageName(type), type, view);
   }
 
   String packageName() {
@@ -143,7 +146,7 @@ final class KspLookup {
   }
 
   private Result lookup(KSClassDeclaration site, KSClassDeclaration type, String name) {
-    for (JvmField field : JvmView.fields(type)) {
+    for (JvmField field : view.fields(type)) {
       if (field.name().equals(name)) {
         return canAccess(field, site) ? new Result.Found(field) : new Result.Inaccessible(field);
       }

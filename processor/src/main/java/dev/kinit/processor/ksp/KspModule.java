@@ -55,9 +55,7 @@ final class KspModule implements ModuleDeclaration {
     if (JvmView.isAbstract(declared)) {
       return modules.isOpenTypeOfModules(declared) ? Kind.OPEN : Kind.PARAMETERLESS;
     }
-    return KspModules.initializerOwner(declared).isPresent()
-        ? Kind.INITIALIZED
-        : Kind.PARAMETERLESS;
+    return modules.initializerOwner(declared).isPresent() ? Kind.INITIALIZED : Kind.PARAMETERLESS;
   }
 
   @Override
@@ -66,7 +64,7 @@ final class KspModule implements ModuleDeclaration {
   }
 
   private Optional<KSClassDeclaration> owner() {
-    return KspModules.initializerOwner(declaration());
+    return modules.initializerOwner(declaration());
   }
 
   @Override

@@ -61,8 +61,8 @@ final class KspModules {
   }
 
   /** Whether {@code type}'s class file declares a field with a kinit initialisation annotation. */
-  static boolean declaresParameters(KSClassDeclaration type) {
-    for (JvmField field : JvmView.fields(type)) {
+  static boolean declaresParameters(KSClassDeclaration type, JvmView view) {
+    for (JvmField field : view.fields(type)) {
       if (!KspAnnotation.of(field.symbol()).isEmpty()) {
         return true;
       }
@@ -74,9 +74,9 @@ final class KspModules {
    * The class whose initializer initialises an instance of {@code type}: the nearest of its
    * hierarchy that is a network or declares parameters, if any.
    */
-  static Optional<KSClassDeclaration> initializerOwner(KSClassDeclaration type) {
+  Optional<KSClassDeclaration> initializerOwner(KSClassDeclaration type) {
     for (KSClassDeclaration t : JvmView.superclasses(type)) {
-      if (isNetwork(t) || declaresParameters(t)) {
+      if (isNetwork(t) || declaresParameters(t, view)) {
         return Optional.of(t);
       }
     }

@@ -29,7 +29,7 @@ final class KspReach {
   KspReach(JvmView view, KSClassDeclaration layer) {
     this.view = view;
     this.layer = layer;
-    this.lookup = KspLookup.generatedIn(JvmView.packageName(layer));
+    this.lookup = KspLookup.generatedIn(JvmView.packageName(layer), view);
   }
 
   /** The conventional getter name of a field: {@code getWeight}. */
