@@ -276,6 +276,30 @@ class DiagnosticsTest {
         "shape = {65536, 65536}");
   }
 
+  /** The limit is the array's: a shape of exactly 2147483647 elements is accepted. */
+  @Test
+  void shapeWithAsManyElementsAsAnArrayHolds() {
+    Compilation compilation =
+        compile(bad("  @KaimingInit(", "      shape = {1, 2147483647})", "  float[] flat;"));
+    assertThat(compilation).succeeded();
+    assertThat(compilation).generatedSourceFile("layers.BadInitializer");
+  }
+
+  /** Negative sizes are reported as such, not as a product too large for an array. */
+  @Test
+  void negativeSizesWhoseProductIsLargeAreOnlyNegative() {
+    Compilation compilation =
+        compile(bad("  @KaimingInit(", "      shape = {-65536, -65536})", "  float[] flat;"));
+    assertThat(compilation).failed();
+    assertEquals(
+        List.of(
+            "[kinit.negative-size] shape of Bad.flat has size -65536 at dimension 0; expected"
+                + " sizes >= 0",
+            "[kinit.negative-size] shape of Bad.flat has size -65536 at dimension 1; expected"
+                + " sizes >= 0"),
+        compilation.errors().stream().map(d -> d.getMessage(null)).toList());
+  }
+
   @Test
   void shapeFieldThatDoesNotExist() {
     assertError(
