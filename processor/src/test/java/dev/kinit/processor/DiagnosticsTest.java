@@ -285,6 +285,27 @@ class DiagnosticsTest {
     assertThat(compilation).generatedSourceFile("layers.BadInitializer");
   }
 
+  /**
+   * A flat array whose shape has too few dimensions for an orthogonal matrix gets PyTorch's rank
+   * rule, once: not also the fans' [kinit.shape-too-short], which orthogonal_ does not compute.
+   */
+  @Test
+  void aShapeOfTooFewDimensionsForAStructureIsOneError() {
+    JavaFileObject file = bad("  @OrthogonalInit(", "      shape = {4})", "  float[] flat;");
+    Compilation compilation = compile(file);
+    assertThat(compilation).failed();
+    assertEquals(
+        List.of(
+            "[kinit.rank-not-supported] @OrthogonalInit cannot initialise Bad.flat, which has 1"
+                + " dimension(s): Only tensors with 2 or more dimensions are supported (PyTorch's"
+                + " orthogonal_); expected at least 2 dimensions"),
+        compilation.errors().stream().map(d -> d.getMessage(null)).toList());
+    assertThat(compilation)
+        .hadErrorContaining("[kinit.rank-not-supported]")
+        .inFile(compilation.sourceFiles().get(0))
+        .onLineContaining("shape = {4}");
+  }
+
   /** Negative sizes are reported as such, not as a product too large for an array. */
   @Test
   void negativeSizesWhoseProductIsLargeAreOnlyNegative() {
