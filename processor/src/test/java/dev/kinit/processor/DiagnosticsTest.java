@@ -306,6 +306,47 @@ class DiagnosticsTest {
         .onLineContaining("shape = {4}");
   }
 
+  /**
+   * Xavier's std, gain * sqrt(2 / (fan_in + fan_out)), is checked against the element type for a
+   * constant shape: 1e-38 * sqrt(2 / (5 + 3)) = 5e-39 is below Float.MIN_NORMAL.
+   */
+  @Test
+  void aXavierStdTooSmallForTheElementTypeIsReportedAtTheGain() {
+    assertError(
+        bad(
+            "  @XavierInit(distribution = Distribution.NORMAL,",
+            "      gain = 1e-38, shape = {3, 5})",
+            "  float[] flat;"),
+        "[kinit.scale-not-normal] Bad.flat: std 5.0E-39 is not a normal float; expected"
+            + " Float.MIN_NORMAL (1.1754944E-38) <= std <= Float.MAX_VALUE (3.4028235E38), from the"
+            + " gain 1.0E-38 at fan_in 5 and fan_out 3",
+        "gain = 1e-38");
+  }
+
+  /**
+   * For a shape known only at run time, Xavier's uniform bound, sqrt(3) * gain * sqrt(2 / (fan_in +
+   * fan_out)), is checked at fans 1, its largest: sqrt(3) * 5e-39 is below Float.MIN_NORMAL.
+   */
+  @Test
+  void aXavierBoundTooSmallAtFanOneIsReported() {
+    assertError(
+        bad(
+            "  @XavierInit(distribution = Distribution.UNIFORM,",
+            "      gain = 5e-39)",
+            "  float[][] w;"),
+        "[kinit.scale-not-normal] Bad.w: bound 8.66025403784438",
+        "gain = 5e-39");
+  }
+
+  /** A size 0 makes the fill a no-op: a gain too small for any fan is then no error. */
+  @Test
+  void aScaleIsNotCheckedForAShapeWithNoElements() {
+    assertWarning(
+        bad("  @XavierInit(", "      gain = 1e-38, shape = {3, 0})", "  float[] flat;"),
+        "[kinit.zero-size] shape of Bad.flat [3, 0] has a size 0",
+        "gain = 1e-38");
+  }
+
   /** Negative sizes are reported as such, not as a product too large for an array. */
   @Test
   void negativeSizesWhoseProductIsLargeAreOnlyNegative() {
