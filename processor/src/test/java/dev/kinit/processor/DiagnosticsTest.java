@@ -338,6 +338,34 @@ class DiagnosticsTest {
         "gain = 5e-39");
   }
 
+  /**
+   * Keras' variance scaling with fan_avg and an untruncated normal: std = sqrt(scale / ((fan_in +
+   * fan_out) / 2)) = sqrt(1e-76 / 4) = 5e-39, below Float.MIN_NORMAL.
+   */
+  @Test
+  void aVarianceScalingStdTooSmallForTheElementTypeIsReportedAtTheScale() {
+    assertError(
+        bad(
+            "  @VarianceScalingInit(mode = ScalingMode.FAN_AVG,",
+            "      distribution = ScalingDistribution.UNTRUNCATED_NORMAL,",
+            "      scale = 1e-76, shape = {3, 5})",
+            "  float[] flat;"),
+        "[kinit.scale-not-normal] Bad.flat: std 5.0E-39 is not a normal float; expected"
+            + " Float.MIN_NORMAL (1.1754944E-38) <= std <= Float.MAX_VALUE (3.4028235E38), from"
+            + " scale 1.0E-76 at fan_in 5 and fan_out 3",
+        "scale = 1e-76");
+  }
+
+  /** A variance scale must be positive: 0 would make every weight 0. */
+  @Test
+  void aVarianceScaleOfZeroIsAnError() {
+    assertError(
+        bad("  @VarianceScalingInit(", "      scale = 0)", "  float[][] w;"),
+        "[kinit.value-out-of-range] scale = 0.0 for Bad.w is not a valid scale; expected a finite"
+            + " positive number",
+        "scale = 0");
+  }
+
   /** A size 0 makes the fill a no-op: a gain too small for any fan is then no error. */
   @Test
   void aScaleIsNotCheckedForAShapeWithNoElements() {
