@@ -366,6 +366,45 @@ class DiagnosticsTest {
         "scale = 0");
   }
 
+  /**
+   * Float.MAX_VALUE itself is a finite float: as a normal's mean it is fine, and the error is the
+   * std's, at the std.
+   */
+  @Test
+  void aNormalsErrorPointsAtTheAttributeAtFault() {
+    assertError(
+        bad(
+            "  @NormalInit(mean = 3.4028234663852886E38,",
+            "      std = 0)",
+            "  float[][] w = new float[2][2];"),
+        "[kinit.value-out-of-range] Bad.w: std 0.0",
+        "std = 0");
+  }
+
+  /** A constant of exactly Float.MAX_VALUE fits a float array. */
+  @Test
+  void aConstantOfTheLargestFloatIsAccepted() {
+    Compilation compilation =
+        compile(bad("  @ConstantInit(3.4028234663852886E38)", "  float[] w = new float[2];"));
+    assertThat(compilation).succeeded();
+    assertThat(compilation).generatedSourceFile("layers.BadInitializer");
+  }
+
+  /**
+   * A truncated normal cannot draw from [Float.MAX_VALUE, Float.MAX_VALUE]: its ends are finite
+   * floats, so the problem is the interval's, reported at its upper end.
+   */
+  @Test
+  void anEmptyTruncationIntervalIsReportedAtItsUpperEnd() {
+    assertError(
+        bad(
+            "  @TruncatedNormalInit(a = 3.4028234663852886E38,",
+            "      b = 3.4028234663852886E38)",
+            "  float[][] w = new float[2][2];"),
+        "[kinit.value-out-of-range] Bad.w:",
+        "b = 3.4028234663852886E38");
+  }
+
   /** A size 0 makes the fill a no-op: a gain too small for any fan is then no error. */
   @Test
   void aScaleIsNotCheckedForAShapeWithNoElements() {
