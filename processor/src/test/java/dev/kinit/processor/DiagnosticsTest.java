@@ -405,6 +405,25 @@ class DiagnosticsTest {
         "b = 3.4028234663852886E38");
   }
 
+  /**
+   * Dirac's groups: one (the default) or any number that divides the output channels is accepted;
+   * fewer than one is an error at groups.
+   */
+  @Test
+  void diracGroupsMustBePositive() {
+    Compilation compilation =
+        compile(
+            bad(
+                "  @DiracInit(shape = {4, 2, 3}) float[] one;",
+                "  @DiracInit(groups = 2, shape = {4, 2, 3}) float[] two;"));
+    assertThat(compilation).succeeded();
+    assertEquals(List.of(), Compilations.warnings(compilation));
+    assertError(
+        bad("  @DiracInit(", "      groups = 0)", "  float[][][] w;"),
+        "[kinit.dirac-groups] Bad.w: groups 0 is not a number of groups; expected groups >= 1",
+        "groups = 0");
+  }
+
   /** A size 0 makes the fill a no-op: a gain too small for any fan is then no error. */
   @Test
   void aScaleIsNotCheckedForAShapeWithNoElements() {
