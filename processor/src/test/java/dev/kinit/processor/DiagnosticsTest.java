@@ -424,6 +424,25 @@ class DiagnosticsTest {
         "groups = 0");
   }
 
+  /**
+   * A Xavier gain of 0 or infinity is reported as a gain, once: no std is derived from it to be
+   * reported as well.
+   */
+  @Test
+  void aXavierGainOfZeroOrInfinityIsOneError() {
+    for (String gain : List.of("0", "Double.POSITIVE_INFINITY")) {
+      Compilation compilation =
+          compile(bad("  @XavierInit(gain = " + gain + ", shape = {3, 5}) float[] flat;"));
+      assertThat(compilation).failed();
+      assertEquals(
+          List.of(
+              "[kinit.gain-not-positive] gain = "
+                  + (gain.equals("0") ? "0.0" : "Infinity")
+                  + " for Bad.flat is not a valid gain; expected a finite positive number"),
+          compilation.errors().stream().map(d -> d.getMessage(null)).toList());
+    }
+  }
+
   /** A size 0 makes the fill a no-op: a gain too small for any fan is then no error. */
   @Test
   void aScaleIsNotCheckedForAShapeWithNoElements() {
