@@ -356,14 +356,19 @@ class DiagnosticsTest {
         "scale = 1e-76");
   }
 
-  /** A variance scale must be positive: 0 would make every weight 0. */
+  /** A variance scale must be finite and positive: 0 would make every weight 0. */
   @Test
-  void aVarianceScaleOfZeroIsAnError() {
+  void aVarianceScaleOfZeroOrInfinityIsAnError() {
     assertError(
         bad("  @VarianceScalingInit(", "      scale = 0)", "  float[][] w;"),
         "[kinit.value-out-of-range] scale = 0.0 for Bad.w is not a valid scale; expected a finite"
             + " positive number",
         "scale = 0");
+    assertError(
+        bad("  @VarianceScalingInit(", "      scale = Double.POSITIVE_INFINITY)", "  float[][] w;"),
+        "[kinit.value-out-of-range] scale = Infinity for Bad.w is not a valid scale; expected a"
+            + " finite positive number",
+        "scale = Double.POSITIVE_INFINITY");
   }
 
   /**
