@@ -412,10 +412,10 @@ class DiagnosticsTest {
 
   /**
    * Dirac's groups: one (the default) or any number that divides the output channels is accepted;
-   * fewer than one is an error at groups.
+   * fewer than one, or a number that does not divide them, is an error at groups.
    */
   @Test
-  void diracGroupsMustBePositive() {
+  void diracGroupsMustBePositiveAndDivideTheOutputChannels() {
     Compilation compilation =
         compile(
             bad(
@@ -427,6 +427,24 @@ class DiagnosticsTest {
         bad("  @DiracInit(", "      groups = 0)", "  float[][][] w;"),
         "[kinit.dirac-groups] Bad.w: groups 0 is not a number of groups; expected groups >= 1",
         "groups = 0");
+    assertError(
+        bad("  @DiracInit(shape = {4, 2, 3},", "      groups = 3)", "  float[] flat;"),
+        "[kinit.dirac-groups] Bad.flat: dim 0 must be divisible by groups: shape[0] 4 is not a"
+            + " multiple of groups 3",
+        "groups = 3");
+  }
+
+  /** An orthogonal gain must be finite and positive, like any gain given as a number. */
+  @Test
+  void anOrthogonalGainOfZeroOrInfinityIsAnError() {
+    for (String gain : List.of("0", "Double.POSITIVE_INFINITY")) {
+      assertError(
+          bad("  @OrthogonalInit(", "      gain = " + gain + ")", "  float[][] w;"),
+          "[kinit.gain-not-positive] gain = "
+              + (gain.equals("0") ? "0.0" : "Infinity")
+              + " for Bad.w is not a valid gain; expected a finite positive number",
+          "gain = " + gain);
+    }
   }
 
   /**
