@@ -276,6 +276,220 @@ class DiagnosticsTest {
         "shape = {65536, 65536}");
   }
 
+  /** The limit is the array's: a shape of exactly 2147483647 elements is accepted. */
+  @Test
+  void shapeWithAsManyElementsAsAnArrayHolds() {
+    Compilation compilation =
+        compile(bad("  @KaimingInit(", "      shape = {1, 2147483647})", "  float[] flat;"));
+    assertThat(compilation).succeeded();
+    assertThat(compilation).generatedSourceFile("layers.BadInitializer");
+  }
+
+  /**
+   * A flat array whose shape has too few dimensions for an orthogonal matrix gets PyTorch's rank
+   * rule, once: not also the fans' [kinit.shape-too-short], which orthogonal_ does not compute.
+   */
+  @Test
+  void aShapeOfTooFewDimensionsForAStructureIsOneError() {
+    JavaFileObject file = bad("  @OrthogonalInit(", "      shape = {4})", "  float[] flat;");
+    Compilation compilation = compile(file);
+    assertThat(compilation).failed();
+    assertEquals(
+        List.of(
+            "[kinit.rank-not-supported] @OrthogonalInit cannot initialise Bad.flat, which has 1"
+                + " dimension(s): Only tensors with 2 or more dimensions are supported (PyTorch's"
+                + " orthogonal_); expected at least 2 dimensions"),
+        compilation.errors().stream().map(d -> d.getMessage(null)).toList());
+    assertThat(compilation)
+        .hadErrorContaining("[kinit.rank-not-supported]")
+        .inFile(compilation.sourceFiles().get(0))
+        .onLineContaining("shape = {4}");
+  }
+
+  /**
+   * Xavier's std, gain * sqrt(2 / (fan_in + fan_out)), is checked against the element type for a
+   * constant shape: 1e-38 * sqrt(2 / (5 + 3)) = 5e-39 is below Float.MIN_NORMAL.
+   */
+  @Test
+  void aXavierStdTooSmallForTheElementTypeIsReportedAtTheGain() {
+    assertError(
+        bad(
+            "  @XavierInit(distribution = Distribution.NORMAL,",
+            "      gain = 1e-38, shape = {3, 5})",
+            "  float[] flat;"),
+        "[kinit.scale-not-normal] Bad.flat: std 5.0E-39 is not a normal float; expected"
+            + " Float.MIN_NORMAL (1.1754944E-38) <= std <= Float.MAX_VALUE (3.4028235E38), from the"
+            + " gain 1.0E-38 at fan_in 5 and fan_out 3",
+        "gain = 1e-38");
+  }
+
+  /**
+   * For a shape known only at run time, Xavier's uniform bound, sqrt(3) * gain * sqrt(2 / (fan_in +
+   * fan_out)), is checked at fans 1, its largest: sqrt(3) * 5e-39 is below Float.MIN_NORMAL.
+   */
+  @Test
+  void aXavierBoundTooSmallAtFanOneIsReported() {
+    assertError(
+        bad(
+            "  @XavierInit(distribution = Distribution.UNIFORM,",
+            "      gain = 5e-39)",
+            "  float[][] w;"),
+        "[kinit.scale-not-normal] Bad.w: bound 8.66025403784438",
+        "gain = 5e-39");
+  }
+
+  /**
+   * Keras' variance scaling with fan_avg and an untruncated normal: std = sqrt(scale / ((fan_in +
+   * fan_out) / 2)) = sqrt(1e-76 / 4) = 5e-39, below Float.MIN_NORMAL.
+   */
+  @Test
+  void aVarianceScalingStdTooSmallForTheElementTypeIsReportedAtTheScale() {
+    assertError(
+        bad(
+            "  @VarianceScalingInit(mode = ScalingMode.FAN_AVG,",
+            "      distribution = ScalingDistribution.UNTRUNCATED_NORMAL,",
+            "      scale = 1e-76, shape = {3, 5})",
+            "  float[] flat;"),
+        "[kinit.scale-not-normal] Bad.flat: std 5.0E-39 is not a normal float; expected"
+            + " Float.MIN_NORMAL (1.1754944E-38) <= std <= Float.MAX_VALUE (3.4028235E38), from"
+            + " scale 1.0E-76 at fan_in 5 and fan_out 3",
+        "scale = 1e-76");
+  }
+
+  /** A variance scale must be finite and positive: 0 would make every weight 0. */
+  @Test
+  void aVarianceScaleOfZeroOrInfinityIsAnError() {
+    assertError(
+        bad("  @VarianceScalingInit(", "      scale = 0)", "  float[][] w;"),
+        "[kinit.value-out-of-range] scale = 0.0 for Bad.w is not a valid scale; expected a finite"
+            + " positive number",
+        "scale = 0");
+    assertError(
+        bad("  @VarianceScalingInit(", "      scale = Double.POSITIVE_INFINITY)", "  float[][] w;"),
+        "[kinit.value-out-of-range] scale = Infinity for Bad.w is not a valid scale; expected a"
+            + " finite positive number",
+        "scale = Double.POSITIVE_INFINITY");
+  }
+
+  /**
+   * Float.MAX_VALUE itself is a finite float: as a normal's mean it is fine, and the error is the
+   * std's, at the std.
+   */
+  @Test
+  void aNormalsErrorPointsAtTheAttributeAtFault() {
+    assertError(
+        bad(
+            "  @NormalInit(mean = 3.4028234663852886E38,",
+            "      std = 0)",
+            "  float[][] w = new float[2][2];"),
+        "[kinit.value-out-of-range] Bad.w: std 0.0",
+        "std = 0");
+  }
+
+  /** A constant of exactly Float.MAX_VALUE fits a float array. */
+  @Test
+  void aConstantOfTheLargestFloatIsAccepted() {
+    Compilation compilation =
+        compile(bad("  @ConstantInit(3.4028234663852886E38)", "  float[] w = new float[2];"));
+    assertThat(compilation).succeeded();
+    assertThat(compilation).generatedSourceFile("layers.BadInitializer");
+  }
+
+  /**
+   * A truncated normal cannot draw from [Float.MAX_VALUE, Float.MAX_VALUE]: its ends are finite
+   * floats, so the problem is the interval's, reported at its upper end.
+   */
+  @Test
+  void anEmptyTruncationIntervalIsReportedAtItsUpperEnd() {
+    assertError(
+        bad(
+            "  @TruncatedNormalInit(a = 3.4028234663852886E38,",
+            "      b = 3.4028234663852886E38)",
+            "  float[][] w = new float[2][2];"),
+        "[kinit.value-out-of-range] Bad.w:",
+        "b = 3.4028234663852886E38");
+  }
+
+  /**
+   * Dirac's groups: one (the default) or any number that divides the output channels is accepted;
+   * fewer than one, or a number that does not divide them, is an error at groups.
+   */
+  @Test
+  void diracGroupsMustBePositiveAndDivideTheOutputChannels() {
+    Compilation compilation =
+        compile(
+            bad(
+                "  @DiracInit(shape = {4, 2, 3}) float[] one;",
+                "  @DiracInit(groups = 2, shape = {4, 2, 3}) float[] two;"));
+    assertThat(compilation).succeeded();
+    assertEquals(List.of(), Compilations.warnings(compilation));
+    assertError(
+        bad("  @DiracInit(", "      groups = 0)", "  float[][][] w;"),
+        "[kinit.dirac-groups] Bad.w: groups 0 is not a number of groups; expected groups >= 1",
+        "groups = 0");
+    assertError(
+        bad("  @DiracInit(shape = {4, 2, 3},", "      groups = 3)", "  float[] flat;"),
+        "[kinit.dirac-groups] Bad.flat: dim 0 must be divisible by groups: shape[0] 4 is not a"
+            + " multiple of groups 3",
+        "groups = 3");
+  }
+
+  /** An orthogonal gain must be finite and positive, like any gain given as a number. */
+  @Test
+  void anOrthogonalGainOfZeroOrInfinityIsAnError() {
+    for (String gain : List.of("0", "Double.POSITIVE_INFINITY")) {
+      assertError(
+          bad("  @OrthogonalInit(", "      gain = " + gain + ")", "  float[][] w;"),
+          "[kinit.gain-not-positive] gain = "
+              + (gain.equals("0") ? "0.0" : "Infinity")
+              + " for Bad.w is not a valid gain; expected a finite positive number",
+          "gain = " + gain);
+    }
+  }
+
+  /**
+   * A Xavier gain of 0 or infinity is reported as a gain, once: no std is derived from it to be
+   * reported as well.
+   */
+  @Test
+  void aXavierGainOfZeroOrInfinityIsOneError() {
+    for (String gain : List.of("0", "Double.POSITIVE_INFINITY")) {
+      Compilation compilation =
+          compile(bad("  @XavierInit(gain = " + gain + ", shape = {3, 5}) float[] flat;"));
+      assertThat(compilation).failed();
+      assertEquals(
+          List.of(
+              "[kinit.gain-not-positive] gain = "
+                  + (gain.equals("0") ? "0.0" : "Infinity")
+                  + " for Bad.flat is not a valid gain; expected a finite positive number"),
+          compilation.errors().stream().map(d -> d.getMessage(null)).toList());
+    }
+  }
+
+  /** A size 0 makes the fill a no-op: a gain too small for any fan is then no error. */
+  @Test
+  void aScaleIsNotCheckedForAShapeWithNoElements() {
+    assertWarning(
+        bad("  @XavierInit(", "      gain = 1e-38, shape = {3, 0})", "  float[] flat;"),
+        "[kinit.zero-size] shape of Bad.flat [3, 0] has a size 0",
+        "gain = 1e-38");
+  }
+
+  /** Negative sizes are reported as such, not as a product too large for an array. */
+  @Test
+  void negativeSizesWhoseProductIsLargeAreOnlyNegative() {
+    Compilation compilation =
+        compile(bad("  @KaimingInit(", "      shape = {-65536, -65536})", "  float[] flat;"));
+    assertThat(compilation).failed();
+    assertEquals(
+        List.of(
+            "[kinit.negative-size] shape of Bad.flat has size -65536 at dimension 0; expected"
+                + " sizes >= 0",
+            "[kinit.negative-size] shape of Bad.flat has size -65536 at dimension 1; expected"
+                + " sizes >= 0"),
+        compilation.errors().stream().map(d -> d.getMessage(null)).toList());
+  }
+
   @Test
   void shapeFieldThatDoesNotExist() {
     assertError(
