@@ -2,12 +2,15 @@ package dev.kinit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.FutureTask;
 import org.junit.jupiter.api.Test;
 
 class TensorTest {
@@ -312,5 +315,118 @@ class TensorTest {
     shape[0] = 99;
     tensor.shape()[1] = 99;
     assertArrayEquals(new int[] {2, 3}, tensor.shape());
+  }
+
+  @Test
+  void anEmptyShapeForANonEmptyArrayIsAMismatch() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> FloatTensor.of("w", new float[3], 0, 5));
+    assertEquals(
+        "w: shape [0, 5] has 0 elements but the array has 3; expected the product of the sizes"
+            + " to equal the array length",
+        e.getMessage());
+  }
+
+  @Test
+  void manyEmptyRowsAreAView() {
+    // nn.Linear(0, 200_000).weight: no element, more rows than a thread keeps buffers for.
+    FloatTensor weight = FloatTensor.of("weight", new float[200_000][0]);
+    assertArrayEquals(new int[] {200_000, 0}, weight.shape());
+    assertEquals(0, weight.size());
+  }
+
+  @Test
+  void aRangeEndingWhereARowOrABlockEndsVisitsNoEmptyRun() {
+    // A visitor is promised runs of at least one element (Tensor.SegmentVisitor).
+    Recorder recorder = new Recorder();
+    FloatTensor.of(new float[2][3][4]).forEachSegment(0, 8, recorder);
+    assertEquals(List.of("floats 0+4", "floats 0+4"), recorder.runs);
+    recorder.runs.clear();
+    DoubleTensor.of(new double[2][3][4]).forEachSegment(4, 12, recorder);
+    assertEquals(List.of("doubles 0+4", "doubles 0+4"), recorder.runs);
+  }
+
+  @Test
+  void aTensorPrintsItsNameAndShape() {
+    assertEquals(
+        "FloatTensor Linear.weight[6, 20]",
+        FloatTensor.of("Linear.weight", new float[6][20]).toString());
+    assertEquals("DoubleTensor bias[7]", DoubleTensor.of("bias", new double[7]).toString());
+  }
+
+  /**
+   * The rows met by the check for a repeated row are kept in buffers the thread reuses: they must
+   * not keep a dropped model's arrays from being collected.
+   */
+  @Test
+  void aViewKeepsNoRowOfItsArrayAlive() throws InterruptedException {
+    WeakReference<float[]> row = aRowOfADroppedView();
+    for (int i = 0; i < 100 && row.get() != null; i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertNull(row.get(), "the row is still reachable");
+  }
+
+  private static WeakReference<float[]> aRowOfADroppedView() {
+    float[][] weight = new float[3][4];
+    FloatTensor.of("weight", weight);
+    return new WeakReference<>(weight[1]);
+  }
+
+  /**
+   * A thread's first view, and each larger one after, up to past the most rows a thread keeps
+   * buffers for (2^17), finds a repeated row and accepts distinct ones.
+   */
+  @Test
+  void aNewThreadChecksViewsOfGrowingSizes() throws Exception {
+    FutureTask<Void> views =
+        new FutureTask<>(
+            () -> {
+              for (int rows : new int[] {2, 64, 65, 3_000, 1 << 17, (1 << 17) + 1}) {
+                float[][] weight = new float[rows][1];
+                assertEquals(rows, FloatTensor.of("w", weight).shape()[0]);
+                weight[rows - 1] = weight[0];
+                IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> FloatTensor.of("w", weight));
+                assertTrue(
+                    e.getMessage()
+                        .startsWith("w: w[" + (rows - 1) + "] is the same array as w[0];"),
+                    e.getMessage());
+              }
+              return null;
+            });
+    Thread thread = new Thread(views);
+    thread.start();
+    views.get(); // rethrows what failed in the thread
+  }
+
+  /**
+   * The check groups rows by the high bits of their identity hash (times 0x9E3779B9, in
+   * Layout.Rows) and checks each group alone. Identity hashes are random; here they are picked so
+   * that one group of two gets 3,999 rows and the other one: the most uneven split is checked as
+   * any other.
+   */
+  @Test
+  void rowsAreCheckedHoweverUnevenlyTheirHashesFall() {
+    float[][] weight = new float[4_000][];
+    int low = 0;
+    boolean high = false;
+    while (low < weight.length - 1 || !high) {
+      float[] row = new float[1];
+      if (System.identityHashCode(row) * 0x9E3779B9 < 0) {
+        if (!high) {
+          weight[weight.length - 1] = row;
+          high = true;
+        }
+      } else if (low < weight.length - 1) {
+        weight[low++] = row;
+      }
+    }
+    assertEquals(4_000, FloatTensor.of("w", weight).shape()[0]);
+    weight[3_000] = weight[10];
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> FloatTensor.of("w", weight));
+    assertTrue(e.getMessage().startsWith("w: w[3000] is the same array as w[10];"), e.getMessage());
   }
 }
