@@ -1,10 +1,15 @@
 package dev.kinit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +100,91 @@ class InitializersTest {
     class LocalConv extends Conv {}
     assertEquals(1, InitializersTest_ConvInitializer.plan(new LocalConv()).steps().size());
     assertEquals(1, InitializersTest_ConvInitializer.plan(new Conv() {}).steps().size());
+  }
+
+  /**
+   * What planning each kind of subclass as a {@link Conv} gives, in the loader of these classes:
+   * its steps, or the start of the refusal.
+   */
+  static List<String> outcomes() {
+    class LocalConv extends Conv {}
+    List<String> outcomes = new ArrayList<>();
+    for (Conv module :
+        List.of(
+            new ScaledConv(),
+            new DeepConv(),
+            new PlainConv(),
+            new HelpedConv(),
+            new CountedConv(),
+            new LocalConv(),
+            new Conv() {})) {
+      try {
+        outcomes.add(
+            InitializersTest_ConvInitializer.plan(module).steps().stream()
+                .map(InitPlan.Step::name)
+                .toList()
+                .toString());
+      } catch (IllegalArgumentException e) {
+        outcomes.add(e.getMessage().substring(0, e.getMessage().indexOf(", whose")));
+      }
+    }
+    return outcomes;
+  }
+
+  /**
+   * A module class from another loader (an application server's, a notebook's) has its initializer
+   * looked up in that loader, beside it, and each class of each loader on its own.
+   */
+  @Test
+  void aModuleOfAnotherClassLoaderHasItsInitializerLookedUpThere() throws Exception {
+    Class<?> isolated =
+        new Isolated(getClass().getClassLoader()).loadClass(InitializersTest.class.getName());
+    assertNotSame(InitializersTest.class, isolated);
+    Method outcomes = isolated.getDeclaredMethod("outcomes");
+    outcomes.setAccessible(true);
+    String refused = "is a subclass of Conv with an initializer of its own, ";
+    assertEquals(
+        List.of(
+            "ScaledConv " + refused + "dev.kinit.InitializersTest_ScaledConvInitializer",
+            "DeepConv " + refused + "dev.kinit.InitializersTest_ScaledConvInitializer",
+            "[weight]",
+            "[weight]",
+            "[weight]",
+            "[weight]",
+            "[weight]"),
+        outcomes.invoke(null));
+  }
+
+  /**
+   * Loads this class, its nested classes and the initializers beside it anew; the rest as usual.
+   */
+  private static final class Isolated extends ClassLoader {
+    Isolated(ClassLoader parent) {
+      super(parent);
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      if (!name.startsWith(InitializersTest.class.getName())) {
+        return super.loadClass(name, resolve);
+      }
+      synchronized (getClassLoadingLock(name)) {
+        Class<?> loaded = findLoadedClass(name);
+        if (loaded != null) {
+          return loaded;
+        }
+        String file = name.replace('.', '/') + ".class";
+        try (InputStream in = getParent().getResourceAsStream(file)) {
+          if (in == null) {
+            throw new ClassNotFoundException(name);
+          }
+          byte[] bytes = in.readAllBytes();
+          return defineClass(name, bytes, 0, bytes.length);
+        } catch (IOException e) {
+          throw new ClassNotFoundException(name, e);
+        }
+      }
+    }
   }
 
   @Test

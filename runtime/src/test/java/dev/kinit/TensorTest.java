@@ -402,31 +402,47 @@ class TensorTest {
   }
 
   /**
-   * The check groups rows by the high bits of their identity hash (times 0x9E3779B9, in
-   * Layout.Rows) and checks each group alone. Identity hashes are random; here they are picked so
-   * that one group of two gets 3,999 rows and the other one: the most uneven split is checked as
-   * any other.
+   * The check for a repeated row groups rows by the high bits of their identity hash (times
+   * 0x9E3779B9, in Layout.Rows): 4,000 rows in two groups, by the top bit. Identity hashes are
+   * random; rows are picked here by that bit, so that the groups are as uneven as can be, or the
+   * repeated rows in the group of one's choice.
    */
+  private static float[] rowInGroup(boolean second) {
+    while (true) {
+      float[] row = new float[1];
+      if (System.identityHashCode(row) * 0x9E3779B9 < 0 == second) {
+        return row;
+      }
+    }
+  }
+
   @Test
   void rowsAreCheckedHoweverUnevenlyTheirHashesFall() {
     float[][] weight = new float[4_000][];
-    int low = 0;
-    boolean high = false;
-    while (low < weight.length - 1 || !high) {
-      float[] row = new float[1];
-      if (System.identityHashCode(row) * 0x9E3779B9 < 0) {
-        if (!high) {
-          weight[weight.length - 1] = row;
-          high = true;
-        }
-      } else if (low < weight.length - 1) {
-        weight[low++] = row;
-      }
+    for (int i = 0; i < weight.length; i++) {
+      weight[i] = rowInGroup(i == weight.length - 1); // one row alone in the second group
     }
     assertEquals(4_000, FloatTensor.of("w", weight).shape()[0]);
     weight[3_000] = weight[10];
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> FloatTensor.of("w", weight));
     assertTrue(e.getMessage().startsWith("w: w[3000] is the same array as w[10];"), e.getMessage());
+  }
+
+  @Test
+  void theFirstRepeatedRowIsNamedWhicheverGroupItIsIn() {
+    for (boolean firstInSecondGroup : new boolean[] {false, true}) {
+      float[][] weight = new float[4_000][];
+      for (int i = 0; i < weight.length; i++) {
+        weight[i] =
+            rowInGroup(i == 10 ? firstInSecondGroup : i == 20 ? !firstInSecondGroup : false);
+      }
+      weight[3_000] = weight[10];
+      weight[3_500] = weight[20];
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> FloatTensor.of("w", weight));
+      assertTrue(
+          e.getMessage().startsWith("w: w[3000] is the same array as w[10];"), e.getMessage());
+    }
   }
 }
