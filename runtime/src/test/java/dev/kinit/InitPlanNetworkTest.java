@@ -196,6 +196,17 @@ class InitPlanNetworkTest {
   }
 
   @Test
+  void aLayerAloneIsDescribedWithItsFillNumbers() {
+    assertEquals(
+        """
+        Linear
+          weight [2, 4]  normal_(mean=0.0, std=0.02); fill 0
+          bias [2]  zeros_(); draws nothing
+        """,
+        linear(new Linear(new float[2][4])).describe());
+  }
+
+  @Test
   void absentContainersAreLeftOutAndANullElementIsNamed() {
     Net net = new Net();
     InitPlan.Builder plan = InitPlan.builder(net, Net.class);

@@ -347,11 +347,27 @@ class TensorTest {
   }
 
   @Test
-  void aTensorPrintsItsNameAndShape() {
+  void aTensorHasItsNameAndPrintsItWithItsShape() {
     assertEquals(
         "FloatTensor Linear.weight[6, 20]",
         FloatTensor.of("Linear.weight", new float[6][20]).toString());
-    assertEquals("DoubleTensor bias[7]", DoubleTensor.of("bias", new double[7]).toString());
+    DoubleTensor bias = DoubleTensor.of("bias", new double[7]);
+    assertEquals("DoubleTensor bias[7]", bias.toString());
+    assertEquals("bias", bias.name());
+    assertEquals(7, bias.size());
+    assertEquals("Linear.weight", FloatTensor.of("Linear.weight", new float[2][3]).name());
+  }
+
+  @Test
+  void aSharedRowIsFoundAmongMoreThanAMillionRows() {
+    // A conv weight of [1024][1024][1][1] has 2^20 rows; this has one more.
+    float[][] many = new float[(1 << 20) + 1][1];
+    assertEquals((1 << 20) + 1, FloatTensor.of("m", many).shape()[0]);
+    many[1 << 20] = many[7];
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> FloatTensor.of("m", many));
+    assertTrue(
+        e.getMessage().startsWith("m: m[1048576] is the same array as m[7];"), e.getMessage());
   }
 
   /**
