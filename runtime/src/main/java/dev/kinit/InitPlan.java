@@ -337,21 +337,19 @@ public final class InitPlan {
 
     /**
      * Constructs the member {@code member} just before {@code before}, though it is registered
-     * (named, visited by rules) where it was added; nothing if {@code member} is an absent child.
-     * If {@code before} is an absent child, {@code member} is constructed where {@code before}
-     * would have been.
+     * (named, visited by rules) where it was added. If {@code member} is an absent child, where it
+     * would have been constructed moves: a member constructed before it follows it. If {@code
+     * before} is an absent child, {@code member} is constructed where {@code before} would have
+     * been.
      *
      * @param member the name of the member to move: its array is filled, or its subtree planned,
      *     just before {@code before}'s
      * @param before the name of a member added earlier
-     * @throws IllegalArgumentException unless {@code before} was added, present or absent
+     * @throws IllegalArgumentException unless {@code member} and {@code before} were added, present
+     *     or absent
      */
     public void constructBefore(String member, String before) {
-      if (members.stream().noneMatch(m -> m.name().equals(member))) {
-        return; // an absent (null) child
-      }
-      int moved = indexOf(member);
-      Operation operation = operations.remove(moved);
+      Operation operation = operations.remove(indexOf(member));
       operations.add(indexOf(before), operation);
     }
 

@@ -2,12 +2,15 @@ package dev.kinit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.FutureTask;
 import org.junit.jupiter.api.Test;
 
 class TensorTest {
@@ -312,5 +315,150 @@ class TensorTest {
     shape[0] = 99;
     tensor.shape()[1] = 99;
     assertArrayEquals(new int[] {2, 3}, tensor.shape());
+  }
+
+  @Test
+  void anEmptyShapeForANonEmptyArrayIsAMismatch() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> FloatTensor.of("w", new float[3], 0, 5));
+    assertEquals(
+        "w: shape [0, 5] has 0 elements but the array has 3; expected the product of the sizes"
+            + " to equal the array length",
+        e.getMessage());
+  }
+
+  @Test
+  void manyEmptyRowsAreAView() {
+    // nn.Linear(0, 200_000).weight: no element, more rows than a thread keeps buffers for.
+    FloatTensor weight = FloatTensor.of("weight", new float[200_000][0]);
+    assertArrayEquals(new int[] {200_000, 0}, weight.shape());
+    assertEquals(0, weight.size());
+  }
+
+  @Test
+  void aRangeEndingWhereARowOrABlockEndsVisitsNoEmptyRun() {
+    // A visitor is promised runs of at least one element (Tensor.SegmentVisitor).
+    Recorder recorder = new Recorder();
+    FloatTensor.of(new float[2][3][4]).forEachSegment(0, 8, recorder);
+    assertEquals(List.of("floats 0+4", "floats 0+4"), recorder.runs);
+    recorder.runs.clear();
+    DoubleTensor.of(new double[2][3][4]).forEachSegment(4, 12, recorder);
+    assertEquals(List.of("doubles 0+4", "doubles 0+4"), recorder.runs);
+  }
+
+  @Test
+  void aTensorHasItsNameAndPrintsItWithItsShape() {
+    assertEquals(
+        "FloatTensor Linear.weight[6, 20]",
+        FloatTensor.of("Linear.weight", new float[6][20]).toString());
+    DoubleTensor bias = DoubleTensor.of("bias", new double[7]);
+    assertEquals("DoubleTensor bias[7]", bias.toString());
+    assertEquals("bias", bias.name());
+    assertEquals(7, bias.size());
+    assertEquals("Linear.weight", FloatTensor.of("Linear.weight", new float[2][3]).name());
+  }
+
+  @Test
+  void aSharedRowIsFoundAmongMoreThanAMillionRows() {
+    // A conv weight of [1024][1024][1][1] has 2^20 rows; this has one more.
+    float[][] many = new float[(1 << 20) + 1][1];
+    assertEquals((1 << 20) + 1, FloatTensor.of("m", many).shape()[0]);
+    many[1 << 20] = many[7];
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> FloatTensor.of("m", many));
+    assertTrue(
+        e.getMessage().startsWith("m: m[1048576] is the same array as m[7];"), e.getMessage());
+  }
+
+  /**
+   * The rows met by the check for a repeated row are kept in buffers the thread reuses: they must
+   * not keep a dropped model's arrays from being collected.
+   */
+  @Test
+  void aViewKeepsNoRowOfItsArrayAlive() throws InterruptedException {
+    WeakReference<float[]> row = aRowOfADroppedView();
+    for (int i = 0; i < 100 && row.get() != null; i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertNull(row.get(), "the row is still reachable");
+  }
+
+  private static WeakReference<float[]> aRowOfADroppedView() {
+    float[][] weight = new float[3][4];
+    FloatTensor.of("weight", weight);
+    return new WeakReference<>(weight[1]);
+  }
+
+  /**
+   * A thread's first view, and each larger one after, up to past the most rows a thread keeps
+   * buffers for (2^17), finds a repeated row and accepts distinct ones.
+   */
+  @Test
+  void aNewThreadChecksViewsOfGrowingSizes() throws Exception {
+    FutureTask<Void> views =
+        new FutureTask<>(
+            () -> {
+              for (int rows : new int[] {2, 64, 65, 3_000, 1 << 17, (1 << 17) + 1}) {
+                float[][] weight = new float[rows][1];
+                assertEquals(rows, FloatTensor.of("w", weight).shape()[0]);
+                weight[rows - 1] = weight[0];
+                IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> FloatTensor.of("w", weight));
+                assertTrue(
+                    e.getMessage()
+                        .startsWith("w: w[" + (rows - 1) + "] is the same array as w[0];"),
+                    e.getMessage());
+              }
+              return null;
+            });
+    Thread thread = new Thread(views);
+    thread.start();
+    views.get(); // rethrows what failed in the thread
+  }
+
+  /**
+   * The check for a repeated row groups rows by the high bits of their identity hash (times
+   * 0x9E3779B9, in Layout.Rows): 4,000 rows in two groups, by the top bit. Identity hashes are
+   * random; rows are picked here by that bit, so that the groups are as uneven as can be, or the
+   * repeated rows in the group of one's choice.
+   */
+  private static float[] rowInGroup(boolean second) {
+    while (true) {
+      float[] row = new float[1];
+      if (System.identityHashCode(row) * 0x9E3779B9 < 0 == second) {
+        return row;
+      }
+    }
+  }
+
+  @Test
+  void rowsAreCheckedHoweverUnevenlyTheirHashesFall() {
+    float[][] weight = new float[4_000][];
+    for (int i = 0; i < weight.length; i++) {
+      weight[i] = rowInGroup(i == weight.length - 1); // one row alone in the second group
+    }
+    assertEquals(4_000, FloatTensor.of("w", weight).shape()[0]);
+    weight[3_000] = weight[10];
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> FloatTensor.of("w", weight));
+    assertTrue(e.getMessage().startsWith("w: w[3000] is the same array as w[10];"), e.getMessage());
+  }
+
+  @Test
+  void theFirstRepeatedRowIsNamedWhicheverGroupItIsIn() {
+    for (boolean firstInSecondGroup : new boolean[] {false, true}) {
+      float[][] weight = new float[4_000][];
+      for (int i = 0; i < weight.length; i++) {
+        weight[i] =
+            rowInGroup(i == 10 ? firstInSecondGroup : i == 20 ? !firstInSecondGroup : false);
+      }
+      weight[3_000] = weight[10];
+      weight[3_500] = weight[20];
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> FloatTensor.of("w", weight));
+      assertTrue(
+          e.getMessage().startsWith("w: w[3000] is the same array as w[10];"), e.getMessage());
+    }
   }
 }
