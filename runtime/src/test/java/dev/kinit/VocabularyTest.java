@@ -120,6 +120,41 @@ class VocabularyTest {
         VarianceScaling.variance(WeightLayout.TORCH, new int[] {128, 784}, 1, ScalingMode.FAN_IN));
   }
 
+  @Test
+  void varianceScalingSamplesWhatKerasDescribes() {
+    FloatTensor kernel = FloatTensor.of("kernel", new float[784][128]); // Keras: [in][out]
+    double std = Math.sqrt(2.0 / 784) / 0.87962566103423978; // Keras' truncation correction
+    assertEquals(
+        new Sampling.TruncatedNormal(0, std, -2 * std, 2 * std),
+        VarianceScaling.heNormal(WeightLayout.KERAS).sampling(kernel));
+    double limit = Math.sqrt(3.0 / 456);
+    assertEquals(
+        new Sampling.Uniform(-limit, limit),
+        VarianceScaling.glorotUniform(WeightLayout.KERAS).sampling(kernel));
+    FloatTensor empty = FloatTensor.of("kernel", new float[0], 0, 128);
+    assertEquals(
+        new Sampling.Unchanged(), VarianceScaling.heNormal(WeightLayout.KERAS).sampling(empty));
+    assertEquals(
+        "VarianceScaling(scale=2.0, mode='fan_in', distribution='truncated_normal',"
+            + " layout=KERAS): no elements",
+        VarianceScaling.heNormal(WeightLayout.KERAS).describe(empty));
+
+    // the static fill is the Init's fill
+    float[][] viaFill = new float[784][128];
+    float[][] viaInit = new float[784][128];
+    VarianceScaling.fill(
+        FloatTensor.of("kernel", viaFill),
+        2,
+        ScalingMode.FAN_IN,
+        ScalingDistribution.TRUNCATED_NORMAL,
+        WeightLayout.KERAS,
+        BlockSampler.sequential(3));
+    VarianceScaling.heNormal(WeightLayout.KERAS)
+        .fill(FloatTensor.of("kernel", viaInit), BlockSampler.sequential(3));
+    assertArrayEquals(viaInit, viaFill);
+    assertTrue(viaFill[0][0] != 0 && viaFill[783][127] != 0, "filled");
+  }
+
   // ---- checks, and failures that leave everything as it was ----
 
   @Test
