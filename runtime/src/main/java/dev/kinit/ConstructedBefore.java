@@ -21,7 +21,9 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>Names and the order of {@link Reinit} passes keep the declaration order, as PyTorch's
- * registration does.
+ * registration does. If the named member is absent at run time (a {@code null} child, or a {@code
+ * null} optional parameter such as {@code float @Nullable [] bias}), this member is constructed
+ * where that one would have been, as PyTorch does with a {@code None}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

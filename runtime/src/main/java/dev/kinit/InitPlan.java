@@ -172,8 +172,8 @@ public final class InitPlan {
   private record ApplyRules(List<Rule> rules, int members) implements Operation {}
 
   /**
-   * Where an absent (null) child would have been constructed: a member constructed before it goes
-   * there.
+   * Where an absent (null) child or optional parameter would have been constructed: a member
+   * constructed before it goes there.
    */
   private record Absent(String name) implements Operation {}
 
@@ -284,8 +284,21 @@ public final class InitPlan {
       if (module != null) {
         member(new ChildMember(name, within(name, () -> plan.apply(module))));
       } else {
-        operations.add(new Absent(name));
+        absent(name);
       }
+    }
+
+    /**
+     * Records that the optional member {@code name} is absent ({@code null}, as PyTorch's {@code
+     * None}): nothing is filled, but a member {@linkplain #constructBefore constructed before} it
+     * is constructed where it would have been. {@link #child} and {@link #children} record an
+     * absent child themselves; a generated initializer calls this for an absent optional parameter
+     * ({@code float @Nullable [] bias}) that another member is constructed before.
+     *
+     * @param name the member's name in this module: {@code "bias"}
+     */
+    public void absent(String name) {
+      operations.add(new Absent(name));
     }
 
     /**
@@ -304,7 +317,7 @@ public final class InitPlan {
     public <M> void children(
         String name, @Nullable List<M> modules, Function<? super M, InitPlan> plan) {
       if (modules == null) {
-        operations.add(new Absent(name));
+        absent(name);
         return;
       }
       Builder container = new Builder(modules);

@@ -103,6 +103,20 @@ class InitPlanTest {
         plan.build().steps().stream().map(InitPlan.Step::name).toList());
   }
 
+  /** An absent optional parameter ({@code float @Nullable [] gate = null}) keeps its place too. */
+  @Test
+  void aMemberConstructedBeforeAnAbsentParameterTakesItsPlace() {
+    InitPlan.Builder plan = InitPlan.builder(new Object());
+    plan.add("stem", FloatTensor.of("stem", new float[2]), Init.zeros());
+    plan.absent("gate");
+    plan.add("tail", FloatTensor.of("tail", new float[2]), Init.zeros());
+    plan.add("scale", FloatTensor.of("scale", new float[2]), Init.ones());
+    plan.constructBefore("scale", "gate");
+    assertEquals(
+        java.util.List.of("stem", "scale", "tail"),
+        plan.build().steps().stream().map(InitPlan.Step::name).toList());
+  }
+
   @Test
   void aMemberConstructedBeforeANameNeverAddedIsRefused() {
     InitPlan.Builder plan = InitPlan.builder(new Object());

@@ -38,9 +38,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The generative test of networks (issue 14): random {@code @Network} classes holding layers, lists
  * and arrays of layers, a nested network, a sealed interface's mixed list, absent ({@code null})
- * children, the network's own parameters, a superclass network (in the same package or another),
- * children read through fields of every access or through getters, {@code @ConstructedBefore}, and
- * {@code @Reinit} rules in passes and orders. Each case is valid or has exactly one mistake.
+ * children, the network's own parameters (present, or optional and absent), a superclass network
+ * (in the same package or another), children read through fields of every access or through
+ * getters, {@code @ConstructedBefore}, and {@code @Reinit} rules in passes and orders. Each case is
+ * valid or has exactly one mistake.
  *
  * <p>The oracle is {@link Network}: from what the generator wrote, and the rules documented on
  * {@code @Network}, {@code @Reinit}, {@code @ConstructedBefore} and in {@code docs/diagnostics.md},
@@ -104,6 +105,7 @@ class NetworkFuzzTest {
     ABSENT,
     OWN_VECTOR,
     OWN_MATRIX,
+    OWN_ABSENT,
     SIZE,
     NOT_SEALED
   }
@@ -251,7 +253,7 @@ class NetworkFuzzTest {
         case ABSENT -> kind = pick(List.of(Kind.DENSE, Kind.NORM, Kind.SUB));
         case OWN_VECTOR -> modules.add(new Module(Kind.NORM, size(), 0));
         case OWN_MATRIX -> modules.add(new Module(Kind.DENSE, size(), size()));
-        case SIZE -> {}
+        case OWN_ABSENT, SIZE -> {}
       }
       return new Member(name, form, access, kind, modules, null);
     }
@@ -269,6 +271,7 @@ class NetworkFuzzTest {
               Form.ABSENT,
               Form.OWN_VECTOR,
               Form.OWN_MATRIX,
+              Form.OWN_ABSENT,
               Form.SIZE));
     }
 
@@ -297,7 +300,11 @@ class NetworkFuzzTest {
       int n = 1 + random.nextInt(5);
       for (int i = 0; i < n; i++) {
         Form form = form();
-        boolean own = form == Form.OWN_VECTOR || form == Form.OWN_MATRIX || form == Form.SIZE;
+        boolean own =
+            form == Form.OWN_VECTOR
+                || form == Form.OWN_MATRIX
+                || form == Form.OWN_ABSENT
+                || form == Form.SIZE;
         members.add(
             member(form, own ? (chance(0.5) ? Access.PUBLIC : Access.PACKAGE) : access(true)));
       }
@@ -588,6 +595,11 @@ class NetworkFuzzTest {
         Module m = member.modules().get(0);
         type = "float[][]";
         value = "new float[" + m.out() + "][" + m.in() + "]";
+      }
+      case OWN_ABSENT -> {
+        before = before + "@ZerosInit ";
+        type = "float @org.jspecify.annotations.Nullable []";
+        value = "null";
       }
       case SIZE -> {
         type = "int";

@@ -462,6 +462,52 @@ class NetworkTest {
         plan.steps().stream().map(InitPlan.Step::name).toList());
   }
 
+  /**
+   * An optional parameter keeps its place when absent, as an absent child does: PyTorch constructs
+   * {@code scale} where {@code gate} would have been. (A {@code null} {@code gate} made the plan
+   * throw "no member named gate".)
+   */
+  @Test
+  void aMemberConstructedBeforeAnAbsentOptionalParameterTakesItsPlace() throws Exception {
+    JavaFileObject gated =
+        source(
+            "net.Gated",
+            "package net;",
+            "import dev.kinit.*;",
+            "import org.jspecify.annotations.Nullable;",
+            "@Network",
+            "public final class Gated {",
+            "  public final Norm norm = new Norm(2);",
+            "  @ZerosInit public final float @Nullable [] gate;",
+            "  public final Norm last = new Norm(2);",
+            "  @ConstructedBefore(\"gate\") @OnesInit public final float[] scale = new float[3];",
+            "  public Gated(boolean gate) {",
+            "    this.gate = gate ? new float[2] : null;",
+            "  }",
+            "}");
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
+            .withOptions("-Xlint:all", "-Werror")
+            .compile(CONV, NORM, RELU, PIECE, gated);
+    assertThat(compilation).succeededWithoutWarnings();
+    CompiledClasses classes = new CompiledClasses(compilation);
+    Class<?> type = classes.loadClass("net.Gated");
+    java.lang.reflect.Method plan =
+        classes.loadClass("net.GatedInitializer").getMethod("plan", type);
+    for (boolean present : new boolean[] {true, false}) {
+      Object net = type.getConstructor(boolean.class).newInstance(present);
+      List<String> expected =
+          present
+              ? List.of("norm.weight", "norm.bias", "scale", "gate", "last.weight", "last.bias")
+              : List.of("norm.weight", "norm.bias", "scale", "last.weight", "last.bias");
+      assertEquals(
+          expected,
+          ((InitPlan) plan.invoke(null, net)).steps().stream().map(InitPlan.Step::name).toList(),
+          "gate present: " + present);
+    }
+  }
+
   @Test
   void aParameterConstructedBeforeALaterMemberIsAnError() {
     Compilation compilation =

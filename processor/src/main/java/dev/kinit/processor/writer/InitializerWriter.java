@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -167,7 +168,7 @@ public final class InitializerWriter {
     for (Member next : layer.members()) {
       if (next instanceof Parameter parameter) {
         int i = parameters.indexOf(parameter);
-        addSteps(method, parameters, tensors, i, i + 1);
+        addSteps(method, layer, tensors, i, i + 1);
       } else {
         method.addCode(network.add((Child) next));
       }
@@ -241,7 +242,7 @@ public final class InitializerWriter {
               .addModifiers(Modifier.STATIC)
               .addParameter(InitPlan.Builder.class, Statements.PLAN)
               .addParameter(Tensor[].class, TENSORS);
-      addSteps(add, parameters, tensors, from, to);
+      addSteps(add, layer, tensors, from, to);
       type.addType(
           TypeSpec.classBuilder(name)
               .addJavadoc("Parameters $L to $L.\n", from + 1, to)
@@ -268,15 +269,22 @@ public final class InitializerWriter {
         .build();
   }
 
-  /** The commented {@code plan.add(name, tensor, init)} of parameters {@code [from, to)}. */
+  /**
+   * The commented {@code plan.add(name, tensor, init)} of parameters {@code [from, to)}. An
+   * optional parameter is added if present; if absent, it is recorded as such where another member
+   * is constructed before it, so that member takes its place.
+   */
   private static void addSteps(
-      MethodSpec.Builder method,
-      List<Parameter> parameters,
-      List<CodeBlock> tensors,
-      int from,
-      int to) {
+      MethodSpec.Builder method, Layer layer, List<CodeBlock> tensors, int from, int to) {
+    List<Parameter> parameters = layer.parameters();
+    Set<String> places =
+        layer.members().stream()
+            .map(Member::constructedBefore)
+            .filter(Objects::nonNull)
+            .collect(Collectors.toSet());
     for (int i = from; i < to; i++) {
       Parameter parameter = parameters.get(i);
+      String name = pathName(parameter, parameters);
       int weight = weightOf(parameters, i);
       method.addCode("// $L\n", InitExpressions.comment(parameter, parameters.get(weight)));
       if (parameter.optional()) {
@@ -285,15 +293,18 @@ public final class InitializerWriter {
       method.addStatement(
           "$L.add($S,$W$L,$W$L)",
           Statements.PLAN,
-          pathName(parameter, parameters),
+          name,
           tensors.get(i),
           InitExpressions.expression(parameter, tensors.get(weight)));
-      if (parameter.constructedBefore() != null) {
-        method.addCode(
-            NetworkStatements.constructBefore(
-                pathName(parameter, parameters), parameter.constructedBefore()));
+      boolean keepsPlace = parameter.optional() && places.contains(name);
+      if (keepsPlace) {
+        method.nextControlFlow("else").addStatement("$L.absent($S)", Statements.PLAN, name);
+        method.endControlFlow();
       }
-      if (parameter.optional()) {
+      if (parameter.constructedBefore() != null) {
+        method.addCode(NetworkStatements.constructBefore(name, parameter.constructedBefore()));
+      }
+      if (parameter.optional() && !keepsPlace) {
         method.endControlFlow();
       }
     }
