@@ -7,7 +7,8 @@ Same conventions as make_vocabulary.py (torch.manual_seed(seed), then calls on f
 as IEEE-754 hex, 8 digits for float32, 16 for float64; 'sequence' cases chain calls on one
 generator). What it adds: trunc_normal_ on more intervals (both tails, narrow ones, a mean far
 outside [a, b]) in float32 and float64, and sequences in which orthogonal_ (whose values go through
-LAPACK) is followed by other calls, so that the state it leaves the generator in is checked.
+LAPACK) is followed by other calls, so that the state it leaves the generator in is checked, and
+orthogonal_ of square matrices, a single row and a single column.
 """
 import json
 import os
@@ -44,6 +45,11 @@ SEQUENCES = [
      ("orthogonal", [3, 5], {"gain": 2.0}), ("normal", [7], {"mean": 0.5, "std": 0.1}),
      ("xavier_normal", [5, 4], {"gain": 1.0}),
      ("trunc_normal", [9], {"mean": 0.0, "std": 1.0, "a": -2.0, "b": 2.0})],
+    # Square matrices (the case in which neither the matrix nor its transpose is the taller), a
+    # 3-D tensor flattened to a square, and a single row and a single column.
+    [("orthogonal", [6, 6], {"gain": 1.0}), ("orthogonal", [4, 2, 2], {"gain": 0.5}),
+     ("orthogonal", [1, 5], {"gain": 1.0}), ("orthogonal", [5, 1], {"gain": 3.0}),
+     ("normal", [4], {"mean": 0.0, "std": 1.0})],
 ]
 
 cases = []
