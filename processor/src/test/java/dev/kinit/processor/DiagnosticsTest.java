@@ -50,6 +50,15 @@ class DiagnosticsTest {
     assertThat(compilation).hadErrorContaining(text).inFile(file).onLineContaining(line);
   }
 
+  /** Compiles {@code file}, which must fail with exactly the errors {@code texts}, in order. */
+  private static Compilation assertOnlyErrors(JavaFileObject file, String... texts) {
+    Compilation compilation = compile(file);
+    assertThat(compilation).failed();
+    assertEquals(
+        List.of(texts), compilation.errors().stream().map(d -> d.getMessage(null)).toList());
+    return compilation;
+  }
+
   /** A warning, unlike an error, leaves the class its initializer. */
   private static void assertWarning(JavaFileObject file, String text, String line) {
     Compilation compilation = compile(file);
@@ -294,15 +303,12 @@ class DiagnosticsTest {
    */
   @Test
   void aShapeOfTooFewDimensionsForAStructureIsOneError() {
-    JavaFileObject file = bad("  @OrthogonalInit(", "      shape = {4})", "  float[] flat;");
-    Compilation compilation = compile(file);
-    assertThat(compilation).failed();
-    assertEquals(
-        List.of(
+    Compilation compilation =
+        assertOnlyErrors(
+            bad("  @OrthogonalInit(", "      shape = {4})", "  float[] flat;"),
             "[kinit.rank-not-supported] @OrthogonalInit cannot initialise Bad.flat, which has 1"
                 + " dimension(s): Only tensors with 2 or more dimensions are supported (PyTorch's"
-                + " orthogonal_); expected at least 2 dimensions"),
-        compilation.errors().stream().map(d -> d.getMessage(null)).toList());
+                + " orthogonal_); expected at least 2 dimensions");
     assertThat(compilation)
         .hadErrorContaining("[kinit.rank-not-supported]")
         .inFile(compilation.sourceFiles().get(0))
@@ -457,15 +463,11 @@ class DiagnosticsTest {
   @Test
   void aXavierGainOfZeroOrInfinityIsOneError() {
     for (String gain : List.of("0", "Double.POSITIVE_INFINITY")) {
-      Compilation compilation =
-          compile(bad("  @XavierInit(gain = " + gain + ", shape = {3, 5}) float[] flat;"));
-      assertThat(compilation).failed();
-      assertEquals(
-          List.of(
-              "[kinit.gain-not-positive] gain = "
-                  + (gain.equals("0") ? "0.0" : "Infinity")
-                  + " for Bad.flat is not a valid gain; expected a finite positive number"),
-          compilation.errors().stream().map(d -> d.getMessage(null)).toList());
+      assertOnlyErrors(
+          bad("  @XavierInit(gain = " + gain + ", shape = {3, 5}) float[] flat;"),
+          "[kinit.gain-not-positive] gain = "
+              + (gain.equals("0") ? "0.0" : "Infinity")
+              + " for Bad.flat is not a valid gain; expected a finite positive number");
     }
   }
 
@@ -520,15 +522,11 @@ class DiagnosticsTest {
    */
   @Test
   void aOneDimensionalTorchShapeGetsNoScaleCheck() {
-    Compilation compilation =
-        compile(bad("  @XavierInit(gain = 5e-39,", "      shape = {4})", "  float[] flat;"));
-    assertThat(compilation).failed();
-    assertEquals(
-        List.of(
-            "[kinit.shape-too-short] shape of Bad.flat has 1 dimension(s) [4]; expected at least"
-                + " 2, since fan_in = shape[1] * receptive field and fan_out = shape[0] * receptive"
-                + " field"),
-        compilation.errors().stream().map(d -> d.getMessage(null)).toList());
+    assertOnlyErrors(
+        bad("  @XavierInit(gain = 5e-39,", "      shape = {4})", "  float[] flat;"),
+        "[kinit.shape-too-short] shape of Bad.flat has 1 dimension(s) [4]; expected at least 2,"
+            + " since fan_in = shape[1] * receptive field and fan_out = shape[0] * receptive"
+            + " field");
   }
 
   /**
@@ -550,16 +548,12 @@ class DiagnosticsTest {
   /** Negative sizes are reported as such, not as a product too large for an array. */
   @Test
   void negativeSizesWhoseProductIsLargeAreOnlyNegative() {
-    Compilation compilation =
-        compile(bad("  @KaimingInit(", "      shape = {-65536, -65536})", "  float[] flat;"));
-    assertThat(compilation).failed();
-    assertEquals(
-        List.of(
-            "[kinit.negative-size] shape of Bad.flat has size -65536 at dimension 0; expected"
-                + " sizes >= 0",
-            "[kinit.negative-size] shape of Bad.flat has size -65536 at dimension 1; expected"
-                + " sizes >= 0"),
-        compilation.errors().stream().map(d -> d.getMessage(null)).toList());
+    assertOnlyErrors(
+        bad("  @KaimingInit(", "      shape = {-65536, -65536})", "  float[] flat;"),
+        "[kinit.negative-size] shape of Bad.flat has size -65536 at dimension 0; expected"
+            + " sizes >= 0",
+        "[kinit.negative-size] shape of Bad.flat has size -65536 at dimension 1; expected"
+            + " sizes >= 0");
   }
 
   @Test
@@ -1179,8 +1173,6 @@ class DiagnosticsTest {
             "public class Base {",
             "  @dev.kinit.NormalInit(std = 0) public float[][] w = new float[2][2];",
             "}");
-    Compilation library = Compiler.javac().compile(base);
-    assertThat(library).succeeded();
     JavaFileObject sub =
         source(
             "layers.Sub",
@@ -1188,11 +1180,7 @@ class DiagnosticsTest {
             "public class Sub extends lib.Base {",
             "  @dev.kinit.ZerosInit float[] b = new float[2];",
             "}");
-    Compilation compilation =
-        Compiler.javac()
-            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
-            .withClasspath(Compilations.classPathWith(library, classes))
-            .compile(sub);
+    Compilation compilation = compileAgainstLibrary(classes, base, sub);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
         .hadErrorContaining(
@@ -1200,6 +1188,20 @@ class DiagnosticsTest {
                 + " Float.MIN_NORMAL (1.1754944E-38) <= std <= Float.MAX_VALUE (3.4028235E38)")
         .inFile(sub)
         .onLineContaining("class Sub");
+  }
+
+  /**
+   * Compiles {@code source} with the processors against {@code library}, compiled first without
+   * them (as a library built without kinit's processor) into {@code classes}.
+   */
+  private static Compilation compileAgainstLibrary(
+      Path classes, JavaFileObject library, JavaFileObject source) throws IOException {
+    Compilation compiled = Compiler.javac().compile(library);
+    assertThat(compiled).succeeded();
+    return Compiler.javac()
+        .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
+        .withClasspath(Compilations.classPathWith(compiled, classes))
+        .compile(source);
   }
 
   /** A module of package {@code pkg}, {@code pkg.Leaf}, with a 2-D weight. */
@@ -1411,8 +1413,6 @@ class DiagnosticsTest {
             "public class Linear {",
             "  @dev.kinit.KaimingInit public final float[][] weight = new float[4][4];",
             "}");
-    Compilation library = Compiler.javac().compile(linear);
-    assertThat(library).succeeded();
     JavaFileObject net =
         source(
             "layers.Net",
@@ -1421,11 +1421,7 @@ class DiagnosticsTest {
             "public class Net {",
             "  final lib.Linear head = new lib.Linear();",
             "}");
-    Compilation compilation =
-        Compiler.javac()
-            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
-            .withClasspath(Compilations.classPathWith(library, classes))
-            .compile(net);
+    Compilation compilation = compileAgainstLibrary(classes, linear, net);
     assertThat(compilation).failed();
     assertThat(compilation)
         .hadErrorContaining(
