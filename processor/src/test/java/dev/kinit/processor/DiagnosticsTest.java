@@ -1271,9 +1271,6 @@ class DiagnosticsTest {
             "  private Leaf getHead() {",
             "    return head;",
             "  }",
-            "  Leaf use() {",
-            "    return getHead();",
-            "  }",
             "}");
     assertChildUnreadable(
         "Net.head", "its getter getHead() is private", net, "Leaf head", leaf("layers"), net);
