@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
@@ -49,9 +50,20 @@ class DiagnosticsTest {
     assertThat(compilation).hadErrorContaining(text).inFile(file).onLineContaining(line);
   }
 
+  /** Compiles {@code file}, which must fail with exactly the errors {@code texts}, in order. */
+  private static Compilation assertOnlyErrors(JavaFileObject file, String... texts) {
+    Compilation compilation = compile(file);
+    assertThat(compilation).failed();
+    assertEquals(
+        List.of(texts), compilation.errors().stream().map(d -> d.getMessage(null)).toList());
+    return compilation;
+  }
+
+  /** A warning, unlike an error, leaves the class its initializer. */
   private static void assertWarning(JavaFileObject file, String text, String line) {
     Compilation compilation = compile(file);
     assertThat(compilation).succeeded();
+    assertThat(compilation).generatedSourceFile("layers.BadInitializer");
     assertThat(compilation).hadWarningContaining(text).inFile(file).onLineContaining(line);
   }
 
@@ -291,15 +303,12 @@ class DiagnosticsTest {
    */
   @Test
   void aShapeOfTooFewDimensionsForAStructureIsOneError() {
-    JavaFileObject file = bad("  @OrthogonalInit(", "      shape = {4})", "  float[] flat;");
-    Compilation compilation = compile(file);
-    assertThat(compilation).failed();
-    assertEquals(
-        List.of(
+    Compilation compilation =
+        assertOnlyErrors(
+            bad("  @OrthogonalInit(", "      shape = {4})", "  float[] flat;"),
             "[kinit.rank-not-supported] @OrthogonalInit cannot initialise Bad.flat, which has 1"
                 + " dimension(s): Only tensors with 2 or more dimensions are supported (PyTorch's"
-                + " orthogonal_); expected at least 2 dimensions"),
-        compilation.errors().stream().map(d -> d.getMessage(null)).toList());
+                + " orthogonal_); expected at least 2 dimensions");
     assertThat(compilation)
         .hadErrorContaining("[kinit.rank-not-supported]")
         .inFile(compilation.sourceFiles().get(0))
@@ -454,40 +463,97 @@ class DiagnosticsTest {
   @Test
   void aXavierGainOfZeroOrInfinityIsOneError() {
     for (String gain : List.of("0", "Double.POSITIVE_INFINITY")) {
-      Compilation compilation =
-          compile(bad("  @XavierInit(gain = " + gain + ", shape = {3, 5}) float[] flat;"));
-      assertThat(compilation).failed();
-      assertEquals(
-          List.of(
-              "[kinit.gain-not-positive] gain = "
-                  + (gain.equals("0") ? "0.0" : "Infinity")
-                  + " for Bad.flat is not a valid gain; expected a finite positive number"),
-          compilation.errors().stream().map(d -> d.getMessage(null)).toList());
+      assertOnlyErrors(
+          bad("  @XavierInit(gain = " + gain + ", shape = {3, 5}) float[] flat;"),
+          "[kinit.gain-not-positive] gain = "
+              + (gain.equals("0") ? "0.0" : "Infinity")
+              + " for Bad.flat is not a valid gain; expected a finite positive number");
     }
   }
 
-  /** A size 0 makes the fill a no-op: a gain too small for any fan is then no error. */
+  /**
+   * A size 0 makes the fill a no-op: a gain too small for any fan is then no error. (Its bound,
+   * sqrt(3) * 5e-39 * sqrt(2 / (fan_in + fan_out)), is subnormal at fan 1, and at this shape's fans
+   * 0 and 3 too: sqrt(3) * 5e-39 * sqrt(2 / 3) = 7.1e-39.)
+   */
   @Test
   void aScaleIsNotCheckedForAShapeWithNoElements() {
     assertWarning(
-        bad("  @XavierInit(", "      gain = 1e-38, shape = {3, 0})", "  float[] flat;"),
+        bad("  @XavierInit(", "      gain = 5e-39, shape = {3, 0})", "  float[] flat;"),
         "[kinit.zero-size] shape of Bad.flat [3, 0] has a size 0",
-        "gain = 1e-38");
+        "gain = 5e-39");
+  }
+
+  /**
+   * Keras' truncated normal divides the std by 0.87962566103423978, the std of a standard normal
+   * truncated to [-2, 2]: sqrt(1e-76 / 4) / 0.8796... = 5.684e-39 at fan_in 4.
+   */
+  @Test
+  void aTruncatedVarianceScalingStdIsCorrectedForTheTruncation() {
+    JavaFileObject file =
+        bad("  @VarianceScalingInit(", "      scale = 1e-76, shape = {5, 4})", "  float[] flat;");
+    Compilation compilation = compile(file);
+    assertThat(compilation)
+        .hadErrorContaining("[kinit.scale-not-normal] Bad.flat: std 5.68423617")
+        .inFile(file)
+        .onLineContaining("scale = 1e-76");
+    assertThat(compilation).hadErrorContaining("from scale 1.0E-76 at fan_in 4 and fan_out 5");
+  }
+
+  /**
+   * Keras' layout takes a 1-D shape, whose fans are both its size: the uniform bound sqrt(3 * 1e-76
+   * / 4) = 8.66e-39 is checked as for any constant shape.
+   */
+  @Test
+  void aVarianceScalingBoundOfAOneDimensionalKerasShapeIsChecked() {
+    assertError(
+        bad(
+            "  @VarianceScalingInit(layout = WeightLayout.KERAS,",
+            "      distribution = ScalingDistribution.UNIFORM,",
+            "      scale = 1e-76, shape = {4})",
+            "  float[] flat;"),
+        "[kinit.scale-not-normal] Bad.flat: bound 8.66025403784438",
+        "scale = 1e-76");
+  }
+
+  /**
+   * PyTorch's layout needs two sizes for the fans: a 1-D shape is the shape's error alone, with no
+   * scale computed from fans it does not have.
+   */
+  @Test
+  void aOneDimensionalTorchShapeGetsNoScaleCheck() {
+    assertOnlyErrors(
+        bad("  @XavierInit(gain = 5e-39,", "      shape = {4})", "  float[] flat;"),
+        "[kinit.shape-too-short] shape of Bad.flat has 1 dimension(s) [4]; expected at least 2,"
+            + " since fan_in = shape[1] * receptive field and fan_out = shape[0] * receptive"
+            + " field");
+  }
+
+  /**
+   * A uniform range's error points at the end at fault: from = -Float.MAX_VALUE is a finite float,
+   * to = 1e39 is not.
+   */
+  @Test
+  void aUniformRangesErrorPointsAtTheEndAtFault() {
+    assertError(
+        bad(
+            "  @UniformInit(from = -3.4028234663852886E38,",
+            "      to = 1e39)",
+            "  float[][] w = new float[2][2];"),
+        "[kinit.value-out-of-range] Bad.w: to 1.0E39 is not a finite float; expected |to| <="
+            + " Float.MAX_VALUE (3.4028235E38)",
+        "to = 1e39");
   }
 
   /** Negative sizes are reported as such, not as a product too large for an array. */
   @Test
   void negativeSizesWhoseProductIsLargeAreOnlyNegative() {
-    Compilation compilation =
-        compile(bad("  @KaimingInit(", "      shape = {-65536, -65536})", "  float[] flat;"));
-    assertThat(compilation).failed();
-    assertEquals(
-        List.of(
-            "[kinit.negative-size] shape of Bad.flat has size -65536 at dimension 0; expected"
-                + " sizes >= 0",
-            "[kinit.negative-size] shape of Bad.flat has size -65536 at dimension 1; expected"
-                + " sizes >= 0"),
-        compilation.errors().stream().map(d -> d.getMessage(null)).toList());
+    assertOnlyErrors(
+        bad("  @KaimingInit(", "      shape = {-65536, -65536})", "  float[] flat;"),
+        "[kinit.negative-size] shape of Bad.flat has size -65536 at dimension 0; expected"
+            + " sizes >= 0",
+        "[kinit.negative-size] shape of Bad.flat has size -65536 at dimension 1; expected"
+            + " sizes >= 0");
   }
 
   @Test
@@ -542,6 +608,44 @@ class DiagnosticsTest {
                 "  float[] flat;"));
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("[kinit.shape-field-unreadable]");
+  }
+
+  @Test
+  void slopeFieldThatIsNotADouble() {
+    assertError(
+        bad(
+            "  int slope = 1;",
+            "  @KaimingInit(nonlinearity = LEAKY_RELU,",
+            "      slopeField = \"slope\")",
+            "  float[][] weight;"),
+        "[kinit.named-field-wrong-type] slopeField of Bad.weight names \"slope\", a field of type"
+            + " int; expected a double field",
+        "slopeField = \"slope\"");
+  }
+
+  @Test
+  void unresolvedTypeOfTheSlopeFieldIsReportedAtTheField() {
+    assertError(
+        bad(
+            "  Missing slope;",
+            "  @KaimingInit(nonlinearity = LEAKY_RELU, slopeField = \"slope\")",
+            "  float[][] weight;"),
+        "[kinit.unresolved-type] type Missing, needed by slopeField of Bad.weight, could not be"
+            + " resolved, so no initializer was generated",
+        "float[][] weight;");
+  }
+
+  @Test
+  void unresolvedTypeOfAShapeFieldIsReportedAtTheField() {
+    assertError(
+        bad(
+            "  Missing out;",
+            "  int in = 2;",
+            "  @KaimingInit(shapeFields = {\"out\", \"in\"})",
+            "  float[] flat;"),
+        "[kinit.unresolved-type] type Missing, needed by shapeFields of Bad.flat, could not be"
+            + " resolved, so no initializer was generated",
+        "float[] flat;");
   }
 
   @Test
@@ -1024,6 +1128,242 @@ class DiagnosticsTest {
     assertThat(compilation).hadErrorCount(3);
   }
 
+  /**
+   * A superclass's invalid field is reported once, at the field; a subclass compiled with it is
+   * invalid too, and gets no initializer that would fill the field as its own class cannot.
+   */
+  @Test
+  void aSuperclassFieldsErrorIsReportedOnceAndTheSubclassGetsNoInitializer() throws Exception {
+    JavaFileObject base =
+        source(
+            "layers.Base",
+            "package layers;",
+            "public class Base {",
+            "  @dev.kinit.NormalInit(std = 0) float[][] w = new float[2][2];",
+            "}");
+    JavaFileObject sub =
+        source(
+            "layers.Sub",
+            "package layers;",
+            "public class Sub extends Base {",
+            "  @dev.kinit.ZerosInit float[] b = new float[2];",
+            "}");
+    Compilation compilation = compile(base, sub);
+    assertEquals(1, compilation.errors().size(), compilation.errors().toString());
+    assertThat(compilation)
+        .hadErrorContaining("[kinit.value-out-of-range] Base.w: std 0.0 is not a normal float")
+        .inFile(base)
+        .onLineContaining("std = 0");
+    try (BatchCompiler batch = new BatchCompiler()) { // it keeps a failed run's output
+      assertEquals(Map.of(), batch.compile(List.of(base, sub)).generatedSources());
+    }
+  }
+
+  /**
+   * A superclass from a library compiled without the processor was never checked: its field's error
+   * is reported at the subclass that inherits it, the class being compiled.
+   */
+  @Test
+  void aLibrarySuperclassFieldsErrorIsReportedAtTheSubclass(@TempDir Path classes)
+      throws IOException {
+    JavaFileObject base =
+        source(
+            "lib.Base",
+            "package lib;",
+            "public class Base {",
+            "  @dev.kinit.NormalInit(std = 0) public float[][] w = new float[2][2];",
+            "}");
+    JavaFileObject sub =
+        source(
+            "layers.Sub",
+            "package layers;",
+            "public class Sub extends lib.Base {",
+            "  @dev.kinit.ZerosInit float[] b = new float[2];",
+            "}");
+    Compilation compilation = compileAgainstLibrary(classes, base, sub);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.value-out-of-range] Base.w: std 0.0 is not a normal float; expected"
+                + " Float.MIN_NORMAL (1.1754944E-38) <= std <= Float.MAX_VALUE (3.4028235E38)")
+        .inFile(sub)
+        .onLineContaining("class Sub");
+  }
+
+  /**
+   * Compiles {@code source} with the processors against {@code library}, compiled first without
+   * them (as a library built without kinit's processor) into {@code classes}.
+   */
+  private static Compilation compileAgainstLibrary(
+      Path classes, JavaFileObject library, JavaFileObject source) throws IOException {
+    Compilation compiled = Compiler.javac().compile(library);
+    assertThat(compiled).succeeded();
+    return Compiler.javac()
+        .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
+        .withClasspath(Compilations.classPathWith(compiled, classes))
+        .compile(source);
+  }
+
+  /** A module of package {@code pkg}, {@code pkg.Leaf}, with a 2-D weight. */
+  private static JavaFileObject leaf(String pkg) {
+    return source(
+        pkg + ".Leaf",
+        "package " + pkg + ";",
+        "public class Leaf {",
+        "  @dev.kinit.KaimingInit public final float[][] weight = new float[2][2];",
+        "}");
+  }
+
+  private static void assertChildUnreadable(
+      String child, String why, JavaFileObject at, String line, JavaFileObject... sources) {
+    Compilation compilation = compile(sources);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.child-unreadable] child "
+                + child
+                + " cannot be read by the generated NetInitializer: "
+                + why
+                + "; expected a field the initializer can read (not private), or a getter")
+        .inFile(at)
+        .onLineContaining(line);
+  }
+
+  /**
+   * A child inherited from a network of another package is reported at the network whose
+   * initializer cannot read it; the superclass's own initializer can.
+   */
+  @Test
+  void aChildNotAccessibleFromTheNetworksPackage() {
+    JavaFileObject base =
+        source(
+            "base.BaseNet",
+            "package base;",
+            "@dev.kinit.Network",
+            "public class BaseNet {",
+            "  final Leaf head = new Leaf();",
+            "}");
+    JavaFileObject net =
+        source(
+            "layers.Net",
+            "package layers;",
+            "@dev.kinit.Network",
+            "public class Net extends base.BaseNet {}");
+    assertChildUnreadable(
+        "BaseNet.head",
+        "it is not accessible from package layers",
+        net,
+        "class Net",
+        leaf("base"),
+        base,
+        net);
+  }
+
+  @Test
+  void aPrivateChildWhoseGetterIsPrivate() {
+    JavaFileObject net =
+        source(
+            "layers.Net",
+            "package layers;",
+            "@dev.kinit.Network",
+            "public class Net {",
+            "  private final Leaf head = new Leaf();",
+            "  private Leaf getHead() {",
+            "    return head;",
+            "  }",
+            "}");
+    assertChildUnreadable(
+        "Net.head", "its getter getHead() is private", net, "Leaf head", leaf("layers"), net);
+  }
+
+  @Test
+  void aPrivateChildWhoseGetterTheNetworkOverrides() {
+    JavaFileObject base =
+        source(
+            "layers.BaseNet",
+            "package layers;",
+            "@dev.kinit.Network",
+            "public class BaseNet {",
+            "  private final Leaf head = new Leaf();",
+            "  public Leaf getHead() {",
+            "    return head;",
+            "  }",
+            "}");
+    JavaFileObject net =
+        source(
+            "layers.Net",
+            "package layers;",
+            "@dev.kinit.Network",
+            "public class Net extends BaseNet {",
+            "  @Override",
+            "  public Leaf getHead() {",
+            "    return new Leaf();",
+            "  }",
+            "}");
+    assertChildUnreadable(
+        "BaseNet.head",
+        "its getter getHead() is overridden in Net",
+        net,
+        "class Net",
+        leaf("layers"),
+        base,
+        net);
+  }
+
+  /** As for a parameter ([kinit.field-unnameable]): a field hides the child from every class. */
+  @Test
+  void aChildNoClassTheInitializerCanNameReaches() {
+    JavaFileObject pkgBase =
+        source(
+            "base.PkgBase",
+            "package base;",
+            "@dev.kinit.Network",
+            "abstract class PkgBase {",
+            "  public final Leaf head = new Leaf();",
+            "}");
+    JavaFileObject mid =
+        source(
+            "base.Mid",
+            "package base;",
+            "public class Mid extends PkgBase {",
+            "  public int head;",
+            "}");
+    JavaFileObject net =
+        source(
+            "layers.Net",
+            "package layers;",
+            "@dev.kinit.Network",
+            "public class Net extends base.Mid {}");
+    assertChildUnreadable(
+        "PkgBase.head",
+        "in Net the name head denotes Mid.head",
+        net,
+        "class Net",
+        leaf("base"),
+        pkgBase,
+        mid,
+        net);
+  }
+
+  @Test
+  void aChildOfAnUnresolvedTypeIsWaitedForAndReported() {
+    JavaFileObject net =
+        source(
+            "layers.Net",
+            "package layers;",
+            "@dev.kinit.Network",
+            "public class Net {",
+            "  final Missing head = null;",
+            "}");
+    Compilation compilation = compile(net);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.unresolved-type] type Missing, needed by child Net.head, could not be"
+                + " resolved, so no initializer was generated")
+        .inFile(net)
+        .onLineContaining("Missing head");
+  }
+
   /** Writes one source file in the first round, as another annotation processor would. */
   @SupportedAnnotationTypes("*")
   private static final class GeneratesSource extends AbstractProcessor {
@@ -1070,8 +1410,6 @@ class DiagnosticsTest {
             "public class Linear {",
             "  @dev.kinit.KaimingInit public final float[][] weight = new float[4][4];",
             "}");
-    Compilation library = Compiler.javac().compile(linear);
-    assertThat(library).succeeded();
     JavaFileObject net =
         source(
             "layers.Net",
@@ -1080,11 +1418,7 @@ class DiagnosticsTest {
             "public class Net {",
             "  final lib.Linear head = new lib.Linear();",
             "}");
-    Compilation compilation =
-        Compiler.javac()
-            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
-            .withClasspath(Compilations.classPathWith(library, classes))
-            .compile(net);
+    Compilation compilation = compileAgainstLibrary(classes, linear, net);
     assertThat(compilation).failed();
     assertThat(compilation)
         .hadErrorContaining(

@@ -229,6 +229,27 @@ class ReinitTest {
     assertThat(floats).hadErrorCount(1);
   }
 
+  /**
+   * A rule's value that the runtime would reject for a parameter it reaches is reported at the
+   * attribute of the rule that gives it, naming the rule and the parameter.
+   */
+  @Test
+  void aRulesValueIsReportedAtItsAttributeUnderTheRuleAndTheParameter() {
+    JavaFileObject net =
+        net(
+            List.of("@Reinit(parameter = \"a.weight\",", "    normal = @NormalInit(std = 0))"),
+            "  public final Leaf a = new Leaf();");
+    Compilation compilation = compile(net);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.value-out-of-range] @Reinit(module = Object.class, parameter = \"a.weight\")"
+                + " on Leaf.weight: std 0.0 is not a normal float; expected Float.MIN_NORMAL"
+                + " (1.1754944E-38) <= std <= Float.MAX_VALUE (3.4028235E38)")
+        .inFile(net)
+        .onLineContaining("std = 0");
+  }
+
   @Test
   void aParameterInheritedByTwoModuleTypesIsReportedOnce() {
     JavaFileObject base =
