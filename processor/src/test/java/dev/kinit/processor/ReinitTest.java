@@ -171,6 +171,33 @@ class ReinitTest {
             + " parameter = \"weight\") on Vec.weight, which has 1 dimension(s)");
   }
 
+  /**
+   * A rule that reaches only parameters of a rank its initialisation rejects still has its own
+   * attributes checked, as a field's annotation does: both errors are reported at the rule, so that
+   * one build shows what to fix.
+   */
+  @Test
+  void aRankErrorDoesNotHideTheRulesOtherErrors() {
+    JavaFileObject net =
+        net(
+            List.of(
+                "@Reinit(module = Vec.class, parameter = \"weight\","
+                    + " kaiming = @KaimingInit(a = Double.NaN))"),
+            "  public final Vec b = new Vec();");
+    Compilation compilation = compile(net);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.rank-not-supported] @KaimingInit cannot initialise @Reinit(module = Vec.class,"
+                + " parameter = \"weight\") on Vec.weight, which has 1 dimension(s)")
+        .inFile(net)
+        .onLineContaining("@Reinit(");
+    assertThat(compilation)
+        .hadErrorContaining("[kinit.a-not-finite] a = NaN for @Reinit(module = Vec.class,")
+        .inFile(net)
+        .onLineContaining("@Reinit(");
+  }
+
   @Test
   void theFewestAndMostDimensionsOfAnInitialisationAreAccepted() throws Exception {
     // Kaiming needs at least two dimensions, eye exactly two, and Keras' layout none.

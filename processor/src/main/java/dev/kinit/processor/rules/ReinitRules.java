@@ -82,9 +82,8 @@ final class ReinitRules {
       RuleTarget target = new RuleTarget(parameter, rule, init);
       FieldReport fieldReport = new FieldReport(report, network, target, init);
       Shape shape = shapeOf(parameter);
-      if (!rankFits(rule, init, parameter, shape)) {
-        continue;
-      }
+      // A rank PyTorch rejects does not hide the rule's other errors, as for a field's annotation.
+      checkRank(rule, init, parameter, shape);
       ElementType type =
           parameter.type().element() == FieldType.Element.DOUBLE
               ? ElementType.DOUBLE
@@ -130,7 +129,11 @@ final class ReinitRules {
     return notAllowed.isEmpty();
   }
 
-  private boolean rankFits(
+  /**
+   * Reports {@link Message#RANK_NOT_SUPPORTED} at the rule if PyTorch's function for {@code init}
+   * rejects the number of dimensions of {@code parameter}.
+   */
+  private void checkRank(
       RuleDeclaration rule, AnnotationUse init, FieldDeclaration parameter, Shape shape) {
     InitAnnotation kind = init.annotation();
     int rank =
@@ -145,7 +148,7 @@ final class ReinitRules {
             ? 1
             : kind.minRank();
     if (rank >= minRank && rank <= kind.maxRank()) {
-      return true;
+      return;
     }
     List<String> texts = ShapeRules.rankRule(kind);
     report.add(
@@ -157,7 +160,6 @@ final class ReinitRules {
         texts.get(0),
         texts.get(1),
         texts.get(2));
-    return false;
   }
 
   private static InitSpec spec(
