@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # kapt against KSP: the same Kotlin layers (scripts/bench_ksp_sources.py: N layer classes of ten
 # annotated properties each, and a network) through kinit's processor; prints each run and the
-# medians of wall and CPU time.
+# medians of wall and CPU time. INPUT chooses the sources' style (bench_ksp_sources.py): implicit
+# (the default: weight types inferred), explicit (weight types written out) or mixed (the implicit
+# layers in a module of ordinary Kotlin that carries no kinit annotation).
 #
 # cold (the default): each tool in a JVM of its own, as a build without a daemon runs it (Maven's
 # KSP setup does: see samples-ksp), interleaved round by round (the order alternates), R rounds.
@@ -14,13 +16,15 @@
 # Both outputs are compared, file by file: KSP must generate what kapt generates. BENCH_JVM_OPTS
 # (split at spaces) are given to both tools' JVMs alike.
 #
-# Usage: mvn -B -q -DskipTests package && scripts/bench_ksp.sh [ROUNDS=5] [LAYERS=40] [cold|warm]
+# Usage: mvn -B -q -DskipTests package &&
+#   scripts/bench_ksp.sh [ROUNDS=5] [LAYERS=40] [cold|warm] [implicit|explicit|mixed]
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 ROUNDS=${1:-5}
 LAYERS=${2:-40}
 MODE=${3:-cold}
+INPUT=${4:-implicit}
 WARMUP=5
 CLASSPATHS="$ROOT/benchmarks/target/bench-ksp"
 if [[ ! -f "$CLASSPATHS/ksp.classpath" ]]; then
@@ -37,7 +41,7 @@ KAPT_PLUGIN=$(tr ':' '\n' <<< "$KAPT_CP" | grep kotlin-annotation-processing-emb
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-python3 "$ROOT/scripts/bench_ksp_sources.py" "$WORK/src" "$LAYERS"
+python3 "$ROOT/scripts/bench_ksp_sources.py" "$WORK/src" "$LAYERS" "$INPUT"
 
 # kapt runs javac's internals, which JDK 17 keeps closed.
 OPENS=()
@@ -119,6 +123,8 @@ measure() {
 }
 
 echo "$LAYERS layer classes ($((LAYERS * 10)) annotated properties) and a network; $ROUNDS rounds, $MODE"
+echo "input: $INPUT, $(find "$WORK/src" -name '*.kt' | wc -l) files," \
+  "$(cat "$WORK/src"/*.kt | grep -cv '^[[:space:]]*$') non-blank lines of Kotlin"
 echo "load before: $(uptime)"
 if [[ $MODE == warm ]]; then
   warm kapt
