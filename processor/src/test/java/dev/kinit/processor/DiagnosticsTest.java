@@ -1429,4 +1429,274 @@ class DiagnosticsTest {
         .inFile(net)
         .onLineContaining("lib.Linear head");
   }
+
+  // Mutation testing (#17): JavacRule, JavacAnnotation, LocalClassScan, Rounds, JavacFrontEnd,
+  // JavacChild, JavacField, JavacModule.
+
+  /** A module {@code net.Leaf} with a 2-D weight, for the networks below. */
+  private static final JavaFileObject NET_LEAF =
+      source(
+          "net.Leaf",
+          "package net;",
+          "public final class Leaf {",
+          "  @dev.kinit.TorchDefaultInit public final float[][] weight = new float[3][2];",
+          "}");
+
+  /**
+   * Of repeated rules, which javac's model does not place, each error points at the attribute at
+   * fault in its own rule, or at that rule when the attribute is not written.
+   */
+  @Test
+  void anErrorOfARepeatedRuleIsAtItsAttributeOrElseAtThatRule() {
+    JavaFileObject net =
+        source(
+            "net.Net",
+            "package net;",
+            "import dev.kinit.*;",
+            "@Network",
+            "@Reinit(parameter = \"head.weight\", zeros = @ZerosInit, order = Traversal.APPLY)",
+            "@Reinit(",
+            "    zeros = @ZerosInit,",
+            "    parameter = \"nothing\")",
+            "public final class Net {",
+            "  public final Leaf head = new Leaf();",
+            "}");
+    Compilation compilation = compile(NET_LEAF, net);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.reinit-order-conflict] @Reinit(module = Object.class, parameter = \"nothing\")"
+                + " visits modules in MODULES order, but another rule of pass 1 in Net, @Reinit("
+                + "module = Object.class, parameter = \"head.weight\") visits them in APPLY order;"
+                + " expected one order per pass")
+        .inFile(net)
+        .onLine(5);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.reinit-matches-nothing] @Reinit(module = Object.class, parameter = \"nothing\")"
+                + " matches no parameter of Net: no module of its tree that is a Object has a"
+                + " parameter nothing; expected a module type and a parameter path of the tree")
+        .inFile(net)
+        .onLine(7);
+  }
+
+  /** A rule's initialisation's error is at the rule's attribute that holds it. */
+  @Test
+  void anErrorOfARulesInitialisationIsAtTheRulesAttribute() {
+    JavaFileObject net =
+        source(
+            "net.Net",
+            "package net;",
+            "import dev.kinit.*;",
+            "@Network",
+            "@Reinit(parameter = \"head.weight\", normal = {",
+            "    @NormalInit(std = 0)})",
+            "public final class Net {",
+            "  public final Leaf head = new Leaf();",
+            "}");
+    Compilation compilation = compile(NET_LEAF, net);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.value-out-of-range] @Reinit(module = Object.class, parameter = \"head.weight\")"
+                + " on Leaf.weight: std 0.0 is not a normal float")
+        .inFile(net)
+        .onLine(4);
+  }
+
+  /** A file of the unnamed package is scanned for annotations in local classes like any other. */
+  @Test
+  void aLocalClassesFieldInTheUnnamedPackage() {
+    JavaFileObject file =
+        source(
+            "Outer",
+            "public class Outer {",
+            "  void build() {",
+            "    class Local {",
+            "      @dev.kinit.KaimingInit float[][] w;",
+            "    }",
+            "  }",
+            "}");
+    assertOnlyErrors(
+        file,
+        "[kinit.unreachable-class] field w is in class Local, a local class, which generated code"
+            + " cannot reach; expected the field in a top-level class or a non-private nested"
+            + " class");
+  }
+
+  /**
+   * An annotation of the user's that shares a kinit annotation's simple name is not kinit's:
+   * neither another import nor another package makes it one.
+   */
+  @Test
+  void aUsersOwnAnnotationWithAKinitNameInALocalClassIsNotKinits() {
+    JavaFileObject file =
+        source(
+            "layers.Own",
+            "package layers;",
+            "import java.util.List;",
+            "public class Own {",
+            "  @interface KaimingInit {}",
+            "  List<Object> build() {",
+            "    class Local {",
+            "      @KaimingInit float[][] w;",
+            "    }",
+            "    return List.of(new Local());",
+            "  }",
+            "}");
+    Compilation compilation = compile(file);
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  /** What checking found before an internal error is still reported, with the error. */
+  @Test
+  void anInternalErrorKeepsTheWarningsFoundBeforeIt() {
+    JavaFileObject file =
+        bad("  @XavierInit(", "      gain = 5e-39, shape = {3, 0})", "  float[] flat;");
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(
+                new KaimingInitProcessor(
+                    layer -> {
+                      throw new IllegalStateException("simulated bug");
+                    }))
+            .compile(file);
+    assertThat(compilation)
+        .hadWarningContaining("[kinit.zero-size] shape of Bad.flat [3, 0] has a size 0")
+        .inFile(file)
+        .onLineContaining("gain = 5e-39");
+    assertThat(compilation)
+        .hadErrorContaining("[kinit.internal-error] internal error while processing layers.Bad:")
+        .inFile(file)
+        .onLineContaining("public class Bad");
+  }
+
+  /**
+   * Another processor that writes the initializer's name in the same round, unseen by kinit's check
+   * of the round's sources, still makes the initializer's name taken, an error.
+   */
+  @Test
+  void anInitializerNameWrittenByAnotherProcessorInTheSameRound() {
+    JavaFileObject layer = bad("  @KaimingInit float[][] weight;");
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(
+                new GeneratesSource(
+                    "layers.BadInitializer", "package layers; class BadInitializer {}"),
+                new KaimingInitProcessor())
+            .compile(layer);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.initializer-exists] the initializer layers.BadInitializer of layers.Bad cannot"
+                + " be written: another class has that name")
+        .inFile(layer)
+        .onLineContaining("public class Bad");
+  }
+
+  /**
+   * A source class with the initializer's name is seen before javac's Filer is asked, which under
+   * -Xlint:processing would add its warning "Attempt to create a file for type ... multiple times"
+   * (an error under -Werror).
+   */
+  @Test
+  void aSourceClassWithTheInitializersNameGivesOnlyKinitsError() {
+    JavaFileObject layer = bad("  @KaimingInit float[][] weight;");
+    Compilation compilation =
+        compile(
+            layer, source("layers.BadInitializer", "package layers;", "class BadInitializer {}"));
+    assertThat(compilation).hadErrorCount(1);
+    assertEquals(List.of(), Compilations.warnings(compilation));
+  }
+
+  /**
+   * A network's field of an interface that no class of the compilation with an initializer (a
+   * network or a class with annotated fields) implements is no child, not an open module type.
+   */
+  @Test
+  void anInterfaceOnlyPlainClassesImplementIsNoModuleType() {
+    JavaFileObject shape =
+        source("net.Shape", "package net;", "public interface Shape { int size(); }");
+    JavaFileObject square =
+        source(
+            "net.Square",
+            "package net;",
+            "public final class Square implements Shape {",
+            "  public int size() { return 4; }",
+            "}");
+    JavaFileObject net =
+        source(
+            "net.Net",
+            "package net;",
+            "@dev.kinit.Network",
+            "public final class Net {",
+            "  public final Leaf head = new Leaf();",
+            "  public final Shape shape = new Square();",
+            "}");
+    Compilation compilation = compile(NET_LEAF, shape, square, net);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("net.NetInitializer");
+  }
+
+  /**
+   * A child inherited from a library's network has no place in this compilation: its error is at
+   * the subclass being compiled.
+   */
+  @Test
+  void anInheritedChildsErrorIsAtTheSubclass(@TempDir Path classes) throws IOException {
+    Compilation library =
+        Compiler.javac()
+            .compile(
+                source(
+                    "lib.Linear",
+                    "package lib;",
+                    "public class Linear {",
+                    "  @dev.kinit.KaimingInit public final float[][] weight = new float[2][2];",
+                    "}"),
+                source(
+                    "lib.BaseNet",
+                    "package lib;",
+                    "@dev.kinit.Network",
+                    "public class BaseNet {",
+                    "  public final Linear head = new Linear();",
+                    "}"));
+    assertThat(library).succeeded();
+    JavaFileObject net =
+        source(
+            "layers.Net",
+            "package layers;",
+            "@dev.kinit.Network",
+            "public class Net extends lib.BaseNet {}");
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
+            .withClasspath(Compilations.classPathWith(library, classes))
+            .compile(net);
+    assertThat(compilation)
+        .hadErrorContaining("[kinit.initializer-missing] BaseNet.head holds Linear")
+        .inFile(net)
+        .onLineContaining("class Net");
+  }
+
+  /** A bias of a weight its superclass declares is not declared before it. */
+  @Test
+  void aBiasOfAnInheritedWeightIsNotBeforeIt() {
+    JavaFileObject base =
+        source(
+            "layers.Base",
+            "package layers;",
+            "public class Base {",
+            "  @dev.kinit.TorchDefaultInit float[][] weight = new float[2][3];",
+            "}");
+    JavaFileObject head =
+        source(
+            "layers.Head",
+            "package layers;",
+            "public class Head extends Base {",
+            "  @dev.kinit.TorchDefaultInit(biasOf = \"weight\") float[] bias = new float[2];",
+            "}");
+    Compilation compilation = compile(base, head);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("layers.HeadInitializer");
+  }
 }
