@@ -1699,4 +1699,51 @@ class DiagnosticsTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("layers.HeadInitializer");
   }
+
+  /**
+   * Only kinit's own {@code @Generated} is claimed: another annotation of the class whose value
+   * names kinit's processor does not make it kinit's.
+   */
+  @Test
+  void anotherToolsGeneratedClassNamingKinitElsewhereIsLeftToItsProcessor() {
+    JavaFileObject other =
+        source(
+            "layers.Tool",
+            "package layers;",
+            "@javax.annotation.processing.Generated(\"other.Tool\")",
+            "@Tool.Note(\"not made by dev.kinit.processor.KaimingInitProcessor\")",
+            "public class Tool {",
+            "  @interface Note { String value(); }",
+            "}");
+    SeesGenerated after = new SeesGenerated();
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new KaimingInitProcessor(), after)
+            .compile(bad("  @KaimingInit float[][] weight;"), other);
+    assertThat(compilation).succeeded();
+    assertEquals(List.of("layers.Tool"), after.seen);
+  }
+
+  /**
+   * A throwable that escapes the per-class handling (neither an exception nor an error, as Kotlin
+   * code can throw) is still an error of the round, not a javac crash.
+   */
+  @Test
+  void aThrowableOutsideAnyClassBecomesAnErrorOfTheRound() {
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(
+                new KaimingInitProcessor(
+                    layer -> DiagnosticsTest.<RuntimeException>sneakyThrow(new Throwable("bug"))))
+            .compile(bad("  @KaimingInit float[][] weight;"));
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.internal-error] internal error while processing round: java.lang.Throwable:"
+                + " bug at");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> void sneakyThrow(Throwable t) throws E {
+    throw (E) t;
+  }
 }

@@ -193,11 +193,6 @@ public final class JavacLayer implements LayerDeclaration {
   }
 
   @Override
-  public boolean isNetwork() {
-    return superclassesFirst().stream().anyMatch(Modules::isNetwork);
-  }
-
-  @Override
   public ModuleDeclaration asModule() {
     return new JavacModule(type.asType(), modules);
   }

@@ -151,11 +151,6 @@ final class KspLayer implements LayerDeclaration {
   }
 
   @Override
-  public boolean isNetwork() {
-    return superclassesFirst().stream().anyMatch(KspModules::isNetwork);
-  }
-
-  @Override
   public ModuleDeclaration asModule() {
     return new KspModule(type.asStarProjectedType(), modules);
   }

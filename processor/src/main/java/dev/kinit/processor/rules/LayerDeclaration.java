@@ -56,9 +56,6 @@ public interface LayerDeclaration {
   /** One class's rules. */
   record RuleGroup(int afterMembers, List<RuleDeclaration> rules) {}
 
-  /** Whether the class is annotated {@code @Network}; also where {@code @Reinit} is misplaced. */
-  boolean isNetwork();
-
   /** The class as a module, for the rules that walk the network's tree. */
   ModuleDeclaration asModule();
 
