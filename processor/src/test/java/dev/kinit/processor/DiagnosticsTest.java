@@ -993,6 +993,10 @@ class DiagnosticsTest {
     }
   }
 
+  /**
+   * The source class is seen before javac's Filer is asked, which under -Xlint:processing would add
+   * its warning "Attempt to create a file for type ... multiple times" (an error under -Werror).
+   */
   @Test
   void classWithTheInitializersName() {
     JavaFileObject layer = bad("  @KaimingInit float[][] weight;");
@@ -1007,6 +1011,7 @@ class DiagnosticsTest {
                 + " BadInitializer in package layers: rename it or the layer")
         .inFile(layer)
         .onLineContaining("public class Bad");
+    assertEquals(List.of(), Compilations.warnings(compilation));
   }
 
   @Test
@@ -1592,21 +1597,6 @@ class DiagnosticsTest {
                 + " be written: another class has that name")
         .inFile(layer)
         .onLineContaining("public class Bad");
-  }
-
-  /**
-   * A source class with the initializer's name is seen before javac's Filer is asked, which under
-   * -Xlint:processing would add its warning "Attempt to create a file for type ... multiple times"
-   * (an error under -Werror).
-   */
-  @Test
-  void aSourceClassWithTheInitializersNameGivesOnlyKinitsError() {
-    JavaFileObject layer = bad("  @KaimingInit float[][] weight;");
-    Compilation compilation =
-        compile(
-            layer, source("layers.BadInitializer", "package layers;", "class BadInitializer {}"));
-    assertThat(compilation).hadErrorCount(1);
-    assertEquals(List.of(), Compilations.warnings(compilation));
   }
 
   /**
