@@ -1429,4 +1429,179 @@ class DiagnosticsTest {
         .inFile(net)
         .onLineContaining("lib.Linear head");
   }
+
+  // Issue 17, mutants of javac.Misplaced, Modules, Viewer, MemberReach, FieldLookup, Deprecations.
+
+  /** A class, member or top-level, is named by its qualified name: there may be two Linears. */
+  @Test
+  void anAnnotatedClassIsNotAField() {
+    JavaFileObject bad =
+        source(
+            "layers.Bad",
+            "package layers;",
+            "@dev.kinit.KaimingInit",
+            "public class Bad {",
+            "  @dev.kinit.KaimingInit float[][] weight = new float[2][2];",
+            "}");
+    assertOnlyErrors(
+        bad,
+        "[kinit.not-a-field] @KaimingInit is on class layers.Bad, which is not a field; expected it"
+            + " on the float[] or double[] field to fill (in Kotlin: on the property, without"
+            + " @get: or @param:)");
+  }
+
+  /**
+   * Kotlin's {@code @property:} target puts the annotation on the synthetic method {@code
+   * getWeight$annotations()}, which kapt's Java stubs show the processor as written here: the error
+   * names the Kotlin property, not a method the user never wrote.
+   */
+  @Test
+  void anAnnotationOnAKotlinPropertysAnnotationsMethodNamesTheProperty() {
+    JavaFileObject bad =
+        source(
+            "layers.Bad",
+            "package layers;",
+            "public class Bad {",
+            "  private final float[][] weight = new float[2][2];",
+            "  @dev.kinit.KaimingInit",
+            "  public static void getWeight$annotations() {}",
+            "}");
+    assertOnlyErrors(
+        bad,
+        "[kinit.not-a-field] @KaimingInit is on property Bad.weight (@property:), which is not a"
+            + " field; expected it on the float[] or double[] field to fill (in Kotlin: on the"
+            + " property, without @get: or @param:)");
+  }
+
+  /**
+   * Only an accessor of a field with the same annotation (a record component's, or one written
+   * twice by hand) is let pass: same name or its getter's, no parameters, the field's type.
+   */
+  @Test
+  void anAnnotatedMethodIsAnAccessorOnlyOfAFieldWithTheSameAnnotation() {
+    JavaFileObject accessor =
+        source(
+            "layers.Good",
+            "package layers;",
+            "import dev.kinit.KaimingInit;",
+            "public class Good {",
+            "  @KaimingInit private final float[][] weight = new float[2][2];",
+            "  @KaimingInit public float[][] getWeight() { return weight; }",
+            "}");
+    Compilation compilation = compile(accessor);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("layers.GoodInitializer");
+    JavaFileObject bad =
+        source(
+            "layers.Bad",
+            "package layers;",
+            "import dev.kinit.KaimingInit;",
+            "public class Bad {",
+            "  @KaimingInit final float[][] weight = new float[2][2];",
+            "  @SuppressWarnings(\"unused\") final float[][] bias = new float[2][2];",
+            "  @KaimingInit float[][] other() { return weight; }",
+            "  @KaimingInit float[][] bias() { return bias; }",
+            "  @KaimingInit void weight(float[][] w) {}",
+            "}");
+    assertOnlyErrors(
+        bad,
+        "[kinit.not-a-field] @KaimingInit is on method Bad.other(), which is not a field; expected"
+            + " it on the float[] or double[] field to fill (in Kotlin: on the property, without"
+            + " @get: or @param:)",
+        "[kinit.not-a-field] @KaimingInit is on method Bad.bias(), which is not a field; expected"
+            + " it on the float[] or double[] field to fill (in Kotlin: on the property, without"
+            + " @get: or @param:)",
+        "[kinit.not-a-field] @KaimingInit is on method Bad.weight(), which is not a field; expected"
+            + " it on the float[] or double[] field to fill (in Kotlin: on the property, without"
+            + " @get: or @param:)");
+  }
+
+  /**
+   * A network's field of a type that is no module (an activation: an interface that only classes
+   * without parameters implement, a plain class, a sealed type of those) is not a child, so even
+   * private and without a getter it is no error.
+   */
+  @Test
+  void aFieldOfATypeNoModuleImplementsIsNotAChild() {
+    JavaFileObject activation =
+        source("layers.Activation", "package layers;", "public interface Activation {}");
+    JavaFileObject relu =
+        source(
+            "layers.Relu", "package layers;", "public final class Relu implements Activation {}");
+    JavaFileObject gate =
+        source(
+            "layers.Gate",
+            "package layers;",
+            "public sealed interface Gate permits Gate.Open, Gate.Shut {",
+            "  final class Open implements Gate {}",
+            "  final class Shut implements Gate {}",
+            "}");
+    JavaFileObject net =
+        source(
+            "layers.Net",
+            "package layers;",
+            "@dev.kinit.Network",
+            "public class Net {",
+            "  private final Activation activation = new Relu();",
+            "  private final Relu relu = new Relu();",
+            "  private final Gate gate = new Gate.Open();",
+            "  private final java.util.List<Activation> activations = java.util.List.of();",
+            "  @dev.kinit.KaimingInit final float[][] weight = new float[2][2];",
+            "}");
+    Compilation compilation = compile(activation, relu, gate, net);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("layers.NetInitializer");
+  }
+
+  /** {@code List<? extends Leaf>} holds modules as {@code List<Leaf>} does. */
+  @Test
+  void aListOfAWildcardBoundedByAModuleIsAChild() {
+    JavaFileObject net =
+        source(
+            "layers.Net",
+            "package layers;",
+            "@dev.kinit.Network",
+            "public class Net {",
+            "  private final java.util.List<? extends Leaf> leaves = java.util.List.of();",
+            "}");
+    assertChildUnreadable(
+        "Net.leaves",
+        "it is private and has no getter getLeaves()",
+        net,
+        "leaves",
+        leaf("layers"),
+        net);
+  }
+
+  /**
+   * An abstract module that is not sealed cannot be a child, though it has an initializer itself: a
+   * subclass may add parameters that initializer does not know.
+   */
+  @Test
+  void anAbstractModuleThatIsNotSealedIsNotAChildType() {
+    JavaFileObject base =
+        source(
+            "layers.Base",
+            "package layers;",
+            "public abstract class Base {",
+            "  @dev.kinit.KaimingInit final float[][] weight = new float[2][2];",
+            "}");
+    JavaFileObject net =
+        source(
+            "layers.Net",
+            "package layers;",
+            "@dev.kinit.Network",
+            "public class Net {",
+            "  final Base head = null;",
+            "}");
+    Compilation compilation = compile(base, net);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.child-not-sealed] Net.head holds Base, an interface or abstract class that is"
+                + " not sealed, so which initializer an instance needs cannot be known at compile"
+                + " time; expected Base sealed")
+        .inFile(net)
+        .onLineContaining("Base head");
+  }
 }
