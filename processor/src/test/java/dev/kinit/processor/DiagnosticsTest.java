@@ -1518,8 +1518,8 @@ class DiagnosticsTest {
 
   /**
    * A network's field of a type that is no module (an activation: an interface that only classes
-   * without parameters implement, a plain class, a sealed type of those) is not a child, so even
-   * private and without a getter it is no error.
+   * without parameters implement, a plain class, a sealed type of those; an array of sizes) is not
+   * a child, so even private and without a getter it is no error.
    */
   @Test
   void aFieldOfATypeNoModuleImplementsIsNotAChild() {
@@ -1546,6 +1546,7 @@ class DiagnosticsTest {
             "  private final Relu relu = new Relu();",
             "  private final Gate gate = new Gate.Open();",
             "  private final java.util.List<Activation> activations = java.util.List.of();",
+            "  private final int[] sizes = {2, 2};",
             "  @dev.kinit.KaimingInit final float[][] weight = new float[2][2];",
             "}");
     Compilation compilation = compile(activation, relu, gate, net);
@@ -1603,5 +1604,51 @@ class DiagnosticsTest {
                 + " time; expected Base sealed")
         .inFile(net)
         .onLineContaining("Base head");
+  }
+
+  /**
+   * A package-private field is inherited only through classes of its package (JLS 8.4.8): from
+   * {@code a.Layer extends b.Mid extends a.Base}, {@code layer.weight} does not compile, so the
+   * initializer reads {@code ((Base) layer).weight}.
+   */
+  @Test
+  void aFieldInheritedThroughAnotherPackageIsReadThroughItsOwnClass() {
+    JavaFileObject base =
+        source(
+            "a.Base",
+            "package a;",
+            "public class Base {",
+            "  @dev.kinit.KaimingInit float[][] weight = new float[2][2];",
+            "}");
+    JavaFileObject mid = source("b.Mid", "package b;", "public class Mid extends a.Base {}");
+    JavaFileObject layer =
+        source(
+            "a.Layer",
+            "package a;",
+            "public class Layer extends b.Mid {",
+            "  @dev.kinit.KaimingInit float[][] head = new float[2][2];",
+            "}");
+    Compilation compilation = compile(base, mid, layer);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("a.LayerInitializer");
+  }
+
+  /**
+   * A field deprecated with {@code since} but not for removal is suppressed in the initializer as
+   * deprecated: under {@code -Xlint:all} a suppressed "removal" would leave its warning.
+   */
+  @Test
+  void aFieldDeprecatedSinceAVersionGivesTheGeneratedCodeNoWarning() {
+    JavaFileObject layer =
+        source(
+            "layers.Layer",
+            "package layers;",
+            "public class Layer {",
+            "  @Deprecated(since = \"1.2\")",
+            "  @dev.kinit.KaimingInit float[][] weight = new float[2][2];",
+            "}");
+    Compilation compilation = compile(layer);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("layers.LayerInitializer");
   }
 }
