@@ -1651,4 +1651,40 @@ class DiagnosticsTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("layers.LayerInitializer");
   }
+
+  /**
+   * {@code [kinit.field-unnameable]} gives javac's reason for {@code layer.weight}, the first site
+   * tried: an interface constant of a superclass makes the name ambiguous there.
+   */
+  @Test
+  void aFieldMadeAmbiguousByAnInterfaceConstantIsUnnameable() {
+    JavaFileObject pkgBase =
+        source(
+            "base.PkgBase",
+            "package base;",
+            "abstract class PkgBase {",
+            "  @dev.kinit.KaimingInit public float[][] weight = new float[2][2];",
+            "}");
+    JavaFileObject sizes =
+        source("base.Sizes", "package base;", "public interface Sizes {", "  int weight = 1;", "}");
+    JavaFileObject mid =
+        source("base.Mid", "package base;", "public class Mid extends PkgBase implements Sizes {}");
+    JavaFileObject layer =
+        source(
+            "layers.Layer",
+            "package layers;",
+            "public class Layer extends base.Mid {",
+            "  @dev.kinit.KaimingInit float[][] head = new float[2][2];",
+            "}");
+    Compilation compilation = compile(pkgBase, sizes, mid, layer);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.field-unnameable] field PkgBase.weight cannot be named by the generated"
+                + " LayerInitializer in package layers: in Layer the name weight is ambiguous, a"
+                + " field of PkgBase and of Sizes; expected a field that the layer class, or a"
+                + " superclass the initializer can name, reaches unambiguously, or a getter")
+        .inFile(layer)
+        .onLineContaining("class Layer");
+  }
 }
