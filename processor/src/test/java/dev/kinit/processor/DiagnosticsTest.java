@@ -1719,4 +1719,262 @@ class DiagnosticsTest {
   private static <E extends Throwable> void sneakyThrow(Throwable t) throws E {
     throw (E) t;
   }
+
+  // Issue 17, mutants of javac.Misplaced, Modules, Viewer, MemberReach, FieldLookup, Deprecations.
+
+  /** A class, member or top-level, is named by its qualified name: there may be two Linears. */
+  @Test
+  void anAnnotatedClassIsNotAField() {
+    JavaFileObject bad =
+        source(
+            "layers.Bad",
+            "package layers;",
+            "@dev.kinit.KaimingInit",
+            "public class Bad {",
+            "  @dev.kinit.KaimingInit float[][] weight = new float[2][2];",
+            "}");
+    assertOnlyErrors(
+        bad,
+        "[kinit.not-a-field] @KaimingInit is on class layers.Bad, which is not a field; expected it"
+            + " on the float[] or double[] field to fill (in Kotlin: on the property, without"
+            + " @get: or @param:)");
+  }
+
+  /**
+   * Kotlin's {@code @property:} target puts the annotation on the synthetic method {@code
+   * getWeight$annotations()}, which kapt's Java stubs show the processor as written here: the error
+   * names the Kotlin property, not a method the user never wrote.
+   */
+  @Test
+  void anAnnotationOnAKotlinPropertysAnnotationsMethodNamesTheProperty() {
+    JavaFileObject bad =
+        source(
+            "layers.Bad",
+            "package layers;",
+            "public class Bad {",
+            "  private final float[][] weight = new float[2][2];",
+            "  @dev.kinit.KaimingInit",
+            "  public static void getWeight$annotations() {}",
+            "}");
+    assertOnlyErrors(
+        bad,
+        "[kinit.not-a-field] @KaimingInit is on property Bad.weight (@property:), which is not a"
+            + " field; expected it on the float[] or double[] field to fill (in Kotlin: on the"
+            + " property, without @get: or @param:)");
+  }
+
+  /**
+   * Only an accessor of a field with the same annotation (a record component's, or one written
+   * twice by hand) is let pass: same name or its getter's, no parameters, the field's type.
+   */
+  @Test
+  void anAnnotatedMethodIsAnAccessorOnlyOfAFieldWithTheSameAnnotation() {
+    JavaFileObject accessor =
+        source(
+            "layers.Good",
+            "package layers;",
+            "import dev.kinit.KaimingInit;",
+            "public class Good {",
+            "  @KaimingInit private final float[][] weight = new float[2][2];",
+            "  @KaimingInit public float[][] getWeight() { return weight; }",
+            "}");
+    Compilation compilation = compile(accessor);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("layers.GoodInitializer");
+    JavaFileObject bad =
+        source(
+            "layers.Bad",
+            "package layers;",
+            "import dev.kinit.KaimingInit;",
+            "public class Bad {",
+            "  @KaimingInit final float[][] weight = new float[2][2];",
+            "  @SuppressWarnings(\"unused\") final float[][] bias = new float[2][2];",
+            "  @KaimingInit float[][] other() { return weight; }",
+            "  @KaimingInit float[][] bias() { return bias; }",
+            "  @KaimingInit void weight(float[][] w) {}",
+            "}");
+    assertOnlyErrors(
+        bad,
+        "[kinit.not-a-field] @KaimingInit is on method Bad.other(), which is not a field; expected"
+            + " it on the float[] or double[] field to fill (in Kotlin: on the property, without"
+            + " @get: or @param:)",
+        "[kinit.not-a-field] @KaimingInit is on method Bad.bias(), which is not a field; expected"
+            + " it on the float[] or double[] field to fill (in Kotlin: on the property, without"
+            + " @get: or @param:)",
+        "[kinit.not-a-field] @KaimingInit is on method Bad.weight(), which is not a field; expected"
+            + " it on the float[] or double[] field to fill (in Kotlin: on the property, without"
+            + " @get: or @param:)");
+  }
+
+  /**
+   * A network's field of a type that is no module (an activation: an interface that only classes
+   * without parameters implement, a plain class, a sealed type of those; an array of sizes) is not
+   * a child, so even private and without a getter it is no error.
+   */
+  @Test
+  void aFieldOfATypeNoModuleImplementsIsNotAChild() {
+    JavaFileObject activation =
+        source("layers.Activation", "package layers;", "public interface Activation {}");
+    JavaFileObject relu =
+        source(
+            "layers.Relu", "package layers;", "public final class Relu implements Activation {}");
+    JavaFileObject gate =
+        source(
+            "layers.Gate",
+            "package layers;",
+            "public sealed interface Gate permits Gate.Open, Gate.Shut {",
+            "  final class Open implements Gate {}",
+            "  final class Shut implements Gate {}",
+            "}");
+    JavaFileObject net =
+        source(
+            "layers.Net",
+            "package layers;",
+            "@dev.kinit.Network",
+            "public class Net {",
+            "  private final Activation activation = new Relu();",
+            "  private final Relu relu = new Relu();",
+            "  private final Gate gate = new Gate.Open();",
+            "  private final java.util.List<Activation> activations = java.util.List.of();",
+            "  private final int[] sizes = {2, 2};",
+            "  @dev.kinit.KaimingInit final float[][] weight = new float[2][2];",
+            "}");
+    Compilation compilation = compile(activation, relu, gate, net);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("layers.NetInitializer");
+  }
+
+  /** {@code List<? extends Leaf>} holds modules as {@code List<Leaf>} does. */
+  @Test
+  void aListOfAWildcardBoundedByAModuleIsAChild() {
+    JavaFileObject net =
+        source(
+            "layers.Net",
+            "package layers;",
+            "@dev.kinit.Network",
+            "public class Net {",
+            "  private final java.util.List<? extends Leaf> leaves = java.util.List.of();",
+            "}");
+    assertChildUnreadable(
+        "Net.leaves",
+        "it is private and has no getter getLeaves()",
+        net,
+        "leaves",
+        leaf("layers"),
+        net);
+  }
+
+  /**
+   * An abstract module that is not sealed cannot be a child, though it has an initializer itself: a
+   * subclass may add parameters that initializer does not know.
+   */
+  @Test
+  void anAbstractModuleThatIsNotSealedIsNotAChildType() {
+    JavaFileObject base =
+        source(
+            "layers.Base",
+            "package layers;",
+            "public abstract class Base {",
+            "  @dev.kinit.KaimingInit final float[][] weight = new float[2][2];",
+            "}");
+    JavaFileObject net =
+        source(
+            "layers.Net",
+            "package layers;",
+            "@dev.kinit.Network",
+            "public class Net {",
+            "  final Base head = null;",
+            "}");
+    Compilation compilation = compile(base, net);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.child-not-sealed] Net.head holds Base, an interface or abstract class that is"
+                + " not sealed, so which initializer an instance needs cannot be known at compile"
+                + " time; expected Base sealed")
+        .inFile(net)
+        .onLineContaining("Base head");
+  }
+
+  /**
+   * A package-private field is inherited only through classes of its package (JLS 8.4.8): from
+   * {@code a.Layer extends b.Mid extends a.Base}, {@code layer.weight} does not compile, so the
+   * initializer reads {@code ((Base) layer).weight}.
+   */
+  @Test
+  void aFieldInheritedThroughAnotherPackageIsReadThroughItsOwnClass() {
+    JavaFileObject base =
+        source(
+            "a.Base",
+            "package a;",
+            "public class Base {",
+            "  @dev.kinit.KaimingInit float[][] weight = new float[2][2];",
+            "}");
+    JavaFileObject mid = source("b.Mid", "package b;", "public class Mid extends a.Base {}");
+    JavaFileObject layer =
+        source(
+            "a.Layer",
+            "package a;",
+            "public class Layer extends b.Mid {",
+            "  @dev.kinit.KaimingInit float[][] head = new float[2][2];",
+            "}");
+    Compilation compilation = compile(base, mid, layer);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("a.LayerInitializer");
+  }
+
+  /**
+   * A field deprecated with {@code since} but not for removal is suppressed in the initializer as
+   * deprecated: under {@code -Xlint:all} a suppressed "removal" would leave its warning.
+   */
+  @Test
+  void aFieldDeprecatedSinceAVersionGivesTheGeneratedCodeNoWarning() {
+    JavaFileObject layer =
+        source(
+            "layers.Layer",
+            "package layers;",
+            "public class Layer {",
+            "  @Deprecated(since = \"1.2\")",
+            "  @dev.kinit.KaimingInit float[][] weight = new float[2][2];",
+            "}");
+    Compilation compilation = compile(layer);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("layers.LayerInitializer");
+  }
+
+  /**
+   * {@code [kinit.field-unnameable]} gives javac's reason for {@code layer.weight}, the first site
+   * tried: an interface constant of a superclass makes the name ambiguous there.
+   */
+  @Test
+  void aFieldMadeAmbiguousByAnInterfaceConstantIsUnnameable() {
+    JavaFileObject pkgBase =
+        source(
+            "base.PkgBase",
+            "package base;",
+            "abstract class PkgBase {",
+            "  @dev.kinit.KaimingInit public float[][] weight = new float[2][2];",
+            "}");
+    JavaFileObject sizes =
+        source("base.Sizes", "package base;", "public interface Sizes {", "  int weight = 1;", "}");
+    JavaFileObject mid =
+        source("base.Mid", "package base;", "public class Mid extends PkgBase implements Sizes {}");
+    JavaFileObject layer =
+        source(
+            "layers.Layer",
+            "package layers;",
+            "public class Layer extends base.Mid {",
+            "  @dev.kinit.KaimingInit float[][] head = new float[2][2];",
+            "}");
+    Compilation compilation = compile(pkgBase, sizes, mid, layer);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.field-unnameable] field PkgBase.weight cannot be named by the generated"
+                + " LayerInitializer in package layers: in Layer the name weight is ambiguous, a"
+                + " field of PkgBase and of Sizes; expected a field that the layer class, or a"
+                + " superclass the initializer can name, reaches unambiguously, or a getter")
+        .inFile(layer)
+        .onLineContaining("class Layer");
+  }
 }

@@ -68,7 +68,7 @@ public final class Misplaced {
     return false;
   }
 
-  /** {@code method Linear.weight()}, {@code class Linear}. */
+  /** {@code method Linear.weight()}, {@code class layers.Linear}. */
   static String describe(Element element) {
     String kind = element.getKind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     String name = element.getSimpleName().toString();
