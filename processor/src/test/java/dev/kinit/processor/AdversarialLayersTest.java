@@ -12,6 +12,7 @@ import com.google.testing.compile.Compiler;
 import dev.kinit.FanMode;
 import dev.kinit.FloatTensor;
 import dev.kinit.Init;
+import dev.kinit.InitPlan;
 import dev.kinit.Kaiming;
 import dev.kinit.Nonlinearity;
 import dev.kinit.ScalingDistribution;
@@ -27,6 +28,8 @@ import java.util.random.RandomGenerator;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The unusual but legal layers of issue 11, one class of bug each: every one compiles to an
@@ -795,5 +798,140 @@ class AdversarialLayersTest {
         .fill(FloatTensor.of(kernel), random);
     assertArrayEquals(weight, (float[][]) field(layer, type, "weight"));
     assertArrayEquals(kernel, (float[][]) field(layer, type, "kernel"));
+  }
+
+  // InitializerWriter (parts, plan names) and Layer.isNetwork: issue 17's mutation survivors.
+
+  /** A layer of {@code count} KaimingInit fields w0, w1…, each a new float[2][2]. */
+  private static JavaFileObject manyFields(String name, int count, String... classAnnotations) {
+    List<String> lines = new ArrayList<>(List.of("package layers;", "import dev.kinit.*;"));
+    lines.addAll(List.of(classAnnotations));
+    lines.add("public final class " + name + " {");
+    for (int i = 0; i < count; i++) {
+      lines.add("  @KaimingInit(nonlinearity = Nonlinearity.RELU) public float[][] w" + i + ";");
+    }
+    lines.add("  public " + name + "() {");
+    for (int i = 0; i < count; i++) {
+      lines.add("    w" + i + " = new float[2][2];");
+    }
+    lines.add("  }");
+    lines.add("}");
+    return source("layers." + name, lines.toArray(String[]::new));
+  }
+
+  /**
+   * A layer of more than 200 parameters (InitializerWriter.PART_SIZE) is split into nested classes
+   * of at most 200, documented with the parameters each fills; one of 200 is not split. Each filled
+   * in declaration order, as one method would.
+   */
+  @ParameterizedTest(name = "{0} parameters")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "200|",
+        "201|Part1Of2: Parameters 1 to 200.;Part2Of2: Parameters 201 to 201.",
+        "400|Part1Of2: Parameters 1 to 200.;Part2Of2: Parameters 201 to 400."
+      })
+  void aLayerIsSplitIntoPartsOfAtMost200Parameters(int count, String parts) throws Exception {
+    Compilation compilation = strict(manyFields("Big", count));
+    assertThat(compilation).succeededWithoutWarnings();
+    CompiledClasses classes = new CompiledClasses(compilation);
+    String code = Compilations.generatedSource(compilation, "layers.BigInitializer");
+    List<String> expected = parts == null ? List.of() : List.of(parts.split(";"));
+    List<String> nested =
+        classes.bytes().keySet().stream()
+            .filter(name -> name.startsWith("layers.BigInitializer$"))
+            .map(name -> name.substring("layers.BigInitializer$".length()))
+            .sorted()
+            .toList();
+    assertEquals(expected.stream().map(part -> part.split(":")[0]).toList(), nested, code);
+    for (String part : expected) {
+      String[] nameAndDoc = part.split(": ");
+      assertTrue(
+          code.replaceAll("\\s+", " ")
+              .contains(
+                  "/** * " + nameAndDoc[1] + " */ private static final class " + nameAndDoc[0]),
+          code);
+    }
+    Object big = classes.loadClass("layers.Big").getConstructor().newInstance();
+    initialize(classes, "layers.BigInitializer", big, 3);
+    RandomGenerator random = new SplittableRandom(3);
+    for (int i = 0; i < count; i++) {
+      assertArrayEquals(
+          kaiming(2, 2, random), (float[][]) field(big, big.getClass(), "w" + i), "w" + i);
+    }
+  }
+
+  /**
+   * A network is not split into parts, however many parameters it has: its rules run after them, so
+   * a rule on a network without children still re-initialises its own parameter.
+   */
+  @Test
+  void theRulesOfANetworkWithManyParametersAndNoChildrenRun() throws Exception {
+    CompiledClasses classes =
+        compiles(
+            manyFields("Wide", 201, "@Network", "@Reinit(parameter = \"w0\", zeros = @ZerosInit)"));
+    Class<?> type = classes.loadClass("layers.Wide");
+    Object wide = type.getConstructor().newInstance();
+    InitPlan plan =
+        (InitPlan)
+            classes.loadClass("layers.WideInitializer").getMethod("plan", type).invoke(null, wide);
+    List<String> steps = plan.steps().stream().map(InitPlan.Step::name).toList();
+    assertEquals(202, steps.size(), steps.toString());
+    assertEquals(
+        List.of("w0", "w1", "w200", "w0"),
+        List.of(steps.get(0), steps.get(1), steps.get(200), steps.get(201)));
+    initialize(classes, "layers.WideInitializer", wide, 5);
+    assertArrayEquals(new float[2][2], (float[][]) field(wide, type, "w0"));
+  }
+
+  /**
+   * A parameter's name in the plan is its field's; a field hidden by one of the same name in a
+   * subclass is named Declaring.field, as both are; where even that repeats (a Net.Base extending a
+   * Base), the binary name tells them apart.
+   */
+  @Test
+  void hiddenParametersAreNamedByTheirDeclaringClass() throws Exception {
+    CompiledClasses classes =
+        compiles(
+            source(
+                "layers.Base",
+                "package layers;",
+                "public class Base {",
+                "  @dev.kinit.KaimingInit public float[][] weight = new float[2][2];",
+                "  @dev.kinit.KaimingInit public float[][] scale = new float[2][2];",
+                "}"),
+            source(
+                "layers.Head",
+                "package layers;",
+                "public class Head extends Base {",
+                "  @dev.kinit.KaimingInit public float[][] weight = new float[2][2];",
+                "}"),
+            source(
+                "layers.Net",
+                "package layers;",
+                "public class Net {",
+                "  public static class Base extends layers.Base {",
+                "    @dev.kinit.KaimingInit public float[][] weight = new float[2][2];",
+                "  }",
+                "}"));
+    assertEquals(
+        List.of("Base.weight", "scale", "Head.weight"),
+        planNames(classes, "layers.Head", "layers.HeadInitializer"));
+    assertEquals(
+        List.of("layers.Base.weight", "scale", "layers.Net$Base.weight"),
+        planNames(classes, "layers.Net$Base", "layers.Net_BaseInitializer"));
+  }
+
+  private static List<String> planNames(CompiledClasses classes, String layer, String initializer)
+      throws ReflectiveOperationException {
+    Class<?> type = classes.loadClass(layer);
+    InitPlan plan =
+        (InitPlan)
+            classes
+                .loadClass(initializer)
+                .getMethod("plan", type)
+                .invoke(null, type.getConstructor().newInstance());
+    return plan.parameters().stream().map(InitPlan.Parameter::name).toList();
   }
 }

@@ -222,4 +222,22 @@ class LayerKindsTest {
       return in.readAllBytes();
     }
   }
+
+  // InitializerWriter.names: issue 17's mutation survivor.
+
+  @Test
+  void aWeightNamedLikeThePackageOfATypeWrittenInFullDoesNotHideIt() {
+    // A layer named Init makes the initializer write dev.kinit.Init in full: a local named dev
+    // would obscure the package (JLS 6.4.2) and the initializer would not compile.
+    String code =
+        initializerOf(
+            source(
+                "layers.Init",
+                "package layers;",
+                "public class Init {",
+                "  @dev.kinit.KaimingInit float[][] dev = new float[2][2];",
+                "}"),
+            "layers.InitInitializer");
+    assertTrue(code.contains("plan.add(\"dev\", dev_, dev.kinit.Init.kaimingNormal("), code);
+  }
 }
