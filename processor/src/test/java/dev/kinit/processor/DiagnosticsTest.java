@@ -420,6 +420,21 @@ class DiagnosticsTest {
   }
 
   /**
+   * A mean of exactly the largest float is finite, so a truncated normal's other problem is
+   * reported at its own attribute, not at the mean.
+   */
+  @Test
+  void aTruncatedNormalsMeanOfTheLargestFloatIsNotTheProblem() {
+    assertError(
+        bad(
+            "  @TruncatedNormalInit(mean = 3.4028234663852886E38,",
+            "      std = 0)",
+            "  float[][] w = new float[2][2];"),
+        "[kinit.value-out-of-range] Bad.w:",
+        "std = 0");
+  }
+
+  /**
    * Dirac's groups: one (the default) or any number that divides the output channels is accepted;
    * fewer than one, or a number that does not divide them, is an error at groups.
    */
