@@ -60,6 +60,13 @@ class DiagnosticsTest {
   }
 
   /** A warning, unlike an error, leaves the class its initializer. */
+  /** Compiles {@code sources} without a warning, {@code initializer} generated. */
+  private static void assertGenerated(String initializer, JavaFileObject... sources) {
+    Compilation compilation = compile(sources);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile(initializer);
+  }
+
   private static void assertWarning(JavaFileObject file, String text, String line) {
     Compilation compilation = compile(file);
     assertThat(compilation).succeeded();
@@ -1621,9 +1628,7 @@ class DiagnosticsTest {
             "  public final Leaf head = new Leaf();",
             "  public final Shape shape = new Square();",
             "}");
-    Compilation compilation = compile(NET_LEAF, shape, square, net);
-    assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation).generatedSourceFile("net.NetInitializer");
+    assertGenerated("net.NetInitializer", NET_LEAF, shape, square, net);
   }
 
   /**
@@ -1683,9 +1688,7 @@ class DiagnosticsTest {
             "public class Head extends Base {",
             "  @dev.kinit.TorchDefaultInit(biasOf = \"weight\") float[] bias = new float[2];",
             "}");
-    Compilation compilation = compile(base, head);
-    assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation).generatedSourceFile("layers.HeadInitializer");
+    assertGenerated("layers.HeadInitializer", base, head);
   }
 
   /**
@@ -1854,9 +1857,7 @@ class DiagnosticsTest {
             "  private final int[] sizes = {2, 2};",
             "  @dev.kinit.KaimingInit final float[][] weight = new float[2][2];",
             "}");
-    Compilation compilation = compile(activation, relu, gate, net);
-    assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation).generatedSourceFile("layers.NetInitializer");
+    assertGenerated("layers.NetInitializer", activation, relu, gate, net);
   }
 
   /** {@code List<? extends Leaf>} holds modules as {@code List<Leaf>} does. */
@@ -1933,9 +1934,7 @@ class DiagnosticsTest {
             "public class Layer extends b.Mid {",
             "  @dev.kinit.KaimingInit float[][] head = new float[2][2];",
             "}");
-    Compilation compilation = compile(base, mid, layer);
-    assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation).generatedSourceFile("a.LayerInitializer");
+    assertGenerated("a.LayerInitializer", base, mid, layer);
   }
 
   /**
@@ -1952,9 +1951,7 @@ class DiagnosticsTest {
             "  @Deprecated(since = \"1.2\")",
             "  @dev.kinit.KaimingInit float[][] weight = new float[2][2];",
             "}");
-    Compilation compilation = compile(layer);
-    assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation).generatedSourceFile("layers.LayerInitializer");
+    assertGenerated("layers.LayerInitializer", layer);
   }
 
   /**

@@ -23,7 +23,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.random.RandomGenerator;
-import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -277,11 +276,6 @@ public final class InitializerWriter {
   private static void addSteps(
       MethodSpec.Builder method, Layer layer, List<CodeBlock> tensors, int from, int to) {
     List<Parameter> parameters = layer.parameters();
-    Set<String> places =
-        layer.members().stream()
-            .map(Member::constructedBefore)
-            .filter(Objects::nonNull)
-            .collect(Collectors.toSet());
     for (int i = from; i < to; i++) {
       Parameter parameter = parameters.get(i);
       String name = pathName(parameter, parameters);
@@ -296,7 +290,8 @@ public final class InitializerWriter {
           name,
           tensors.get(i),
           InitExpressions.expression(parameter, tensors.get(weight)));
-      boolean keepsPlace = parameter.optional() && places.contains(name);
+      // Absent, it has no step to move: one is recorded only if another member moves to its place.
+      boolean keepsPlace = parameter.optional() && isNamedByConstructedBefore(layer, name);
       if (keepsPlace) {
         method.nextControlFlow("else").addStatement("$L.absent($S)", Statements.PLAN, name);
         method.endControlFlow();
@@ -308,6 +303,11 @@ public final class InitializerWriter {
         method.endControlFlow();
       }
     }
+  }
+
+  /** Whether a member of {@code layer} is {@code @ConstructedBefore} the member {@code name}. */
+  private static boolean isNamedByConstructedBefore(Layer layer, String name) {
+    return layer.members().stream().anyMatch(member -> name.equals(member.constructedBefore()));
   }
 
   /**
