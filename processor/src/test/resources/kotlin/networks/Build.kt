@@ -8,4 +8,10 @@ object Build {
   fun plan(random: RandomGenerator) = NetInitializer.plan(Net())
 
   fun wide(random: RandomGenerator) = Wide().also { WideInitializer.initialize(it, random) }
+
+  fun gatedPlan(random: RandomGenerator) = GatedInitializer.plan(Gated(true))
+
+  fun ungatedPlan(random: RandomGenerator) = GatedInitializer.plan(Gated(false))
+
+  fun scaledPlan(random: RandomGenerator) = ScaledInitializer.plan(Scaled(Norm(2), FloatArray(3)))
 }

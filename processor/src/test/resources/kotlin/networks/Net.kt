@@ -5,6 +5,7 @@ import dev.kinit.FanMode.FAN_OUT
 import dev.kinit.KaimingInit
 import dev.kinit.Network
 import dev.kinit.Nonlinearity.RELU
+import dev.kinit.OnesInit
 import dev.kinit.Reinit
 import dev.kinit.ZerosInit
 
@@ -40,3 +41,19 @@ open class Wide : Tower() {
 abstract class Tower {
   val trunk = Norm(4)
 }
+
+/**
+ * An optional parameter that may be null, with a member constructed where it would have been: the
+ * member takes its place when it is absent, as in PyTorch.
+ */
+@Network
+class Gated(gate: Boolean) {
+  val norm = Norm(2)
+  @ZerosInit val gate: FloatArray? = if (gate) FloatArray(2) else null
+  val last = Norm(2)
+  @ConstructedBefore("gate") @OnesInit val scale = FloatArray(3)
+}
+
+/** A constructor property constructed before the one declared ahead of it. */
+@Network
+class Scaled(val norm: Norm, @ConstructedBefore("norm") @OnesInit val scale: FloatArray)

@@ -136,4 +136,28 @@ class KotlinNetworkTest {
     Arrays.fill(half, 0.5f);
     assertArrayEquals(half, (float[]) privateField(trunk, "bias"));
   }
+
+  /**
+   * A member constructed before an optional parameter takes its place when the parameter is null; a
+   * constructor property can be constructed before the one declared ahead of it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(KotlinProcessing.class)
+  void aMemberConstructedBeforeAnotherIsPlannedInItsPlace(KotlinProcessing processing)
+      throws Exception {
+    KotlinProcessing.Result result = compiled(processing);
+    assertEquals(
+        List.of("norm.weight", "norm.bias", "scale", "gate", "last.weight", "last.bias"),
+        names(call(result, "net.Build", "gatedPlan", 0)));
+    assertEquals(
+        List.of("norm.weight", "norm.bias", "scale", "last.weight", "last.bias"),
+        names(call(result, "net.Build", "ungatedPlan", 0)));
+    assertEquals(
+        List.of("scale", "norm.weight", "norm.bias"),
+        names(call(result, "net.Build", "scaledPlan", 0)));
+  }
+
+  private static List<String> names(Object plan) {
+    return ((InitPlan) plan).steps().stream().map(InitPlan.Step::name).toList();
+  }
 }
