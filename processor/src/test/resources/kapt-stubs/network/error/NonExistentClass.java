@@ -1,0 +1,4 @@
+package error;
+
+public final class NonExistentClass {
+}
