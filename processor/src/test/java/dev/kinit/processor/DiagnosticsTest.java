@@ -1989,4 +1989,238 @@ class DiagnosticsTest {
         .inFile(layer)
         .onLineContaining("class Layer");
   }
+
+  // Issue 17, open mutants of GetterLookup, Viewer, FieldLookup, MemberReach, KaimingInitProcessor.
+
+  /**
+   * A class's method wins over an interface's default of the same signature (JLS 8.4.8): {@code
+   * layer.getWeight()} calls {@code Base.getWeight()}, the private field's own getter, though the
+   * layer also inherits {@code Shaped.getWeight()}.
+   */
+  @Test
+  void aGetterInheritedFromAClassBeatsAnInterfacesDefault() {
+    JavaFileObject base =
+        source(
+            "layers.Base",
+            "package layers;",
+            "public class Base {",
+            "  @dev.kinit.KaimingInit private final float[][] weight = new float[2][2];",
+            "  public float[][] getWeight() { return weight; }",
+            "}");
+    JavaFileObject shaped =
+        source(
+            "layers.Shaped",
+            "package layers;",
+            "public interface Shaped {",
+            "  default float[][] getWeight() { return new float[2][2]; }",
+            "}");
+    JavaFileObject layer =
+        source(
+            "layers.Layer",
+            "package layers;",
+            "public class Layer extends Base implements Shaped {",
+            "  @dev.kinit.KaimingInit float[][] head = new float[2][2];",
+            "}");
+    assertGenerated("layers.LayerInitializer", base, shaped, layer);
+  }
+
+  /**
+   * The method {@code layer.getWeight()} calls is the class's override ({@code Mid}'s), not the
+   * interface default the layer also inherits: the error names the override.
+   */
+  @Test
+  void aGetterOverriddenInAClassIsTheOneCalledThoughAnInterfaceHasADefault() {
+    JavaFileObject base =
+        source(
+            "layers.Base",
+            "package layers;",
+            "public class Base {",
+            "  @dev.kinit.KaimingInit private final float[][] weight = new float[2][2];",
+            "  public float[][] getWeight() { return weight; }",
+            "}");
+    JavaFileObject mid =
+        source(
+            "layers.Mid",
+            "package layers;",
+            "public class Mid extends Base {",
+            "  @Override public float[][] getWeight() { return new float[2][2]; }",
+            "}");
+    JavaFileObject shaped =
+        source(
+            "layers.Accessors",
+            "package layers;",
+            "public interface Accessors {",
+            "  default float[][] getWeight() { return new float[2][2]; }",
+            "}");
+    JavaFileObject layer =
+        source(
+            "layers.Layer",
+            "package layers;",
+            "public class Layer extends Mid implements Accessors {",
+            "  @dev.kinit.KaimingInit float[][] head = new float[2][2];",
+            "}");
+    Compilation compilation = compile(base, mid, shaped, layer);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.getter-overridden] field Base.weight is private and the generated"
+                + " LayerInitializer would read it through getWeight(), which Mid overrides, so it"
+                + " would fill whatever the override returns; expected the field readable from"
+                + " package layers (not private), or a getter that no subclass overrides")
+        .inFile(layer)
+        .onLineContaining("class Layer");
+  }
+
+  /**
+   * A private field is not inherited (JLS 8.3), so in a subclass its name denotes the interface
+   * constant of that name: {@code shapeFields} names {@code Sizes.n}, an int, not {@code Base}'s
+   * long.
+   */
+  @Test
+  void aPrivateFieldOfASuperclassLeavesItsNameToAnInterfaceConstant() {
+    JavaFileObject base =
+        source(
+            "layers.Base", "package layers;", "public class Base {", "  private long n = 3;", "}");
+    JavaFileObject sizes =
+        source("layers.Sizes", "package layers;", "public interface Sizes {", "  int n = 4;", "}");
+    JavaFileObject layer =
+        source(
+            "layers.Layer",
+            "package layers;",
+            "public class Layer extends Base implements Sizes {",
+            "  @dev.kinit.KaimingInit(shapeFields = {\"n\", \"n\"})",
+            "  float[] weight = new float[16];",
+            "}");
+    assertGenerated("layers.LayerInitializer", base, sizes, layer);
+  }
+
+  /**
+   * Nor in a subclass nested in the same class, though there the private field is accessible (JLS
+   * 6.6.1): javac's {@code int x = n;} in {@code Layer} compiles, reading {@code Sizes.n}.
+   */
+  @Test
+  void aPrivateFieldOfANestmateSuperclassLeavesItsNameToAnInterfaceConstant() {
+    JavaFileObject outer =
+        source(
+            "layers.Outer",
+            "package layers;",
+            "public class Outer {",
+            "  public interface Sizes { int n = 4; }",
+            "  public static class Base { private long n = 3; }",
+            "  public static class Layer extends Base implements Sizes {",
+            "    @dev.kinit.KaimingInit(shapeFields = {\"n\", \"n\"})",
+            "    float[] weight = new float[16];",
+            "  }",
+            "}");
+    assertGenerated("layers.Outer_LayerInitializer", outer);
+  }
+
+  /**
+   * A protected field of a superclass in another package is accessible in the subclass, so with an
+   * interface constant of the same name the name is ambiguous, as javac says of {@code n} there.
+   */
+  @Test
+  void aProtectedFieldOfASuperclassAndAnInterfaceConstantAreAmbiguous() {
+    JavaFileObject base =
+        source("b.Base", "package b;", "public class Base {", "  protected int n = 3;", "}");
+    JavaFileObject sizes =
+        source("a.Sizes", "package a;", "public interface Sizes {", "  int n = 4;", "}");
+    JavaFileObject layer =
+        source(
+            "a.Layer",
+            "package a;",
+            "public class Layer extends b.Base implements Sizes {",
+            "  int m = 4;",
+            "  @dev.kinit.KaimingInit(shapeFields = {\"n\", \"m\"})",
+            "  float[] weight = new float[16];",
+            "}");
+    Compilation compilation = compile(base, sizes, layer);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.shape-field-missing] shapeFields of Layer.weight names \"n\", but Layer has no"
+                + " field of that name; expected the name of an int field of Layer")
+        .inFile(layer)
+        .onLineContaining("shapeFields");
+  }
+
+  /**
+   * A private class between the layer and the field's class cannot be named by the initializer: the
+   * field, hidden in the layer, is read through its own class, {@code ((Outer.Base) layer).weight},
+   * not through {@code Outer.Mid}.
+   */
+  @Test
+  void aHiddenFieldIsNotReadThroughAPrivateClass() {
+    JavaFileObject outer =
+        source(
+            "layers.Outer",
+            "package layers;",
+            "public class Outer {",
+            "  public static class Base {",
+            "    @dev.kinit.KaimingInit float[][] weight = new float[2][2];",
+            "  }",
+            "  private static class Mid extends Base {}",
+            "  public static class Layer extends Mid {",
+            "    @dev.kinit.KaimingInit float[][] weight = new float[2][2];",
+            "  }",
+            "}");
+    assertGenerated("layers.Outer_LayerInitializer", outer);
+  }
+
+  /**
+   * An interface constant that neither the layer (where a field hides it) nor its superclass (a
+   * protected class of another package) can name for the initializer is read through its interface:
+   * {@code Sizes.N}.
+   */
+  @Test
+  void anInterfaceConstantIsReadThroughItsInterfaceWhenNoClassCanNameIt() {
+    JavaFileObject sizes =
+        source("b.Sizes", "package b;", "public interface Sizes {", "  int N = 4;", "}");
+    JavaFileObject holder =
+        source(
+            "b.Holder",
+            "package b;",
+            "public class Holder {",
+            "  protected static class Layer implements Sizes {",
+            "    @dev.kinit.KaimingInit(shapeFields = {\"N\", \"N\"})",
+            "    public float[] weight = new float[16];",
+            "  }",
+            "}");
+    JavaFileObject outer =
+        source(
+            "a.Outer",
+            "package a;",
+            "public class Outer extends b.Holder {",
+            "  public static class Sub extends b.Holder.Layer {",
+            "    static final long N = 3;",
+            "    @dev.kinit.KaimingInit float[][] head = new float[2][2];",
+            "  }",
+            "}");
+    assertGenerated("a.Outer_SubInitializer", sizes, holder, outer);
+  }
+
+  /**
+   * After a bug outside any one class kinit claims nothing, not even {@code @Generated}: it cannot
+   * know whose it is, and another tool's processor still sees its class.
+   */
+  @Test
+  void afterAnErrorOfTheRoundAnotherToolsGeneratedClassIsLeftToItsProcessor() {
+    JavaFileObject other =
+        source(
+            "layers.Tool",
+            "package layers;",
+            "@javax.annotation.processing.Generated(\"other.Tool\")",
+            "public class Tool {}");
+    SeesGenerated after = new SeesGenerated();
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(
+                new KaimingInitProcessor(
+                    layer -> DiagnosticsTest.<RuntimeException>sneakyThrow(new Throwable("bug"))),
+                after)
+            .compile(bad("  @KaimingInit float[][] weight;"), other);
+    assertThat(compilation)
+        .hadErrorContaining("[kinit.internal-error] internal error while processing round");
+    assertEquals(List.of("layers.Tool"), after.seen);
+  }
 }

@@ -54,7 +54,9 @@ final class Viewer {
       return true;
     }
     if (member.getModifiers().contains(Modifier.PRIVATE)) {
-      return inside != null && outermost(inside).equals(outermost(owner));
+      // Accessible within its top-level class, but never inherited (javac's isInheritedIn): a
+      // superclass's private field is no member of the subclass, even a nested one.
+      return inside != null && owner.equals(site) && outermost(inside).equals(outermost(owner));
     }
     boolean samePackage = packageOf(elements, owner).equals(packageName);
     if (member.getModifiers().contains(Modifier.PROTECTED)) {

@@ -80,7 +80,10 @@ final class KspLookup {
         return true;
       }
       case PRIVATE -> {
-        return inside != null && JvmView.outermost(inside).equals(JvmView.outermost(owner));
+        // Never inherited, as in javac's Viewer: a superclass's private field is no member here.
+        return inside != null
+            && owner.equals(site)
+            && JvmView.outermost(inside).equals(JvmView.outermost(owner));
       }
       case PROTECTED -> {
         return JvmView.packageName(owner).equals(packageName)
