@@ -334,4 +334,17 @@ class KotlinCompileTest {
         "only the null shape is an error:\n" + result.getMessages());
     assertTrue(Nonlinearity.LEAKY_RELU.gain(0.2) > 0); // the API the snippet calls exists
   }
+
+  /**
+   * A private top-level class is private to its file in Kotlin but package-private on the JVM: the
+   * initializer, in its package, names it and reads its {@code @JvmField} directly.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(KotlinProcessing.class)
+  void aFilePrivateClassIsNamedByItsInitializer(KotlinProcessing processing) {
+    KotlinProcessing.Result result = KotlinInputs.compile(processing, "file-private");
+    assertSucceeded(result);
+    String code = oneLine(result.generated("HiddenInitializer"));
+    assertTrue(code.contains("layer.weight"), code);
+  }
 }
