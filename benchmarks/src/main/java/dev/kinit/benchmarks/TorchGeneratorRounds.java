@@ -2,6 +2,7 @@ package dev.kinit.benchmarks;
 
 import dev.kinit.FanMode;
 import dev.kinit.FloatTensor;
+import dev.kinit.InitPlan;
 import dev.kinit.Kaiming;
 import dev.kinit.Nonlinearity;
 import dev.kinit.block.BlockSampler;
@@ -48,10 +49,12 @@ import java.util.StringJoiner;
  *       besides the medians, the median over rounds of each round's ratio of the two, which two
  *       calls made one right after the other give even when the neighbours change from round to
  *       round.
+ *   <li>{@code --gpt2-all-cores-parts}: the parts of that call, each on one thread and on all cores
+ *       ({@link #addGpt2Parts}), wall time, with each part's ratio.
  * </ul>
  *
  * <pre>
- *   java -Xmx3g -cp benchmarks/target/benchmarks.jar dev.kinit.benchmarks.TorchGeneratorRounds [--gpt2 | --gpt2-network | --gpt2-all-cores | --all-cores] [warm-up rounds] [rounds] [json file]
+ *   java -Xmx3g -cp benchmarks/target/benchmarks.jar dev.kinit.benchmarks.TorchGeneratorRounds [--gpt2 | --gpt2-network | --gpt2-all-cores | --gpt2-all-cores-parts | --all-cores] [warm-up rounds] [rounds] [json file]
  * </pre>
  */
 public final class TorchGeneratorRounds {
@@ -69,7 +72,7 @@ public final class TorchGeneratorRounds {
   private record Fill(String name, String layout, int size, Runnable run, List<Long> times) {}
 
   private TorchGeneratorRounds(String mode) {
-    wallTime = mode.equals("--all-cores") || mode.equals("--gpt2-all-cores");
+    wallTime = mode.equals("--all-cores") || mode.startsWith("--gpt2-all-cores");
     if (mode.equals("--gpt2")) {
       Gpt2SmallFills network = new Gpt2SmallFills();
       fills.add(
@@ -119,6 +122,10 @@ public final class TorchGeneratorRounds {
               new ArrayList<>()));
       return;
     }
+    if (mode.equals("--gpt2-all-cores-parts")) {
+      addGpt2Parts();
+      return;
+    }
     for (int side : SIDES) {
       float[] flat = new float[side * side];
       float[][] nested = new float[side][side];
@@ -166,6 +173,68 @@ public final class TorchGeneratorRounds {
     return wallTime ? System.nanoTime() : threads.getCurrentThreadCpuTime();
   }
 
+  /**
+   * Where {@code --gpt2-all-cores} loses against a single large fill, each part on one thread and
+   * on all cores: one {@code normal} fill of as many elements as GPT-2 small has, in a flat array;
+   * the 50 fills of its weight matrices' shapes ({@code wte}, {@code wpe}, four per block), nested,
+   * one after the other; building the network's plan, which views and checks every parameter on the
+   * calling thread; and running a plan built beforehand.
+   */
+  private void addGpt2Parts() {
+    int parameters = 124_439_808;
+    float[] flat = new float[parameters];
+    List<FloatTensor> shapes = new ArrayList<>();
+    shapes.add(FloatTensor.of(new float[50_257][768]));
+    shapes.add(FloatTensor.of(new float[1_024][768]));
+    for (int block = 0; block < 12; block++) {
+      shapes.add(FloatTensor.of(new float[2_304][768]));
+      shapes.add(FloatTensor.of(new float[768][768]));
+      shapes.add(FloatTensor.of(new float[3_072][768]));
+      shapes.add(FloatTensor.of(new float[768][3_072]));
+    }
+    int shapesSize = Math.toIntExact(shapes.stream().mapToLong(FloatTensor::size).sum());
+    Gpt2Small made = new Gpt2Small();
+    InitPlan plan = Gpt2SmallInitializer.plan(made);
+    for (boolean allCores : new boolean[] {false, true}) {
+      String threads = allCores ? "AllCores" : "OneThread";
+      fills.add(
+          new Fill(
+              "flat" + threads,
+              "flat",
+              parameters,
+              () -> sampler(allCores).normal(FloatTensor.of("flat", flat), 0, 0.02),
+              new ArrayList<>()));
+      fills.add(
+          new Fill(
+              "shapes" + threads,
+              "nested",
+              shapesSize,
+              () -> {
+                BlockSampler sampler = sampler(allCores);
+                shapes.forEach(shape -> sampler.normal(shape, 0, 0.02));
+              },
+              new ArrayList<>()));
+      fills.add(
+          new Fill(
+              "run" + threads,
+              "nested",
+              parameters,
+              () -> plan.run(sampler(allCores)),
+              new ArrayList<>()));
+    }
+    fills.add(
+        new Fill(
+            "plan",
+            "nested",
+            parameters,
+            () -> Gpt2SmallInitializer.plan(made),
+            new ArrayList<>()));
+  }
+
+  private static BlockSampler sampler(boolean allCores) {
+    return allCores ? BlockSampler.seeded(42) : BlockSampler.sequential(42);
+  }
+
   private void round(int round, boolean record) {
     for (int k = 0; k < fills.size(); k++) {
       Fill fill = fills.get((k + round) % fills.size());
@@ -176,6 +245,26 @@ public final class TorchGeneratorRounds {
         fill.times().add(time);
       }
     }
+  }
+
+  /**
+   * The median, lowest and highest over rounds of fill {@code one}'s time over fill {@code all}'s.
+   */
+  private void printRatios(String label, int one, int all) {
+    List<Long> oneTimes = fills.get(one).times();
+    List<Long> allTimes = fills.get(all).times();
+    double[] ratios = new double[oneTimes.size()];
+    for (int r = 0; r < ratios.length; r++) {
+      ratios[r] = (double) oneTimes.get(r) / allTimes.get(r);
+    }
+    Arrays.sort(ratios);
+    System.out.printf(
+        Locale.ROOT,
+        "%sone thread / all cores, per round: median %.2fx, lowest %.2fx, highest %.2fx%n",
+        label,
+        ratios[ratios.length / 2],
+        ratios[0],
+        ratios[ratios.length - 1]);
   }
 
   public static void main(String[] args) {
@@ -230,19 +319,13 @@ public final class TorchGeneratorRounds {
               Arrays.toString(Arrays.stream(times).mapToDouble(t -> t / 1e6).toArray())));
     }
     if (mode.equals("--gpt2-all-cores")) {
-      List<Long> one = benchmark.fills.get(0).times();
-      List<Long> all = benchmark.fills.get(1).times();
-      double[] ratios = new double[one.size()];
-      for (int r = 0; r < ratios.length; r++) {
-        ratios[r] = (double) one.get(r) / all.get(r);
+      benchmark.printRatios("", 0, 1);
+    }
+    if (mode.equals("--gpt2-all-cores-parts")) {
+      for (int part = 0; part < 3; part++) {
+        String name = benchmark.fills.get(part).name();
+        benchmark.printRatios(name.replace("OneThread", ": "), part, part + 3);
       }
-      Arrays.sort(ratios);
-      System.out.printf(
-          Locale.ROOT,
-          "one thread / all cores, per round: median %.2fx, lowest %.2fx, highest %.2fx%n",
-          ratios[ratios.length / 2],
-          ratios[0],
-          ratios[ratios.length - 1]);
     }
     if (args.length > 2) {
       try {
