@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.kinit.processor.Compilations.source;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -481,6 +482,7 @@ class NetworkTest {
             "  @ZerosInit public final float @Nullable [] gate;",
             "  public final Norm last = new Norm(2);",
             "  @ConstructedBefore(\"gate\") @OnesInit public final float[] scale = new float[3];",
+            "  @ZerosInit public final float @Nullable [] unused = null;",
             "  public Gated(boolean gate) {",
             "    this.gate = gate ? new float[2] : null;",
             "  }",
@@ -491,6 +493,15 @@ class NetworkTest {
             .withOptions("-Xlint:all", "-Werror")
             .compile(CONV, NORM, RELU, PIECE, gated);
     assertThat(compilation).succeededWithoutWarnings();
+    // Only an absent parameter that a member names is recorded: the others leave no trace.
+    String generated =
+        compilation
+            .generatedSourceFile("net.GatedInitializer")
+            .orElseThrow()
+            .getCharContent(true)
+            .toString();
+    assertTrue(generated.contains("plan.absent(\"gate\")"), generated);
+    assertFalse(generated.contains("plan.absent(\"unused\")"), generated);
     CompiledClasses classes = new CompiledClasses(compilation);
     Class<?> type = classes.loadClass("net.Gated");
     java.lang.reflect.Method plan =
