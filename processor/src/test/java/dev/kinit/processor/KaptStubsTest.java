@@ -47,7 +47,18 @@ class KaptStubsTest {
     }
     Map<String, String> checkedIn = KaptStubs.checkedIn(input);
     assertEquals(generated.keySet(), checkedIn.keySet(), "the stub files");
-    generated.forEach((path, text) -> assertEquals(text, checkedIn.get(path), path));
+    generated.forEach(
+        (path, text) ->
+            assertEquals(sameOnEveryJdk(text), sameOnEveryJdk(checkedIn.get(path)), path));
+  }
+
+  /**
+   * The stub with {@code \'} written {@code '}: kapt prints a string constant through the JDK's own
+   * printer, which escapes a single quote on JDK 25 and not on JDK 17 (in {@code d1}); the string
+   * is the same.
+   */
+  private static String sameOnEveryJdk(String stub) {
+    return stub.replace("\\'", "'");
   }
 
   /**
