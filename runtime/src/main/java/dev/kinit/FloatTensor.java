@@ -225,6 +225,11 @@ public final class FloatTensor implements Tensor {
     return layout.root();
   }
 
+  /** Where its elements are, for telling whether two tensors share any. */
+  Layout layout() {
+    return layout;
+  }
+
   @Override
   public String toString() {
     return "FloatTensor " + layout;

@@ -58,9 +58,7 @@ public final class Identity {
 
   /** Writes each element's value, which follows from its position. */
   private static void write(Tensor tensor, Sampling sampling) {
-    Sampling.Fixed values = (Sampling.Fixed) sampling;
-    long[] position = {0};
-    tensor.setAll(() -> values.valueAt(position[0]++));
+    ((Sampling.Fixed) sampling).write(tensor, 0);
   }
 
   /** {@code eye_} as a value ({@link Init#eye}). */

@@ -484,25 +484,35 @@ public final class InitPlan {
    * seen: a tensor views the arrays it was made from). On a {@link TensorSampler#counterBased()
    * counter-based} sampler, a step whose every element a later step overwrites is left out (its
    * fill number taken by {@link TensorSampler#skipFill()}): the values are the same, and the
-   * default initialisations that a network's scheme replaces cost nothing. Any other generator
-   * makes every step, as PyTorch does.
+   * default initialisations that a network's scheme replaces cost nothing. Such a sampler gets the
+   * steps in batches ({@link TensorSampler#fillAll}), all of them but the ones that fill their own
+   * way ({@link Sampling.Unshardable}, made one by one between the batches), so that a {@code
+   * BlockSampler} on all cores makes a whole network as one parallel job. Any other generator makes
+   * every step, one after the other, as PyTorch does.
    *
    * @param random the generator every step draws from, in turn; a {@code TorchGenerator} seeded as
    *     {@code torch.manual_seed} gives PyTorch's values
    */
   public void run(RandomGenerator random) {
     Objects.requireNonNull(random, "random");
-    TensorSampler skipping =
-        random instanceof TensorSampler sampler && sampler.counterBased() ? sampler : null;
-    boolean[] overwritten = skipping == null ? new boolean[steps.size()] : overwritten();
+    if (!(random instanceof TensorSampler sampler && sampler.counterBased())) {
+      steps.forEach(step -> step.init().fill(step.tensor(), random));
+      return;
+    }
+    List<Sampling> samplings = steps.stream().map(Step::sampling).toList();
+    boolean[] overwritten = overwritten(samplings);
+    List<TensorSampler.Fill> batch = new ArrayList<>();
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
-      if (!overwritten[i]) {
+      if (samplings.get(i) instanceof Sampling.Unshardable) { // never overwritten: see there
+        sampler.fillAll(batch);
+        batch.clear();
         step.init().fill(step.tensor(), random);
-      } else if (step.fill() >= 0) {
-        skipping.skipFill();
+      } else {
+        batch.add(new TensorSampler.Fill(step.tensor(), samplings.get(i), overwritten[i]));
       }
     }
+    sampler.fillAll(batch);
   }
 
   /**
@@ -513,12 +523,12 @@ public final class InitPlan {
    * step that writes nothing ({@link Sampling.Unchanged}) or does not say ({@link
    * Sampling.Unshardable}) overwrites nothing.
    */
-  private boolean[] overwritten() {
+  private boolean[] overwritten(List<Sampling> samplings) {
     boolean[] overwritten = new boolean[steps.size()];
     Map<Object, List<Tensor>> writtenLater = new IdentityHashMap<>();
     for (int i = steps.size() - 1; i >= 0; i--) {
       Tensor tensor = steps.get(i).tensor();
-      Sampling sampling = steps.get(i).sampling();
+      Sampling sampling = samplings.get(i);
       Object array = arrayOf(tensor);
       List<Tensor> later = writtenLater.getOrDefault(array, List.of());
       overwritten[i] =

@@ -3,6 +3,7 @@ package dev.kinit;
 import dev.kinit.Tensor.SegmentVisitor;
 import java.lang.reflect.Array;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.DoubleSupplier;
 
@@ -218,6 +219,55 @@ final class Layout {
     return false;
   }
 
+  /**
+   * Whether two of {@code layouts} share an array: the same root, or a row of one that is a row of
+   * another or the whole of a flat one ({@link Tensor#shareArrays}).
+   */
+  static boolean share(List<Layout> layouts) {
+    long leaves = 0;
+    for (Layout layout : layouts) {
+      leaves += layout.leaves();
+    }
+    Rows rows = Rows.of((int) Math.min(leaves, Integer.MAX_VALUE - 8));
+    try {
+      for (Layout layout : layouts) {
+        if (layout.strides == null) {
+          rows.add(layout.root);
+        } else {
+          layout.addRows(layout.root, 0, rows);
+        }
+      }
+      return rows.firstRepeated() >= 0; // a view's own rows are distinct: a repeat is another's
+    } finally {
+      rows.clear();
+    }
+  }
+
+  /** How many arrays hold the elements: the rows of a nested array, or the one flat array. */
+  private long leaves() {
+    if (strides == null) {
+      return 1;
+    }
+    long rows = 1;
+    for (int depth = 0; depth + 1 < shape.length; depth++) {
+      rows *= shape[depth];
+    }
+    return rows;
+  }
+
+  private void addRows(Object node, int depth, Rows rows) {
+    Object[] children = (Object[]) node;
+    if (depth + 2 == shape.length) {
+      for (Object row : children) {
+        rows.add(row);
+      }
+      return;
+    }
+    for (Object child : children) {
+      addRows(child, depth + 1, rows);
+    }
+  }
+
   /** {@link Array#getLength}, without reflection: this runs once per row of every view. */
   private static int length(Object array) {
     if (array instanceof Object[] rows) {
@@ -334,8 +384,8 @@ final class Layout {
    * network's initializer, which views every parameter on each call, allocates nothing for them.
    */
   private static final class Rows {
-    /** The most rows whose buffers a thread keeps: 2^17 (about 1.5 MB). */
-    private static final int KEPT = 1 << 17;
+    /** The most rows whose buffers a thread keeps: 2^18 (about 3 MB). */
+    private static final int KEPT = 1 << 18;
 
     /** Rows per partition, on average: its table (twice as many ints) stays in the L1 cache. */
     private static final int PARTITION_BITS = 11;

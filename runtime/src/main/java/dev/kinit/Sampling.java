@@ -84,6 +84,18 @@ public sealed interface Sampling {
      */
     double valueAt(long position);
 
+    /**
+     * Writes into {@code shard}, in row-major order, the values of positions {@code [from, from +
+     * shard.size())} of the whole tensor.
+     *
+     * @param shard the elements to write; its shape does not matter, only its element count
+     * @param from the position in the whole tensor of the shard's first element, at least 0
+     */
+    default void write(Tensor shard, long from) {
+      long[] position = {from};
+      shard.setAll(() -> valueAt(position[0]++));
+    }
+
     @Override
     default boolean draws() {
       return false;

@@ -1,5 +1,8 @@
 package dev.kinit;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -101,4 +104,26 @@ public sealed interface Tensor permits FloatTensor, DoubleTensor {
    * @param values the values, in row-major order
    */
   void setAll(DoubleSupplier values);
+
+  /**
+   * Whether two of {@code tensors} share an array, so that fills of the two write the same
+   * elements: both view the same array (a tensor listed twice, a tied parameter), or a row of one
+   * is a row of the other, or the whole flat array of the other. Reads every row reference, not the
+   * elements.
+   *
+   * @param tensors the tensors, in any order
+   * @return whether an element of one is an element of another
+   * @throws NullPointerException if {@code tensors} is or holds {@code null}
+   */
+  static boolean shareArrays(List<? extends Tensor> tensors) {
+    List<Layout> layouts = new ArrayList<>(tensors.size());
+    for (Tensor tensor : tensors) {
+      Objects.requireNonNull(tensor, "tensor");
+      layouts.add(
+          tensor instanceof FloatTensor floats
+              ? floats.layout()
+              : ((DoubleTensor) tensor).layout());
+    }
+    return Layout.share(layouts);
+  }
 }

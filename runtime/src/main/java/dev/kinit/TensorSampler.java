@@ -3,6 +3,7 @@ package dev.kinit;
 import dev.kinit.internal.ElementType;
 import dev.kinit.internal.Rules;
 import dev.kinit.internal.TorchMath;
+import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -122,6 +123,111 @@ public interface TensorSampler {
   default void skipFill() {
     throw new UnsupportedOperationException(
         getClass().getName() + " is not counter-based; expected every fill to be made");
+  }
+
+  /**
+   * Makes {@code fills} in order, as one call per fill would: a {@link Sampling.Normal}, {@link
+   * Sampling.Uniform} or {@link Sampling.TruncatedNormal} fill is {@link #normal}, {@link #uniform}
+   * or {@link #truncatedNormal} with its numbers, a {@link Sampling.Fixed} one writes its values, a
+   * {@link Sampling.Unchanged} one nothing, and a {@link Fill#skipped() skipped} one writes nothing
+   * and, if it draws, takes its fill number ({@link #skipFill()}). The default makes them one after
+   * the other; {@code dev.kinit.block.BlockSampler} makes them as one parallel job, so that its
+   * threads do not wait for each other between fills. An {@link InitPlan} run on a counter-based
+   * sampler hands it its steps this way.
+   *
+   * <p>The fills that are made must write different elements (tensors that share no array): a
+   * sampler may make them at the same time, in any order, and two fills of the same element would
+   * leave either value.
+   *
+   * @param fills the fills, in the order of their fill numbers
+   * @throws IllegalArgumentException if a fill that is made is {@link Sampling.Unshardable} or its
+   *     numbers are out of range for its tensor (see the class comment), naming the tensor; nothing
+   *     is written then
+   * @throws UnsupportedOperationException if a skipped fill draws and this sampler is not {@link
+   *     #counterBased()}; nothing is written then
+   */
+  default void fillAll(List<Fill> fills) {
+    List<Fill> all = List.copyOf(fills);
+    for (Fill fill : all) {
+      if (fill.skipped() && fill.sampling().draws() && !counterBased()) {
+        throw new UnsupportedOperationException(
+            getClass().getName()
+                + " is not counter-based, so it cannot skip the fill of "
+                + fill.tensor().name()
+                + "; expected every fill to be made");
+      }
+      fill.check();
+    }
+    for (Fill fill : all) {
+      Tensor tensor = fill.tensor();
+      Sampling sampling = fill.sampling();
+      if (fill.skipped()) {
+        if (sampling.draws()) {
+          skipFill();
+        }
+      } else if (sampling instanceof Sampling.Normal normal) {
+        normal(tensor, normal.mean(), normal.std());
+      } else if (sampling instanceof Sampling.Uniform uniform) {
+        uniform(tensor, uniform.from(), uniform.to());
+      } else if (sampling instanceof Sampling.TruncatedNormal truncated) {
+        truncatedNormal(tensor, truncated.mean(), truncated.std(), truncated.a(), truncated.b());
+      } else if (sampling instanceof Sampling.Fixed values) {
+        values.write(tensor, 0);
+      }
+      // Sampling.Unchanged: nothing to write; Unshardable was refused by check()
+    }
+  }
+
+  /**
+   * One fill of {@link #fillAll}: {@code tensor}, whole, gets what {@code sampling} says ({@link
+   * Init#sampling}); a skipped fill writes nothing, in place of a fill that a later one overwrites.
+   *
+   * @param tensor the tensor the fill writes, every element
+   * @param sampling what it writes
+   * @param skipped whether the fill is left out: it writes nothing and, if {@code sampling} draws,
+   *     only takes its fill number
+   */
+  record Fill(Tensor tensor, Sampling sampling, boolean skipped) {
+    /**
+     * A fill.
+     *
+     * @param tensor the tensor the fill writes
+     * @param sampling what it writes
+     * @param skipped whether it is left out
+     * @throws NullPointerException if {@code tensor} or {@code sampling} is {@code null}
+     */
+    public Fill {
+      Objects.requireNonNull(tensor, "tensor");
+      Objects.requireNonNull(sampling, "sampling");
+    }
+
+    /**
+     * Checks that the fill can be made, as {@link #normal}, {@link #uniform} and {@link
+     * #truncatedNormal} check their numbers; a skipped fill always can.
+     *
+     * @throws IllegalArgumentException if the fill is made and its sampling is {@link
+     *     Sampling.Unshardable}, or its numbers are out of range for the tensor (see the class
+     *     comment), naming the tensor and the value
+     */
+    public void check() {
+      if (skipped) {
+        return;
+      }
+      String name = tensor.name();
+      ElementType type = ElementType.of(tensor);
+      if (sampling instanceof Sampling.Normal normal) {
+        Rules.require(Rules.normalProblem(name, type, normal.mean(), normal.std()));
+      } else if (sampling instanceof Sampling.Uniform uniform) {
+        Rules.require(Rules.uniformProblem(name, type, uniform.from(), uniform.to()));
+      } else if (sampling instanceof Sampling.TruncatedNormal truncated) {
+        Rules.require(
+            Rules.truncatedNormalProblem(
+                name, type, truncated.mean(), truncated.std(), truncated.a(), truncated.b()));
+      } else if (sampling instanceof Sampling.Unshardable unshardable) {
+        throw new IllegalArgumentException(
+            name + ": " + unshardable.reason() + "; expected a sampling that says what it writes");
+      }
+    }
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.kinit.block.BlockSampler;
 import dev.kinit.torch.TorchGenerator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +88,67 @@ class InitPlanSkippingTest {
     Net parallel = new Net();
     parallel.plan().run(BlockSampler.seeded(SEED));
     assertValuesEqual(full.values(), parallel.values());
+  }
+
+  @Test
+  void onAllCoresAPlanGivesTheBitsOfMakingEveryStepInOrder() {
+    // Steps large enough for the pool, around a step that fills its own way (orthogonal_, which
+    // draws); then with a row that two parameters share (the later fill's values must stay) and a
+    // constant in a row of a later random fill.
+    ForkJoinPool four = new ForkJoinPool(4);
+    try {
+      for (boolean share : new boolean[] {false, true}) {
+        for (BlockSampler parallel :
+            List.of(BlockSampler.seeded(SEED), BlockSampler.seeded(SEED, four))) {
+          Shared inOrder = new Shared(share);
+          inOrder.plan().run(new Counting(BlockSampler.sequential(SEED), false));
+          Shared onAllCores = new Shared(share);
+          onAllCores.plan().run(parallel);
+          assertValuesEqual(inOrder.values(), onAllCores.values());
+          assertEquals(5, parallel.fills(), "four random steps and orthogonal_'s");
+        }
+      }
+    } finally {
+      four.shutdownNow();
+    }
+  }
+
+  /** Parameters of several blocks each; if asked, two of them share a row, a third another. */
+  private static final class Shared {
+    final float[][] first = new float[8][BlockSampler.BLOCK_SIZE / 2];
+    final float[][] second = new float[8][];
+    final float[][] square = new float[16][16];
+    final float[] last = new float[3 * BlockSampler.BLOCK_SIZE];
+
+    final boolean share;
+
+    Shared(boolean share) {
+      this.share = share;
+      for (int i = 0; i < second.length; i++) {
+        second[i] = share && i == 3 ? first[5] : new float[first[0].length];
+      }
+    }
+
+    InitPlan plan() {
+      InitPlan.Builder plan = InitPlan.builder(this);
+      plan.add("first", FloatTensor.of("first", first), Init.normal(0, 1));
+      if (share) {
+        plan.add("row", FloatTensor.of("row", first[2]), Init.constant(7));
+      }
+      plan.add("square", FloatTensor.of("square", square), Init.orthogonal(1));
+      plan.add("second", FloatTensor.of("second", second), Init.uniform(-1, 1));
+      plan.add("last", FloatTensor.of("last", last), Init.normal(0, 1));
+      plan.add("firstAgain", FloatTensor.of("first", first), Init.truncatedNormal(0, 1, -2, 2));
+      return plan.build();
+    }
+
+    List<float[]> values() {
+      List<float[]> values = new ArrayList<>(List.of(first));
+      values.addAll(List.of(second));
+      values.addAll(List.of(square));
+      values.add(last);
+      return values;
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.kinit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -392,14 +393,14 @@ class TensorTest {
 
   /**
    * A thread's first view, and each larger one after, up to past the most rows a thread keeps
-   * buffers for (2^17), finds a repeated row and accepts distinct ones.
+   * buffers for (2^18), finds a repeated row and accepts distinct ones.
    */
   @Test
   void aNewThreadChecksViewsOfGrowingSizes() throws Exception {
     FutureTask<Void> views =
         new FutureTask<>(
             () -> {
-              for (int rows : new int[] {2, 64, 65, 3_000, 1 << 17, (1 << 17) + 1}) {
+              for (int rows : new int[] {2, 64, 65, 3_000, 1 << 18, (1 << 18) + 1}) {
                 float[][] weight = new float[rows][1];
                 assertEquals(rows, FloatTensor.of("w", weight).shape()[0]);
                 weight[rows - 1] = weight[0];
@@ -460,5 +461,43 @@ class TensorTest {
       assertTrue(
           e.getMessage().startsWith("w: w[3000] is the same array as w[10];"), e.getMessage());
     }
+  }
+
+  @Test
+  void tensorsShareArraysWhenAnElementOfOneIsAnElementOfAnother() {
+    float[][] weight = new float[3][4];
+    float[][] other = new float[2][];
+    other[0] = new float[4];
+    other[1] = weight[2];
+    float[] flat = new float[12];
+    float[][][] deep = new float[2][][];
+    deep[0] = new float[][] {new float[4], new float[4]};
+    deep[1] = new float[][] {new float[4], weight[0]};
+    FloatTensor view = FloatTensor.of("weight", weight);
+
+    assertFalse(Tensor.shareArrays(List.of()));
+    assertFalse(Tensor.shareArrays(List.of(view)));
+    assertFalse(
+        Tensor.shareArrays(
+            List.of(view, FloatTensor.of("flat", flat), DoubleTensor.of("d", new double[4]))));
+    assertTrue(Tensor.shareArrays(List.of(view, view)), "one tensor listed twice");
+    assertTrue(
+        Tensor.shareArrays(List.of(FloatTensor.of("a", flat, 3, 4), FloatTensor.of("b", flat))),
+        "one flat array viewed with two shapes");
+    assertTrue(Tensor.shareArrays(List.of(view, FloatTensor.of("other", other))), "a row");
+    assertTrue(
+        Tensor.shareArrays(List.of(FloatTensor.of("deep", deep), view)), "a row, deeper down");
+    assertTrue(
+        Tensor.shareArrays(List.of(FloatTensor.of("bias", weight[1]), view)),
+        "a flat array that is a row of another");
+    assertFalse(
+        Tensor.shareArrays(
+            List.of(FloatTensor.of("none", new float[0][4]), FloatTensor.of("n", new float[0][4]))),
+        "no rows, no elements");
+
+    List<Tensor> withNull = new ArrayList<>();
+    withNull.add(view);
+    withNull.add(null);
+    assertThrows(NullPointerException.class, () -> Tensor.shareArrays(withNull));
   }
 }

@@ -8,11 +8,14 @@ import dev.kinit.Tensor;
 import dev.kinit.TensorSampler;
 import dev.kinit.internal.ElementType;
 import dev.kinit.internal.Rules;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -85,6 +88,9 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
    * definition of the values, so it never changes.
    */
   public static final int BLOCK_SIZE = BlockWriter.BLOCK_SIZE;
+
+  /** The most blocks a chunk holds: 2^18 elements, under a millisecond on one core. */
+  private static final long MAX_GRAIN = 16;
 
   private final SplitMix root;
 
@@ -231,8 +237,8 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
    */
   public void normal(long fill, long from, Tensor shard, double mean, double std) {
     requireNormal(shard, mean, std);
-    SplitMix generator = fillGenerator(fill, from, shard);
-    run(shard, from, () -> new NormalWriter(generator, mean, std));
+    requireShard(fill, from, shard);
+    run(List.of(new Part(shard, from, writers(fill, new Sampling.Normal(mean, std)))));
   }
 
   /**
@@ -253,8 +259,8 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
    */
   public void uniform(long fill, long from, Tensor shard, double lower, double upper) {
     requireUniform(shard, lower, upper);
-    SplitMix generator = fillGenerator(fill, from, shard);
-    run(shard, from, () -> new UniformWriter(generator, lower, upper));
+    requireShard(fill, from, shard);
+    run(List.of(new Part(shard, from, writers(fill, new Sampling.Uniform(lower, upper)))));
   }
 
   /**
@@ -292,9 +298,9 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
   public void truncatedNormal(
       long fill, long from, Tensor shard, double mean, double std, double a, double b) {
     requireTruncatedNormal(shard, mean, std, a, b);
-    SplitMix generator = fillGenerator(fill, from, shard);
-    TruncatedNormalWriter.Plan plan = TruncatedNormalWriter.Plan.of(mean, std, a, b);
-    run(shard, from, () -> new TruncatedNormalWriter(generator, plan));
+    requireShard(fill, from, shard);
+    Sampling truncated = new Sampling.TruncatedNormal(mean, std, a, b);
+    run(List.of(new Part(shard, from, writers(fill, truncated))));
   }
 
   /**
@@ -338,8 +344,7 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
       uniform(fill, from, shard, uniform.from(), uniform.to());
     } else if (sampling instanceof Sampling.Fixed values) {
       requireRange(from, shard);
-      long[] position = {from};
-      shard.setAll(() -> values.valueAt(position[0]++));
+      values.write(shard, from);
     } else if (sampling instanceof Sampling.TruncatedNormal truncated) {
       truncatedNormal(
           fill, from, shard, truncated.mean(), truncated.std(), truncated.a(), truncated.b());
@@ -353,14 +358,70 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
     // Sampling.Unchanged: nothing to write
   }
 
-  private SplitMix fillGenerator(long fill, long from, Tensor shard) {
+  /**
+   * Makes {@code fills} with the values of one call per fill in order, the fill numbers taken in
+   * order from {@link #fills()}, which goes up by one per fill that draws, skipped or not. On a
+   * sampler with threads, fills that share no array ({@link Tensor#shareArrays}) are made as one
+   * parallel job, so that no thread waits for the others between two fills; fills that share one
+   * are made one after the other, as they must be for the later one's values to stay.
+   *
+   * @throws IllegalArgumentException as {@link TensorSampler#fillAll}; nothing is written then, and
+   *     no fill number is taken
+   */
+  @Override
+  public void fillAll(List<Fill> fills) {
+    List<Fill> all = List.copyOf(fills);
+    all.forEach(Fill::check);
+    long next = this.fills.getAndAdd(all.stream().filter(fill -> fill.sampling().draws()).count());
+    List<Fill> made = new ArrayList<>(); // the fills that write
+    List<@Nullable Part> parts = new ArrayList<>(); // the random ones' parts, null for fixed values
+    for (Fill fill : all) {
+      long number = fill.sampling().draws() ? next++ : -1;
+      if (!fill.skipped() && !(fill.sampling() instanceof Sampling.Unchanged)) {
+        made.add(fill);
+        parts.add(number < 0 ? null : new Part(fill.tensor(), 0, writers(number, fill.sampling())));
+      }
+    }
+    boolean together =
+        pool != null
+            && made.size() > 1
+            && !Tensor.shareArrays(made.stream().map(Fill::tensor).toList());
+    for (int i = 0; i < made.size(); i++) {
+      Part part = parts.get(i);
+      if (made.get(i).sampling() instanceof Sampling.Fixed values) {
+        values.write(made.get(i).tensor(), 0); // small, as a rule: biases' zeros, norms' ones
+      } else if (part != null && !together) {
+        run(List.of(part));
+      }
+    }
+    if (together) {
+      run(parts.stream().filter(Objects::nonNull).toList());
+    }
+  }
+
+  /** The writers of fill number {@code fill}, a random sampling's. */
+  private Supplier<BlockWriter> writers(long fill, Sampling sampling) {
+    SplitMix generator = SplitMix.split(root, fill + 1);
+    if (sampling instanceof Sampling.Normal normal) {
+      return () -> new NormalWriter(generator, normal.mean(), normal.std());
+    }
+    if (sampling instanceof Sampling.Uniform uniform) {
+      return () -> new UniformWriter(generator, uniform.from(), uniform.to());
+    }
+    Sampling.TruncatedNormal truncated = (Sampling.TruncatedNormal) sampling;
+    TruncatedNormalWriter.Plan plan =
+        TruncatedNormalWriter.Plan.of(
+            truncated.mean(), truncated.std(), truncated.a(), truncated.b());
+    return () -> new TruncatedNormalWriter(generator, plan);
+  }
+
+  private static void requireShard(long fill, long from, Tensor shard) {
     Objects.requireNonNull(shard, "shard");
     if (fill < 0) {
       throw new IllegalArgumentException(
           "fill: " + fill + " is negative; expected a fill number >= 0");
     }
     requireRange(from, shard);
-    return SplitMix.split(root, fill + 1);
   }
 
   private static void requireRange(long from, Tensor shard) {
@@ -376,27 +437,146 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
     }
   }
 
-  private void run(Tensor shard, long from, Supplier<BlockWriter> writers) {
-    long to = from + shard.size();
-    if (from == to) {
+  /**
+   * Writes {@code parts}: on the calling thread if this sampler has no pool or they hold less than
+   * two blocks, else in chunks of up to {@link #MAX_GRAIN} blocks that the caller and the pool's
+   * threads take one after the other until none is left ({@link Chunks}).
+   */
+  private void run(List<Part> parts) {
+    long blocks = 0;
+    for (Part part : parts) {
+      blocks += part.endBlock() - part.firstBlock();
+    }
+    if (pool == null || blocks < 2) {
+      parts.forEach(Part::write);
       return;
     }
-    long firstBlock = from / BLOCK_SIZE;
-    long endBlock = (to - 1) / BLOCK_SIZE + 1;
-    if (pool == null || endBlock - firstBlock < 2) {
-      writers.get().write(shard, from, from, to);
-      return;
+    // A few chunks per thread, so that a thread slowed by other work is made up for by the others,
+    // and none long, so that no thread waits long for the last one.
+    long grain = Math.max(1, Math.min(MAX_GRAIN, blocks / (4L * (pool.getParallelism() + 1))));
+    Chunks chunks = new Chunks(parts, grain);
+    long helpers = Math.min(pool.getParallelism(), chunks.count() - 1);
+    try {
+      for (long i = 0; i < helpers; i++) {
+        pool.execute(chunks::write);
+      }
+    } catch (RejectedExecutionException e) {
+      // a pool that is shut down: the caller writes what no helper takes
     }
-    // A few tasks per thread, so that a thread slowed by other work is made up for by the others.
-    long grain = Math.max(1, (endBlock - firstBlock) / (4L * (pool.getParallelism() + 1)));
-    Blocks all = new Blocks(writers, shard, from, to, firstBlock, endBlock, grain);
-    boolean callerJoins =
-        ForkJoinTask.getPool() == pool
-            || (pool == ForkJoinPool.commonPool() && !ForkJoinTask.inForkJoinPool());
-    if (callerJoins) {
-      all.invoke();
-    } else {
-      pool.invoke(all);
+    chunks.write();
+    chunks.await();
+  }
+
+  /**
+   * The chunks of a set of parts, each {@code grain} blocks of one part (its last one fewer),
+   * numbered part by part; whoever calls {@link #write()} takes the next chunk not yet taken until
+   * none is left, so that a thread that got less of the machine simply takes fewer. A caller that
+   * is not one of the pool's threads works as one of them (it cannot help with another thread's
+   * tasks, as a fork-join task's would have to), and waits for the chunks others took ({@link
+   * #await()}), never for a thread that took none.
+   */
+  private static final class Chunks {
+    private final List<Part> parts;
+    private final long grain;
+
+    /** Per part, the number of its first chunk; one more entry, the number of chunks. */
+    private final long[] firstChunk;
+
+    private final AtomicLong next = new AtomicLong();
+    private final CountDownLatch written;
+    private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
+
+    Chunks(List<Part> parts, long grain) {
+      this.parts = parts;
+      this.grain = grain;
+      firstChunk = new long[parts.size() + 1];
+      for (int i = 0; i < parts.size(); i++) {
+        Part part = parts.get(i);
+        long blocks = part.endBlock() - part.firstBlock();
+        firstChunk[i + 1] = firstChunk[i] + (blocks + grain - 1) / grain;
+      }
+      written = new CountDownLatch(Math.toIntExact(count()));
+    }
+
+    long count() {
+      return firstChunk[parts.size()];
+    }
+
+    /** Writes chunks until none is left to take. */
+    void write() {
+      int part = 0;
+      for (long chunk = next.getAndIncrement(); chunk < count(); chunk = next.getAndIncrement()) {
+        while (firstChunk[part + 1] <= chunk) {
+          part++; // chunks are taken in increasing order: the part only moves forward
+        }
+        try {
+          Part of = parts.get(part);
+          long block = of.firstBlock() + (chunk - firstChunk[part]) * grain;
+          of.write(
+              Math.max(of.from(), block * BLOCK_SIZE),
+              Math.min(of.to(), (block + grain) * BLOCK_SIZE));
+        } catch (RuntimeException | Error e) {
+          failure.compareAndSet(null, e);
+        } finally {
+          written.countDown();
+        }
+      }
+    }
+
+    /**
+     * Waits until every chunk is written, even if interrupted (the interrupt is kept), and rethrows
+     * the first failure of any thread.
+     */
+    void await() {
+      boolean interrupted = false;
+      while (true) {
+        try {
+          written.await();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      Throwable thrown = failure.get();
+      if (thrown instanceof RuntimeException e) {
+        throw e;
+      }
+      if (thrown instanceof Error e) {
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Positions {@code [from, from + shard.size())} of a whole fill, written into {@code shard} by
+   * {@code writers}' writers (one per task).
+   */
+  private record Part(Tensor shard, long from, Supplier<BlockWriter> writers) {
+    long to() {
+      return from + shard.size();
+    }
+
+    long firstBlock() {
+      return from / BLOCK_SIZE;
+    }
+
+    /** The block after the last, {@link #firstBlock()} if the part is empty. */
+    long endBlock() {
+      return from == to() ? firstBlock() : (to() - 1) / BLOCK_SIZE + 1;
+    }
+
+    void write() {
+      write(from, to());
+    }
+
+    /** Writes positions {@code [start, end)} of the part, with a writer of its own. */
+    void write(long start, long end) {
+      if (start < end) {
+        writers.get().write(shard, from, start, end);
+      }
     }
   }
 
@@ -415,53 +595,5 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
   private static void requireUniform(Tensor tensor, double lower, double upper) {
     Objects.requireNonNull(tensor, "tensor");
     Rules.require(Rules.uniformProblem(tensor.name(), ElementType.of(tensor), lower, upper));
-  }
-
-  /** Blocks {@code [firstBlock, endBlock)} of the positions {@code [from, to)}, split in halves. */
-  private static final class Blocks extends RecursiveAction {
-    private static final long serialVersionUID = 1L;
-
-    private final transient Supplier<BlockWriter> writers;
-    private final transient Tensor shard;
-    private final long from;
-    private final long to;
-    private final long firstBlock;
-    private final long endBlock;
-    private final long grain;
-
-    Blocks(
-        Supplier<BlockWriter> writers,
-        Tensor shard,
-        long from,
-        long to,
-        long firstBlock,
-        long endBlock,
-        long grain) {
-      this.writers = writers;
-      this.shard = shard;
-      this.from = from;
-      this.to = to;
-      this.firstBlock = firstBlock;
-      this.endBlock = endBlock;
-      this.grain = grain;
-    }
-
-    @Override
-    protected void compute() {
-      if (endBlock - firstBlock <= grain) {
-        writers
-            .get()
-            .write(
-                shard,
-                from,
-                Math.max(from, firstBlock * BLOCK_SIZE),
-                Math.min(to, endBlock * BLOCK_SIZE));
-      } else {
-        long middle = (firstBlock + endBlock) >>> 1;
-        invokeAll(
-            new Blocks(writers, shard, from, to, firstBlock, middle, grain),
-            new Blocks(writers, shard, from, to, middle, endBlock, grain));
-      }
-    }
   }
 }
