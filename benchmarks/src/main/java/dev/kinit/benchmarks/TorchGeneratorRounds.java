@@ -177,8 +177,10 @@ public final class TorchGeneratorRounds {
    * Where {@code --gpt2-all-cores} loses against a single large fill, each part on one thread and
    * on all cores: one {@code normal} fill of as many elements as GPT-2 small has, in a flat array;
    * the 50 fills of its weight matrices' shapes ({@code wte}, {@code wpe}, four per block), nested,
-   * one after the other; building the network's plan, which views and checks every parameter on the
-   * calling thread; and running a plan built beforehand.
+   * one after the other; running a plan built beforehand; the same number of elements in one flat
+   * array per core, each filled by its own sampler on its own plain thread ({@link #fillApart}: what
+   * the host gives threads that share nothing); and building the network's plan, which views and
+   * checks every parameter on the calling thread.
    */
   private void addGpt2Parts() {
     int parameters = 124_439_808;
@@ -195,6 +197,11 @@ public final class TorchGeneratorRounds {
     int shapesSize = Math.toIntExact(shapes.stream().mapToLong(FloatTensor::size).sum());
     Gpt2Small made = new Gpt2Small();
     InitPlan plan = Gpt2SmallInitializer.plan(made);
+    int cores = Runtime.getRuntime().availableProcessors();
+    List<FloatTensor> pieces = new ArrayList<>();
+    for (int i = 0; i < cores; i++) {
+      pieces.add(FloatTensor.of(new float[parameters / cores]));
+    }
     for (boolean allCores : new boolean[] {false, true}) {
       String threads = allCores ? "AllCores" : "OneThread";
       fills.add(
@@ -221,6 +228,13 @@ public final class TorchGeneratorRounds {
               parameters,
               () -> plan.run(sampler(allCores)),
               new ArrayList<>()));
+      fills.add(
+          new Fill(
+              "apart" + threads,
+              "flat",
+              parameters,
+              () -> fillApart(pieces, allCores),
+              new ArrayList<>()));
     }
     fills.add(
         new Fill(
@@ -229,6 +243,31 @@ public final class TorchGeneratorRounds {
             parameters,
             () -> Gpt2SmallInitializer.plan(made),
             new ArrayList<>()));
+  }
+
+  /**
+   * The host's own scaling: one piece per core, each filled by its own {@link
+   * BlockSampler#sequential} sampler, on the calling thread one after the other, or on as many
+   * plain threads as there are cores at once, which share nothing but the machine.
+   */
+  private static void fillApart(List<FloatTensor> pieces, boolean allCores) {
+    if (!allCores) {
+      pieces.forEach(piece -> BlockSampler.sequential(42).normal(piece, 0, 0.02));
+      return;
+    }
+    List<Thread> threads = new ArrayList<>();
+    for (FloatTensor piece : pieces) {
+      threads.add(new Thread(() -> BlockSampler.sequential(42).normal(piece, 0, 0.02)));
+    }
+    threads.forEach(Thread::start);
+    for (Thread thread : threads) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   private static BlockSampler sampler(boolean allCores) {
@@ -322,9 +361,9 @@ public final class TorchGeneratorRounds {
       benchmark.printRatios("", 0, 1);
     }
     if (mode.equals("--gpt2-all-cores-parts")) {
-      for (int part = 0; part < 3; part++) {
+      for (int part = 0; part < 4; part++) {
         String name = benchmark.fills.get(part).name();
-        benchmark.printRatios(name.replace("OneThread", ": "), part, part + 3);
+        benchmark.printRatios(name.replace("OneThread", ": "), part, part + 4);
       }
     }
     if (args.length > 2) {
