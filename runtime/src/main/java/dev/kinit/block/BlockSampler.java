@@ -512,9 +512,10 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
         try {
           Part of = parts.get(part);
           long block = of.firstBlock() + (chunk - firstChunk[part]) * grain;
+          boolean last = of.endBlock() - block <= grain; // then (block + grain) · size may overflow
           of.write(
               Math.max(of.from(), block * BLOCK_SIZE),
-              Math.min(of.to(), (block + grain) * BLOCK_SIZE));
+              last ? of.to() : (block + grain) * BLOCK_SIZE);
         } catch (RuntimeException | Error e) {
           failure.compareAndSet(null, e);
         } finally {

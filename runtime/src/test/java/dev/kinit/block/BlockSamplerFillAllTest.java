@@ -230,6 +230,19 @@ class BlockSamplerFillAllTest {
   }
 
   @Test
+  void onAPoolAShardMayEndAtTheLastPositionALongNumbers() {
+    int size = 3 * BLOCK + 5;
+    float[] expected = new float[size];
+    BlockSampler.sequential(SEED)
+        .normal(4, Long.MAX_VALUE - size, FloatTensor.of("w", expected), 0, 1);
+    for (LongFunction<BlockSampler> sampler : samplers()) {
+      float[] actual = new float[size];
+      sampler.apply(SEED).normal(4, Long.MAX_VALUE - size, FloatTensor.of("w", actual), 0, 1);
+      assertArrayEquals(expected, actual);
+    }
+  }
+
+  @Test
   void aPoolThatIsShutDownLeavesTheFillsToTheCaller() {
     ForkJoinPool closed = new ForkJoinPool(2);
     closed.shutdown();
