@@ -2,6 +2,7 @@ package dev.kinit.block;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -240,6 +241,38 @@ class BlockSamplerFillAllTest {
       sampler.apply(SEED).normal(4, Long.MAX_VALUE - size, FloatTensor.of("w", actual), 0, 1);
       assertArrayEquals(expected, actual);
     }
+  }
+
+  @Test
+  void aCallerThatIsInterruptedStillGetsEveryValueAndKeepsItsInterrupt() {
+    float[] expected = new float[6 * BLOCK];
+    BlockSampler.sequential(SEED).normal(FloatTensor.of("w", expected), 0, 1);
+    for (LongFunction<BlockSampler> sampler : samplers()) {
+      float[] actual = new float[6 * BLOCK];
+      Thread.currentThread().interrupt();
+      sampler.apply(SEED).normal(FloatTensor.of("w", actual), 0, 1);
+      assertTrue(Thread.interrupted(), "the interrupt is kept (and cleared here)");
+      assertArrayEquals(expected, actual);
+      sampler.apply(SEED).normal(FloatTensor.of("w", actual), 0, 1);
+      assertFalse(Thread.currentThread().isInterrupted(), "no interrupt made up");
+    }
+  }
+
+  @Test
+  void aShardOfATruncatedNormalFillIsCheckedAsTheOthersAre() {
+    float[] shard = new float[BLOCK + 1];
+    BlockSampler random = BlockSampler.seeded(SEED);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> random.truncatedNormal(-1, 0, FloatTensor.of("s", shard), 0, 1, -1, 1));
+    assertEquals("fill: -1 is negative; expected a fill number >= 0", e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> random.truncatedNormal(0, -1, FloatTensor.of("s", shard), 0, 1, -1, 1));
+    assertTrue(e.getMessage().startsWith("from: -1 is not a valid start"), e.getMessage());
+    assertArrayEquals(new float[BLOCK + 1], shard);
   }
 
   @Test
