@@ -135,9 +135,9 @@ public interface TensorSampler {
    * threads do not wait for each other between fills. An {@link InitPlan} run on a counter-based
    * sampler hands it its steps this way.
    *
-   * <p>The fills that are made must write different elements (tensors that share no array): a
-   * sampler may make them at the same time, in any order, and two fills of the same element would
-   * leave either value.
+   * <p>The values are those of the calls in order also where two tensors share elements: a sampler
+   * that makes fills at the same time makes those that share an array ({@link Tensor#shareArrays})
+   * in order, as {@code BlockSampler} does.
    *
    * @param fills the fills, in the order of their fill numbers
    * @throws IllegalArgumentException if a fill that is made is {@link Sampling.Unshardable} or its

@@ -130,6 +130,15 @@ class TensorSamplerFillAllTest {
             new Fill(FloatTensor.of("whole", first), new Sampling.Unshardable("why", true), false));
     e = assertThrows(IllegalArgumentException.class, () -> torch.fillAll(unshardable));
     assertEquals("whole: why; expected a sampling that says what it writes", e.getMessage());
+    List<Fill> emptyInterval =
+        List.of(
+            new Fill(FloatTensor.of("first", first), new Sampling.Normal(0, 1), false),
+            new Fill(
+                FloatTensor.of("truncated", first),
+                new Sampling.TruncatedNormal(0, 1, 2, 1),
+                false));
+    e = assertThrows(IllegalArgumentException.class, () -> torch.fillAll(emptyInterval));
+    assertEquals(0, e.getMessage().indexOf("truncated: "), e.getMessage());
     assertArrayEquals(new float[3], first);
     assertEquals(TorchGenerator.manualSeed(SEED).nextLong(), torch.nextLong());
 

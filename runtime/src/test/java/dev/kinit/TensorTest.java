@@ -500,4 +500,25 @@ class TensorTest {
     withNull.add(null);
     assertThrows(NullPointerException.class, () -> Tensor.shareArrays(withNull));
   }
+
+  /** A new thread has no buffers yet: {@code shareArrays} makes them as large as the rows. */
+  @Test
+  void aNewThreadTellsWhetherManyRowsAreShared() throws Exception {
+    FutureTask<Void> check =
+        new FutureTask<>(
+            () -> {
+              float[][][] deep = new float[30][40][2];
+              float[][] rows = new float[500][2];
+              List<Tensor> apart = List.of(FloatTensor.of("deep", deep), FloatTensor.of("r", rows));
+              assertFalse(Tensor.shareArrays(apart));
+              rows[499] = deep[29][39];
+              List<Tensor> shared =
+                  List.of(FloatTensor.of("deep", deep), FloatTensor.of("r", rows));
+              assertTrue(Tensor.shareArrays(shared));
+              return null;
+            });
+    Thread thread = new Thread(check);
+    thread.start();
+    check.get();
+  }
 }
