@@ -89,6 +89,14 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
    */
   public static final int BLOCK_SIZE = BlockWriter.BLOCK_SIZE;
 
+  /**
+   * Fills of rows this long or longer, on average, are made as one job ({@link #fillAll}): the
+   * check that they share no row then costs at most about 3% of filling them. Shorter rows
+   * (convolution kernels of 1 to 7 elements) would cost more to check than to fill: their fills are
+   * made one after the other, each on all cores.
+   */
+  private static final long LONG_ROW = 512;
+
   /** The most blocks a chunk holds: 2^18 elements, under a millisecond on one core. */
   private static final long MAX_GRAIN = 16;
 
@@ -361,9 +369,10 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
   /**
    * Makes {@code fills} with the values of one call per fill in order, the fill numbers taken in
    * order from {@link #fills()}, which goes up by one per fill that draws, skipped or not. On a
-   * sampler with threads, fills that share no array ({@link Tensor#shareArrays}) are made as one
-   * parallel job, so that no thread waits for the others between two fills; fills that share one
-   * are made one after the other, as they must be for the later one's values to stay.
+   * sampler with threads, fills of long rows ({@link #LONG_ROW}) that share no array ({@link
+   * Tensor#shareArrays}) are made as one parallel job, so that no thread waits for the others
+   * between two fills; fills that share one are made one after the other, as they must be for the
+   * later one's values to stay, and so are fills of short rows, each on all cores.
    *
    * @throws IllegalArgumentException as {@link TensorSampler#fillAll}; nothing is written then, and
    *     no fill number is taken
@@ -382,10 +391,9 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
         parts.add(number < 0 ? null : new Part(fill.tensor(), 0, writers(number, fill.sampling())));
       }
     }
+    List<Tensor> tensors = made.stream().map(Fill::tensor).toList();
     boolean together =
-        pool != null
-            && made.size() > 1
-            && !Tensor.shareArrays(made.stream().map(Fill::tensor).toList());
+        pool != null && made.size() > 1 && longRows(tensors) && !Tensor.shareArrays(tensors);
     for (int i = 0; i < made.size(); i++) {
       Part part = parts.get(i);
       if (made.get(i).sampling() instanceof Sampling.Fixed values) {
@@ -397,6 +405,24 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
     if (together) {
       run(parts.stream().filter(Objects::nonNull).toList());
     }
+  }
+
+  /**
+   * Whether the rows of {@code tensors} hold {@link #LONG_ROW} elements or more on average, so that
+   * telling whether they share a row ({@link Tensor#shareArrays}: one read of each row's header,
+   * about as long as sampling 16 floats) costs little beside filling them. Rows counted from the
+   * shapes, as if every tensor were nested: a flat one's count is too high, never too low.
+   */
+  private static boolean longRows(List<Tensor> tensors) {
+    long rows = 0;
+    long elements = 0;
+    for (Tensor tensor : tensors) {
+      int[] shape = tensor.shape();
+      long row = shape.length == 0 ? 1 : shape[shape.length - 1];
+      rows += row == 0 ? 0 : tensor.size() / row;
+      elements += tensor.size();
+    }
+    return rows <= elements / LONG_ROW;
   }
 
   /** The writers of fill number {@code fill}, a random sampling's. */

@@ -161,6 +161,26 @@ class BlockSamplerFillAllTest {
   }
 
   @Test
+  void fillsOfShortRowsGiveTheSameValues() {
+    // Convolution kernels: rows of 3 floats, made one fill after the other (each on all cores).
+    List<float[][][][]> expected = List.of(new float[64][32][3][3], new float[32][16][3][3]);
+    BlockSampler oneByOne = BlockSampler.sequential(SEED);
+    expected.forEach(weight -> oneByOne.normal(FloatTensor.of("w", weight), 0, 1));
+    for (LongFunction<BlockSampler> sampler : samplers()) {
+      List<float[][][][]> actual = List.of(new float[64][32][3][3], new float[32][16][3][3]);
+      sampler
+          .apply(SEED)
+          .fillAll(
+              actual.stream()
+                  .map(w -> new Fill(FloatTensor.of("w", w), new Sampling.Normal(0, 1), false))
+                  .toList());
+      for (int i = 0; i < 2; i++) {
+        assertTrue(java.util.Arrays.deepEquals(expected.get(i), actual.get(i)), "weight " + i);
+      }
+    }
+  }
+
+  @Test
   void aRefusedFillWritesNothingAndTakesNoFillNumber() {
     for (LongFunction<BlockSampler> sampler : samplers()) {
       float[] valid = new float[3 * BLOCK];
