@@ -391,9 +391,7 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
         parts.add(number < 0 ? null : new Part(fill.tensor(), 0, writers(number, fill.sampling())));
       }
     }
-    List<Tensor> tensors = made.stream().map(Fill::tensor).toList();
-    boolean together =
-        pool != null && made.size() > 1 && longRows(tensors) && !Tensor.shareArrays(tensors);
+    boolean together = together(made.stream().map(Fill::tensor).toList());
     for (int i = 0; i < made.size(); i++) {
       Part part = parts.get(i);
       if (made.get(i).sampling() instanceof Sampling.Fixed values) {
@@ -405,6 +403,14 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
     if (together) {
       run(parts.stream().filter(Objects::nonNull).toList());
     }
+  }
+
+  /**
+   * Whether fills of {@code tensors} are made as one job ({@link #fillAll}): on a pool, more than
+   * one, of long rows, sharing no array.
+   */
+  boolean together(List<Tensor> tensors) {
+    return pool != null && tensors.size() > 1 && longRows(tensors) && !Tensor.shareArrays(tensors);
   }
 
   /**

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kinit.DoubleTensor;
 import dev.kinit.FloatTensor;
 import dev.kinit.Sampling;
+import dev.kinit.Tensor;
 import dev.kinit.TensorSampler.Fill;
 import java.util.ArrayList;
 import java.util.List;
@@ -178,6 +179,34 @@ class BlockSamplerFillAllTest {
         assertTrue(java.util.Arrays.deepEquals(expected.get(i), actual.get(i)), "weight " + i);
       }
     }
+  }
+
+  @Test
+  void fillsAreMadeAsOneJobOnAPoolWhenTheirRowsAreLongAndShareNoArray() {
+    float[][] rows512 = new float[4][512];
+    List<Tensor> long512 =
+        List.of(FloatTensor.of("a", rows512), FloatTensor.of("b", new float[2][512]));
+    List<Tensor> short511 =
+        List.of(FloatTensor.of("a", new float[4][511]), FloatTensor.of("b", new float[2][512]));
+    BlockSampler pooled = BlockSampler.seeded(SEED, twoThreads);
+    assertTrue(pooled.together(long512), "rows of 512 on average");
+    assertFalse(pooled.together(short511), "rows of 511 on average");
+    assertFalse(BlockSampler.sequential(SEED).together(long512), "no pool");
+    assertFalse(pooled.together(long512.subList(0, 1)), "a single fill: nothing to gain");
+    assertFalse(
+        pooled.together(List.of(FloatTensor.of("w", new float[64][32][3][3]), long512.get(1))),
+        "convolution kernels: rows of 3");
+    assertTrue(
+        pooled.together(
+            List.of(
+                FloatTensor.of("bias", new float[1100]),
+                FloatTensor.of("scalar", new float[1]),
+                FloatTensor.of("empty", new float[3][0]),
+                FloatTensor.of("none", new float[0][2]))),
+        "flat arrays are one row each; tensors without elements have none");
+    assertFalse(
+        pooled.together(List.of(FloatTensor.of("a", rows512), FloatTensor.of("row", rows512[2]))),
+        "a shared row");
   }
 
   @Test
