@@ -178,9 +178,9 @@ public final class TorchGeneratorRounds {
    * on all cores: one {@code normal} fill of as many elements as GPT-2 small has, in a flat array;
    * the 50 fills of its weight matrices' shapes ({@code wte}, {@code wpe}, four per block), nested,
    * one after the other; running a plan built beforehand; the same number of elements in one flat
-   * array per core, each filled by its own sampler on its own plain thread ({@link #fillApart}: what
-   * the host gives threads that share nothing); and building the network's plan, which views and
-   * checks every parameter on the calling thread.
+   * array per core, each filled by its own sampler on its own plain thread ({@link #fillApart}:
+   * what the host gives threads that share nothing); and building the network's plan, which views
+   * and checks every parameter on the calling thread.
    */
   private void addGpt2Parts() {
     int parameters = 124_439_808;
