@@ -68,10 +68,10 @@ class InitPlanSkippingTest {
   @Test
   void skippingGivesTheBitsOfMakingEveryStep() {
     Net skipped = new Net();
-    Counting counting = new Counting(BlockSampler.sequential(SEED), true);
+    CountingSampler counting = new CountingSampler(BlockSampler.sequential(SEED), true);
     skipped.plan().run(counting);
     Net full = new Net();
-    Counting every = new Counting(BlockSampler.sequential(SEED), false);
+    CountingSampler every = new CountingSampler(BlockSampler.sequential(SEED), false);
     full.plan().run(every);
 
     assertValuesEqual(full.values(), skipped.values());
@@ -101,7 +101,7 @@ class InitPlanSkippingTest {
         for (BlockSampler parallel :
             List.of(BlockSampler.seeded(SEED), BlockSampler.seeded(SEED, four))) {
           Shared inOrder = new Shared(share);
-          inOrder.plan().run(new Counting(BlockSampler.sequential(SEED), false));
+          inOrder.plan().run(new CountingSampler(BlockSampler.sequential(SEED), false));
           Shared onAllCores = new Shared(share);
           onAllCores.plan().run(parallel);
           assertValuesEqual(inOrder.values(), onAllCores.values());
@@ -178,7 +178,7 @@ class InitPlanSkippingTest {
     builder.add("empty", FloatTensor.of("empty", empty), Init.normal(0, 1));
     builder.add("again", FloatTensor.of("again", weight), writesNothing);
     builder.add("emptyAgain", FloatTensor.of("emptyAgain", empty), Init.zeros());
-    Counting counting = new Counting(BlockSampler.sequential(SEED), true);
+    CountingSampler counting = new CountingSampler(BlockSampler.sequential(SEED), true);
     builder.build().run(counting);
 
     assertEquals(1, counting.made);
@@ -194,7 +194,7 @@ class InitPlanSkippingTest {
     InitPlan.Builder builder = InitPlan.builder(new Object());
     builder.add("first", FloatTensor.of("first", flat, 2, 3), Init.normal(0, 1));
     builder.add("second", FloatTensor.of("second", flat, 6), Init.uniform(-1, 1));
-    Counting counting = new Counting(BlockSampler.sequential(SEED), true);
+    CountingSampler counting = new CountingSampler(BlockSampler.sequential(SEED), true);
     builder.build().run(counting);
     assertEquals(2, counting.made);
   }
@@ -242,59 +242,6 @@ class InitPlanSkippingTest {
     assertEquals(expected.size(), actual.size());
     for (int i = 0; i < expected.size(); i++) {
       assertArrayEquals(expected.get(i), actual.get(i), "array " + i);
-    }
-  }
-
-  /**
-   * A {@link BlockSampler} that counts the fills made and skipped, and says it is counter-based
-   * only if asked to: with {@code counterBased} false, a plan must make every fill.
-   */
-  private static final class Counting implements RandomGenerator, TensorSampler {
-    final BlockSampler sampler;
-    private final boolean counterBased;
-    int made;
-    int skipped;
-
-    Counting(BlockSampler sampler, boolean counterBased) {
-      this.sampler = sampler;
-      this.counterBased = counterBased;
-    }
-
-    @Override
-    public long nextLong() {
-      return sampler.nextLong();
-    }
-
-    @Override
-    public void normal(Tensor tensor, double mean, double std) {
-      made++;
-      sampler.normal(tensor, mean, std);
-    }
-
-    @Override
-    public void uniform(Tensor tensor, double from, double to) {
-      made++;
-      sampler.uniform(tensor, from, to);
-    }
-
-    @Override
-    public void truncatedNormal(Tensor tensor, double mean, double std, double a, double b) {
-      made++;
-      sampler.truncatedNormal(tensor, mean, std, a, b);
-    }
-
-    @Override
-    public boolean counterBased() {
-      return counterBased;
-    }
-
-    @Override
-    public void skipFill() {
-      if (!counterBased) {
-        throw new AssertionError("a fill was skipped on a stream");
-      }
-      skipped++;
-      sampler.skipFill();
     }
   }
 }

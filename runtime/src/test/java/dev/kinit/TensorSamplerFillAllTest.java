@@ -9,7 +9,6 @@ import dev.kinit.block.BlockSampler;
 import dev.kinit.torch.TorchGenerator;
 import java.util.Arrays;
 import java.util.List;
-import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,7 +77,8 @@ class TensorSamplerFillAllTest {
   void onACounterBasedSamplerTheDefaultSkipsAFillByItsNumber() {
     float[] made = new float[6];
     float[] skipped = new float[6];
-    CounterBased sampler = new CounterBased(BlockSampler.sequential(SEED));
+    // A counter-based sampler that leaves fillAll to the default.
+    CountingSampler sampler = new CountingSampler(BlockSampler.sequential(SEED), true);
     sampler.fillAll(
         List.of(
             new Fill(FloatTensor.of("skipped", skipped), new Sampling.Normal(0, 1), true),
@@ -91,6 +91,9 @@ class TensorSamplerFillAllTest {
     assertArrayEquals(values, made);
     assertArrayEquals(new float[6], skipped);
     assertEquals(2, sampler.sampler.fills());
+    assertEquals(1, sampler.made, "the made fill");
+    assertEquals(
+        1, sampler.skipped, "the skipped fill that draws; the skipped constant takes none");
   }
 
   @Test
@@ -145,39 +148,5 @@ class TensorSamplerFillAllTest {
     FloatTensor tensor = FloatTensor.of("t", first);
     assertThrows(NullPointerException.class, () -> new Fill(null, new Sampling.Unchanged(), false));
     assertThrows(NullPointerException.class, () -> new Fill(tensor, null, false));
-  }
-
-  /** A counter-based sampler that leaves {@link TensorSampler#fillAll} to the default. */
-  private static final class CounterBased implements RandomGenerator, TensorSampler {
-    final BlockSampler sampler;
-
-    CounterBased(BlockSampler sampler) {
-      this.sampler = sampler;
-    }
-
-    @Override
-    public long nextLong() {
-      return sampler.nextLong();
-    }
-
-    @Override
-    public void normal(Tensor tensor, double mean, double std) {
-      sampler.normal(tensor, mean, std);
-    }
-
-    @Override
-    public void uniform(Tensor tensor, double from, double to) {
-      sampler.uniform(tensor, from, to);
-    }
-
-    @Override
-    public boolean counterBased() {
-      return true;
-    }
-
-    @Override
-    public void skipFill() {
-      sampler.skipFill();
-    }
   }
 }

@@ -6,8 +6,6 @@ import dev.kinit.Kaiming;
 import dev.kinit.Sampling;
 import dev.kinit.Tensor;
 import dev.kinit.TensorSampler;
-import dev.kinit.internal.ElementType;
-import dev.kinit.internal.Rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -199,8 +197,7 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
    */
   @Override
   public void normal(Tensor tensor, double mean, double std) {
-    requireNormal(tensor, mean, std);
-    normal(fills.getAndIncrement(), 0, tensor, mean, std);
+    whole(tensor, new Sampling.Normal(mean, std));
   }
 
   /**
@@ -213,8 +210,7 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
    */
   @Override
   public void uniform(Tensor tensor, double lower, double upper) {
-    requireUniform(tensor, lower, upper);
-    uniform(fills.getAndIncrement(), 0, tensor, lower, upper);
+    whole(tensor, new Sampling.Uniform(lower, upper));
   }
 
   /**
@@ -244,9 +240,7 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
    *     #normal(Tensor, double, double)}; nothing is written then
    */
   public void normal(long fill, long from, Tensor shard, double mean, double std) {
-    requireNormal(shard, mean, std);
-    requireShard(fill, from, shard);
-    run(List.of(new Part(shard, from, writers(fill, new Sampling.Normal(mean, std)))));
+    shard(fill, from, shard, new Sampling.Normal(mean, std));
   }
 
   /**
@@ -266,9 +260,7 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
    *     nothing is written then
    */
   public void uniform(long fill, long from, Tensor shard, double lower, double upper) {
-    requireUniform(shard, lower, upper);
-    requireShard(fill, from, shard);
-    run(List.of(new Part(shard, from, writers(fill, new Sampling.Uniform(lower, upper)))));
+    shard(fill, from, shard, new Sampling.Uniform(lower, upper));
   }
 
   /**
@@ -281,8 +273,7 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
    */
   @Override
   public void truncatedNormal(Tensor tensor, double mean, double std, double a, double b) {
-    requireTruncatedNormal(tensor, mean, std, a, b);
-    truncatedNormal(fills.getAndIncrement(), 0, tensor, mean, std, a, b);
+    whole(tensor, new Sampling.TruncatedNormal(mean, std, a, b));
   }
 
   /**
@@ -305,10 +296,7 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
    */
   public void truncatedNormal(
       long fill, long from, Tensor shard, double mean, double std, double a, double b) {
-    requireTruncatedNormal(shard, mean, std, a, b);
-    requireShard(fill, from, shard);
-    Sampling truncated = new Sampling.TruncatedNormal(mean, std, a, b);
-    run(List.of(new Part(shard, from, writers(fill, truncated))));
+    shard(fill, from, shard, new Sampling.TruncatedNormal(mean, std, a, b));
   }
 
   /**
@@ -346,22 +334,17 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
   public void fill(long fill, long from, Tensor shard, Sampling sampling) {
     Objects.requireNonNull(shard, "shard");
     Objects.requireNonNull(sampling, "sampling");
-    if (sampling instanceof Sampling.Normal normal) {
-      normal(fill, from, shard, normal.mean(), normal.std());
-    } else if (sampling instanceof Sampling.Uniform uniform) {
-      uniform(fill, from, shard, uniform.from(), uniform.to());
-    } else if (sampling instanceof Sampling.Fixed values) {
-      requireRange(from, shard);
-      values.write(shard, from);
-    } else if (sampling instanceof Sampling.TruncatedNormal truncated) {
-      truncatedNormal(
-          fill, from, shard, truncated.mean(), truncated.std(), truncated.a(), truncated.b());
-    } else if (sampling instanceof Sampling.Unshardable unshardable) {
+    if (sampling instanceof Sampling.Unshardable unshardable) {
       throw new IllegalArgumentException(
           shard.name()
               + ": "
               + unshardable.reason()
               + "; expected a sampling that can be filled by shards");
+    } else if (sampling instanceof Sampling.Fixed values) {
+      requireRange(from, shard);
+      values.write(shard, from);
+    } else if (sampling.draws()) {
+      shard(fill, from, shard, sampling);
     }
     // Sampling.Unchanged: nothing to write
   }
@@ -429,6 +412,24 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
       elements += tensor.size();
     }
     return rows <= elements / LONG_ROW;
+  }
+
+  /** Fill number {@link #fills()} of the whole {@code tensor}, which takes the number. */
+  private void whole(Tensor tensor, Sampling random) {
+    require(tensor, random);
+    shard(fills.getAndIncrement(), 0, tensor, random);
+  }
+
+  /** A shard of fill number {@code fill}, a random one, checked first. */
+  private void shard(long fill, long from, Tensor shard, Sampling random) {
+    require(shard, random);
+    requireShard(fill, from, shard);
+    run(List.of(new Part(shard, from, writers(fill, random))));
+  }
+
+  /** Checks the numbers of a fill of {@code tensor}, as every sampler does ({@link Fill#check}). */
+  private static void require(Tensor tensor, Sampling sampling) {
+    new Fill(Objects.requireNonNull(tensor, "tensor"), sampling, false).check();
   }
 
   /** The writers of fill number {@code fill}, a random sampling's. */
@@ -585,7 +586,7 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
 
   /**
    * Positions {@code [from, from + shard.size())} of a whole fill, written into {@code shard} by
-   * {@code writers}' writers (one per task).
+   * {@code writers}' writers (one per chunk).
    */
   private record Part(Tensor shard, long from, Supplier<BlockWriter> writers) {
     long to() {
@@ -611,22 +612,5 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
         writers.get().write(shard, from, start, end);
       }
     }
-  }
-
-  private static void requireNormal(Tensor tensor, double mean, double std) {
-    Objects.requireNonNull(tensor, "tensor");
-    Rules.require(Rules.normalProblem(tensor.name(), ElementType.of(tensor), mean, std));
-  }
-
-  private static void requireTruncatedNormal(
-      Tensor tensor, double mean, double std, double a, double b) {
-    Objects.requireNonNull(tensor, "tensor");
-    Rules.require(
-        Rules.truncatedNormalProblem(tensor.name(), ElementType.of(tensor), mean, std, a, b));
-  }
-
-  private static void requireUniform(Tensor tensor, double lower, double upper) {
-    Objects.requireNonNull(tensor, "tensor");
-    Rules.require(Rules.uniformProblem(tensor.name(), ElementType.of(tensor), lower, upper));
   }
 }
