@@ -421,6 +421,10 @@ final class Layout {
     }
 
     void add(Object row) {
+      // Fibonacci hashing: the high bits of the product spread identity hash codes evenly. Taken
+      // as the row is added: a view's check reads the row's header here anyway (its length is read
+      // next), so that no second pass over millions of rows misses the cache on each header again.
+      hashes[count] = System.identityHashCode(row) * 0x9E3779B9;
       rows[count++] = row;
     }
 
@@ -433,10 +437,6 @@ final class Layout {
       int n = count;
       if (n < 2) {
         return -1;
-      }
-      for (int i = 0; i < n; i++) {
-        // Fibonacci hashing: the high bits of the product spread identity hash codes evenly.
-        hashes[i] = System.identityHashCode(rows[i]) * 0x9E3779B9;
       }
       int partBits = Math.max(0, 32 - Integer.numberOfLeadingZeros(n - 1) - PARTITION_BITS);
       int parts = 1 << partBits;

@@ -11,11 +11,13 @@ import java.util.function.DoubleSupplier;
  * {@code double} data; both are created by their {@code of} factories, which check the arrays
  * before anything is written.
  *
- * <p>A tensor views the caller's arrays; filling it writes into them. It captures the array
- * structure when created: replacing a row of a nested array afterwards is not seen by the view. A
- * nested array whose sizes Java cannot see is read as having size 0 there: {@code new float[0][3]}
- * has shape {@code [0, 0]}, not {@code [0, 3]} (it has no row to measure), which changes nothing
- * for a fill (no elements either way) but shows in {@link #shape()} and messages.
+ * <p>A tensor views the caller's arrays; filling it writes into them. It checks them when created
+ * and keeps the outermost array: a field given a new array afterwards is not seen by the view, but
+ * a row replaced inside a nested array is, unchecked (a fill writes whatever row is there then; a
+ * shorter one fails part way). Make a new view after changing the arrays. A nested array whose
+ * sizes Java cannot see is read as having size 0 there: {@code new float[0][3]} has shape {@code
+ * [0, 0]}, not {@code [0, 3]} (it has no row to measure), which changes nothing for a fill (no
+ * elements either way) but shows in {@link #shape()} and messages.
  *
  * <p>Two views, or two fields, may hold the same array (a tied weight, shared by two layers): each
  * fill writes all of it, and the last one wins, as when PyTorch initialises a tied weight twice.

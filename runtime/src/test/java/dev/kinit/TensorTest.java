@@ -188,6 +188,26 @@ class TensorTest {
     assertArrayEquals(new float[][] {{2, 2, 2}, {2, 2, 2}}, tied);
   }
 
+  /**
+   * The class comment's promise: the view keeps the outer array, and reads its rows when filled.
+   */
+  @Test
+  void aViewWritesTheRowsItsOuterArrayHoldsWhenFilled() {
+    float[][] weight = new float[2][3];
+    FloatTensor view = FloatTensor.of("weight", weight);
+    float[] replaced = weight[1];
+    weight[1] = new float[3];
+    view.setAll(() -> 1);
+    assertArrayEquals(new float[] {1, 1, 1}, weight[1]);
+    assertArrayEquals(new float[3], replaced);
+
+    float[][] before = weight;
+    weight = new float[2][3]; // given a new array, as a field may be: the view keeps the old one
+    view.setAll(() -> 2);
+    assertArrayEquals(new float[][] {{2, 2, 2}, {2, 2, 2}}, before);
+    assertArrayEquals(new float[2][3], weight);
+  }
+
   @Test
   void anEmptyOuterArrayHidesTheInnerSizes() {
     // Java keeps no size for the rows of new float[0][3]: the view cannot see the 3.
