@@ -417,13 +417,18 @@ public final class BlockSampler implements RandomGenerator, TensorSampler {
   /** Fill number {@link #fills()} of the whole {@code tensor}, which takes the number. */
   private void whole(Tensor tensor, Sampling random) {
     require(tensor, random);
-    shard(fills.getAndIncrement(), 0, tensor, random);
+    write(fills.getAndIncrement(), 0, tensor, random);
   }
 
   /** A shard of fill number {@code fill}, a random one, checked first. */
   private void shard(long fill, long from, Tensor shard, Sampling random) {
     require(shard, random);
     requireShard(fill, from, shard);
+    write(fill, from, shard, random);
+  }
+
+  /** Writes a shard of fill number {@code fill}, a random one, already checked. */
+  private void write(long fill, long from, Tensor shard, Sampling random) {
     run(List.of(new Part(shard, from, writers(fill, random))));
   }
 
