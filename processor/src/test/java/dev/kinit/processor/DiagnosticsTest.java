@@ -1913,6 +1913,46 @@ class DiagnosticsTest {
   }
 
   /**
+   * A container of containers of modules ({@code features.0.0.weight} in PyTorch) cannot be
+   * planned: each such field is an error at its line, whatever the containers (a {@code List}, an
+   * array, a wildcard, a deeper nesting), rather than a member left out; a container of containers
+   * of numbers is no member, as before.
+   */
+  @Test
+  void aContainerOfContainersOfModulesIsAnError() {
+    JavaFileObject net =
+        source(
+            "layers.Net",
+            "package layers;",
+            "import java.util.List;",
+            "@dev.kinit.Network",
+            "public class Net {",
+            "  static final class Dense {",
+            "    @dev.kinit.KaimingInit final float[][] weight = new float[2][2];",
+            "  }",
+            "  final List<List<Dense>> lists = null;",
+            "  final Dense[][] arrays = null;",
+            "  final List<? extends Dense[]> mixed = null;",
+            "  final List<List<List<Dense>>> deeper = null;",
+            "  final List<List<Integer>> sizes = null;",
+            "  final int[][] table = null;",
+            "  final List<Dense> fine = null;",
+            "}");
+    Compilation compilation = compile(net);
+    assertThat(compilation).hadErrorCount(4);
+    for (String field : new String[] {"lists", "arrays", "mixed", "deeper"}) {
+      assertThat(compilation)
+          .hadErrorContaining(
+              "[kinit.nested-container] Net."
+                  + field
+                  + " holds Dense in a container of containers (a List or array of Lists or"
+                  + " arrays), which kinit cannot initialise")
+          .inFile(net)
+          .onLineContaining(" " + field + " = null");
+    }
+  }
+
+  /**
    * A package-private field is inherited only through classes of its package (JLS 8.4.8): from
    * {@code a.Layer extends b.Mid extends a.Base}, {@code layer.weight} does not compile, so the
    * initializer reads {@code ((Base) layer).weight}.

@@ -67,6 +67,7 @@ class NetworkFuzzTest {
     NONE(null),
     CHILD_UNREADABLE(Message.CHILD_UNREADABLE),
     CHILD_NOT_SEALED(Message.CHILD_NOT_SEALED),
+    NESTED_CONTAINER(Message.NESTED_CONTAINER),
     CONSTRUCTED_BEFORE_UNKNOWN(Message.CONSTRUCTED_BEFORE_UNKNOWN),
     CONSTRUCTED_BEFORE_NOT_A_MEMBER(Message.CONSTRUCTED_BEFORE_NOT_A_MEMBER),
     REINIT_WITHOUT_NETWORK(Message.REINIT_WITHOUT_NETWORK),
@@ -107,7 +108,12 @@ class NetworkFuzzTest {
     OWN_MATRIX,
     OWN_ABSENT,
     SIZE,
-    NOT_SEALED
+    NOT_SEALED,
+    /**
+     * A container of containers of modules: {@code List<List<K>>}, {@code K[][]} or {@code
+     * List<K[]>}, by its number of modules modulo 3 (a mistake).
+     */
+    NESTED
   }
 
   /** How the initializer reads a member. */
@@ -236,7 +242,7 @@ class NetworkFuzzTest {
           kind = pick(List.of(Kind.DENSE, Kind.NORM, Kind.SUB));
           modules.add(module(kind));
         }
-        case LIST, ARRAY -> {
+        case LIST, ARRAY, NESTED -> {
           kind = pick(List.of(Kind.DENSE, Kind.NORM, Kind.SUB));
           int n = random.nextInt(4);
           for (int i = 0; i < n; i++) {
@@ -313,6 +319,7 @@ class NetworkFuzzTest {
       switch (mistake) {
         case CHILD_UNREADABLE -> members.add(at, member(Form.CHILD, Access.PRIVATE));
         case CHILD_NOT_SEALED -> members.add(at, member(Form.NOT_SEALED, access(true)));
+        case NESTED_CONTAINER -> members.add(at, member(Form.NESTED, access(true)));
         // A child, so that the mistaken rule has a weight to reach and is only mistaken.
         case REINIT_INIT_COUNT, REINIT_ATTRIBUTE, REINIT_ORDER_CONFLICT ->
             members.add(at, member(Form.CHILD, Access.PACKAGE));
@@ -573,6 +580,23 @@ class NetworkFuzzTest {
         type = member.kind().type + "[]";
         value = "{" + elements + "}";
       }
+      case NESTED -> {
+        String k = member.kind().type;
+        switch (member.modules().size() % 3) {
+          case 0 -> {
+            type = "List<List<" + k + ">>";
+            value = "List.of(List.of(" + elements + "))";
+          }
+          case 1 -> {
+            type = k + "[][]";
+            value = "{{" + elements + "}}";
+          }
+          default -> {
+            type = "List<" + k + "[]>";
+            value = "List.<" + k + "[]>of(new " + k + "[] {" + elements + "})";
+          }
+        }
+      }
       case SEALED_LIST -> {
         type = "List<Piece>";
         value = "List.of(" + elements + ")";
@@ -797,6 +821,8 @@ class NetworkFuzzTest {
                 "Net", lineOf(net, fieldOf(Form.CHILD, Access.PRIVATE)), c.mistake().message);
         case CHILD_NOT_SEALED ->
             new Expected("Net", lineOf(net, fieldOf(Form.NOT_SEALED, null)), c.mistake().message);
+        case NESTED_CONTAINER ->
+            new Expected("Net", lineOf(net, fieldOf(Form.NESTED, null)), c.mistake().message);
         case CONSTRUCTED_BEFORE_UNKNOWN, CONSTRUCTED_BEFORE_NOT_A_MEMBER ->
             new Expected("Net", lineOf(net, "@ConstructedBefore"), c.mistake().message);
       };

@@ -135,38 +135,62 @@ final class Modules {
 
   /**
    * The field's type as a child of a network: a module, a {@code List} of modules or an array of
-   * them; empty for any other type (a size, an activation, a list of numbers), which is not a
-   * member.
+   * them, or a container of such containers ({@link Child.Container#NESTED}, an error); empty for
+   * any other type (a size, an activation, a list of numbers), which is not a member.
    */
   Optional<ChildType> childType(TypeMirror type) {
-    if (type.getKind() == TypeKind.ARRAY) {
-      TypeMirror component = ((ArrayType) type).getComponentType();
-      return isModule(component)
-          ? Optional.of(new ChildType(Child.Container.ARRAY, component))
+    Optional<Child.Container> container = containerOf(type);
+    if (container.isEmpty()) {
+      return !isList(type) && isModule(type) // a raw List is no container of modules
+          ? Optional.of(new ChildType(Child.Container.ONE, type))
           : Optional.empty();
     }
-    if (type.getKind() != TypeKind.DECLARED && type.getKind() != TypeKind.ERROR) {
+    TypeMirror element = elementOf(type);
+    if (element == null) {
       return Optional.empty();
     }
-    TypeElement list = elements.getTypeElement("java.util.List");
-    if (type.getKind() == TypeKind.DECLARED
-        && types.isSubtype(types.erasure(type), types.erasure(list.asType()))) {
-      DeclaredType declared = (DeclaredType) type;
-      if (declared.getTypeArguments().size() != 1) {
-        return Optional.empty();
-      }
-      TypeMirror element = elementOf(declared.getTypeArguments().get(0));
-      return element != null && isModule(element)
-          ? Optional.of(new ChildType(Child.Container.LIST, element))
-          : Optional.empty();
+    if (isModule(element)) {
+      return Optional.of(new ChildType(container.get(), element));
     }
-    return isModule(type)
-        ? Optional.of(new ChildType(Child.Container.ONE, type))
+    for (TypeMirror inner = element; containerOf(inner).isPresent(); ) {
+      inner = elementOf(inner);
+      if (inner == null) {
+        break;
+      }
+      if (isModule(inner)) {
+        return Optional.of(new ChildType(Child.Container.NESTED, inner));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code type} is an array or a {@code List} (of one type argument), and which. */
+  private Optional<Child.Container> containerOf(TypeMirror type) {
+    if (type.getKind() == TypeKind.ARRAY) {
+      return Optional.of(Child.Container.ARRAY);
+    }
+    return isList(type) && ((DeclaredType) type).getTypeArguments().size() == 1
+        ? Optional.of(Child.Container.LIST)
         : Optional.empty();
   }
 
+  /** Whether {@code type} is {@code java.util.List} or below it, with any type arguments. */
+  private boolean isList(TypeMirror type) {
+    TypeElement list = elements.getTypeElement("java.util.List");
+    return type.getKind() == TypeKind.DECLARED
+        && types.isSubtype(types.erasure(type), types.erasure(list.asType()));
+  }
+
+  /** The elements' type of a container ({@link #containerOf}), null for a list of {@code ?}. */
+  private static @Nullable TypeMirror elementOf(TypeMirror container) {
+    if (container instanceof ArrayType array) {
+      return array.getComponentType();
+    }
+    return argumentOf(((DeclaredType) container).getTypeArguments().get(0));
+  }
+
   /** A list's element type: the argument, or the upper bound of {@code ? extends T}. */
-  private static @Nullable TypeMirror elementOf(TypeMirror argument) {
+  private static @Nullable TypeMirror argumentOf(TypeMirror argument) {
     if (argument instanceof WildcardType wildcard) {
       return wildcard.getExtendsBound();
     }

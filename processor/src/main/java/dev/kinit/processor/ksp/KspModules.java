@@ -111,8 +111,8 @@ final class KspModules {
 
   /**
    * The property's type as a child of a network: a module, a {@code List} of modules or an array of
-   * them; empty for any other type (a size, an activation, a list of numbers), which is not a
-   * member.
+   * them, or a container of such containers ({@link Child.Container#NESTED}, an error); empty for
+   * any other type (a size, an activation, a list of numbers), which is not a member.
    */
   Optional<ChildType> childType(KSType type) {
     KSClassDeclaration declared = JvmView.classOf(type);
@@ -121,25 +121,41 @@ final class KspModules {
           ? Optional.of(new ChildType(Child.Container.ONE, type))
           : Optional.empty();
     }
-    String name = JvmView.qualifiedName(declared);
-    if (name.equals("kotlin.Array")) {
-      KSType component = elementOf(type.getArguments());
-      return component != null && isModule(component)
-          ? Optional.of(new ChildType(Child.Container.ARRAY, component))
+    Optional<Child.Container> container = containerOf(declared);
+    if (container.isEmpty()) {
+      return isModule(type)
+          ? Optional.of(new ChildType(Child.Container.ONE, type))
           : Optional.empty();
     }
-    if (isList(declared)) {
-      if (type.getArguments().size() != 1) {
-        return Optional.empty();
+    KSType element = elementOf(type.getArguments());
+    if (element == null) {
+      return Optional.empty();
+    }
+    if (isModule(element)) {
+      return Optional.of(new ChildType(container.get(), element));
+    }
+    for (KSType inner = element; inner != null; inner = elementOf(inner.getArguments())) {
+      KSClassDeclaration innerClass = JvmView.classOf(inner);
+      if (innerClass == null || containerOf(innerClass).isEmpty()) {
+        break;
       }
-      KSType element = elementOf(type.getArguments());
-      return element != null && isModule(element)
-          ? Optional.of(new ChildType(Child.Container.LIST, element))
-          : Optional.empty();
+      KSType next = elementOf(inner.getArguments());
+      if (next != null && isModule(next)) {
+        return Optional.of(new ChildType(Child.Container.NESTED, next));
+      }
     }
-    return isModule(type)
-        ? Optional.of(new ChildType(Child.Container.ONE, type))
-        : Optional.empty();
+    return Optional.empty();
+  }
+
+  /**
+   * Whether a type of this class is a container of modules, and which: an {@code Array}, or a
+   * {@code List} (a raw one or one of another arity is neither a container nor a module).
+   */
+  private static Optional<Child.Container> containerOf(KSClassDeclaration type) {
+    if (JvmView.qualifiedName(type).equals("kotlin.Array")) {
+      return Optional.of(Child.Container.ARRAY);
+    }
+    return isList(type) ? Optional.of(Child.Container.LIST) : Optional.empty();
   }
 
   /** Whether it is {@code java.util.List} (Kotlin's {@code List}, {@code MutableList}) or below. */

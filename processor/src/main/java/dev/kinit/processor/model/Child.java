@@ -28,7 +28,12 @@ public record Child(
   public enum Container {
     ONE,
     LIST,
-    ARRAY
+    ARRAY,
+    /**
+     * A {@code List} or array of {@code List}s or arrays of modules, at any depth: not supported
+     * ({@code [kinit.nested-container]}), so never written.
+     */
+    NESTED
   }
 
   /** A module type as generated code initialises it. */

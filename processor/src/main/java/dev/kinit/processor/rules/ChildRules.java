@@ -42,6 +42,10 @@ final class ChildRules {
           initializer.simpleName(),
           why(child.reach()));
     }
+    if (child.container() == Child.Container.NESTED
+        && child.module().kind() != ModuleDeclaration.Kind.UNRESOLVED) {
+      report(Message.NESTED_CONTAINER, child, child.label(), child.module().name());
+    }
     Child.ModuleType module = module(child, child.module());
     String before = child.constructedBefore().orElse(null);
     return new Child(child.name(), child.label(), access, child.container(), module, before);
