@@ -14,4 +14,7 @@ object Build {
   fun ungatedPlan(random: RandomGenerator) = GatedInitializer.plan(Gated(false))
 
   fun scaledPlan(random: RandomGenerator) = ScaledInitializer.plan(Scaled(Norm(2), FloatArray(3)))
+
+  fun stagePlan(random: RandomGenerator) =
+    StageInitializer.plan(Stage(Conv(2, 2), listOf(Norm(2), Relu, Conv(3, 2)), arrayOf(Conv(4, 3)), "a tag"))
 }

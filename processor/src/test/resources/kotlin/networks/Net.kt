@@ -57,3 +57,10 @@ class Gated(gate: Boolean) {
 /** A constructor property constructed before the one declared ahead of it. */
 @Network
 class Scaled(val norm: Norm, @ConstructedBefore("norm") @OnesInit val scale: FloatArray)
+
+/**
+ * Children whose types are type parameters: each planned as its bound (a module class, a sealed
+ * interface); an unbounded one, which may hold anything, is no member.
+ */
+@Network
+class Stage<P : Piece, C : Conv, T>(val first: C, val pieces: List<P>, val convs: Array<C>, val tag: T)

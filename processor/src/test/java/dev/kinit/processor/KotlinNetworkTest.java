@@ -157,6 +157,23 @@ class KotlinNetworkTest {
         names(call(result, "net.Build", "scaledPlan", 0)));
   }
 
+  /**
+   * A child whose type is a type parameter is planned as its bound: a class, or a sealed interface
+   * dispatched over its cases; an unbounded one is no member.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(KotlinProcessing.class)
+  void aChildOfATypeParameterIsPlannedAsItsBound(KotlinProcessing processing) throws Exception {
+    assertEquals(
+        List.of(
+            "first.weight",
+            "pieces.0.weight",
+            "pieces.0.bias",
+            "pieces.2.weight",
+            "convs.0.weight"),
+        names(call(compiled(processing), "net.Build", "stagePlan", 0)));
+  }
+
   private static List<String> names(Object plan) {
     return ((InitPlan) plan).steps().stream().map(InitPlan.Step::name).toList();
   }

@@ -109,6 +109,10 @@ class NetworkFuzzTest {
     OWN_ABSENT,
     SIZE,
     NOT_SEALED,
+    /** A child whose type is a type variable of Net, bounded by its kind ({@code VHead}). */
+    VARIABLE,
+    /** A {@code List} of a type variable of Net, bounded by its kind. */
+    VARIABLE_LIST,
     /**
      * A container of containers of modules: {@code List<List<K>>}, {@code K[][]} or {@code
      * List<K[]>}, by its number of modules modulo 3 (a mistake).
@@ -238,11 +242,11 @@ class NetworkFuzzTest {
       List<Module> modules = new ArrayList<>();
       Kind kind = null;
       switch (form) {
-        case CHILD -> {
+        case CHILD, VARIABLE -> {
           kind = pick(List.of(Kind.DENSE, Kind.NORM, Kind.SUB));
           modules.add(module(kind));
         }
-        case LIST, ARRAY, NESTED -> {
+        case LIST, ARRAY, NESTED, VARIABLE_LIST -> {
           kind = pick(List.of(Kind.DENSE, Kind.NORM, Kind.SUB));
           int n = random.nextInt(4);
           for (int i = 0; i < n; i++) {
@@ -273,6 +277,8 @@ class NetworkFuzzTest {
               Form.LIST,
               Form.LIST,
               Form.ARRAY,
+              Form.VARIABLE,
+              Form.VARIABLE_LIST,
               Form.SEALED_LIST,
               Form.ABSENT,
               Form.OWN_VECTOR,
@@ -551,11 +557,24 @@ class NetworkFuzzTest {
     net.append("@Network");
     c.rules().forEach(rule -> net.append(' ').append(rule.initCode()));
     c.ruleCodes().forEach(code -> net.append(' ').append(code));
-    net.append(" public class Net").append(c.inherits() ? " extends BaseNet" : "").append(" {\n");
+    List<String> variables =
+        c.members().stream()
+            .filter(m -> m.form() == Form.VARIABLE || m.form() == Form.VARIABLE_LIST)
+            .map(m -> variable(m) + " extends " + m.kind().type)
+            .toList();
+    net.append(" public class Net")
+        .append(variables.isEmpty() ? "" : "<" + String.join(", ", variables) + ">")
+        .append(c.inherits() ? " extends BaseNet" : "")
+        .append(" {\n");
     c.members().forEach(member -> net.append(member(member)));
     net.append("}\n");
     files.put(pkg + ".Net", net.toString());
     return files;
+  }
+
+  /** The type variable of Net that a {@link Form#VARIABLE} member's type is. */
+  private static String variable(Member member) {
+    return "V" + Character.toUpperCase(member.name().charAt(0)) + member.name().substring(1);
   }
 
   /** A member's line (with its annotations), and its getter's. */
@@ -596,6 +615,21 @@ class NetworkFuzzTest {
             value = "List.<" + k + "[]>of(new " + k + "[] {" + elements + "})";
           }
         }
+      }
+      case VARIABLE -> {
+        before = before + "@SuppressWarnings(\"unchecked\") ";
+        type = variable(member);
+        value = "(" + type + ") " + member.modules().get(0).construction();
+      }
+      case VARIABLE_LIST -> {
+        before = before + "@SuppressWarnings(\"unchecked\") ";
+        type = "List<" + variable(member) + ">";
+        value =
+            "List.of("
+                + member.modules().stream()
+                    .map(m -> "(" + variable(member) + ") " + m.construction())
+                    .collect(Collectors.joining(", "))
+                + ")";
       }
       case SEALED_LIST -> {
         type = "List<Piece>";
@@ -696,7 +730,7 @@ class NetworkFuzzTest {
       List<Kind> kinds = new ArrayList<>();
       for (Member member : registered()) {
         switch (member.form()) {
-          case CHILD, ABSENT, LIST, ARRAY -> kinds.add(member.kind());
+          case CHILD, ABSENT, LIST, ARRAY, VARIABLE, VARIABLE_LIST -> kinds.add(member.kind());
           case SEALED_LIST -> kinds.addAll(List.of(Kind.DENSE, Kind.NORM, Kind.ACT));
           // An open type's modules are unknown: none of its parameters can be matched.
           default -> {}
@@ -721,7 +755,7 @@ class NetworkFuzzTest {
                 ? 1
                 : member.form() == Form.OWN_MATRIX ? 2 : null;
           }
-          return member.form() == Form.CHILD
+          return member.form() == Form.CHILD || member.form() == Form.VARIABLE
               ? rank(new Node("", member.kind(), member.modules().get(0), List.of()), parts[1])
               : null;
         }
@@ -781,8 +815,8 @@ class NetworkFuzzTest {
       if (node.kind() == null) {
         for (Member member : node.members()) {
           switch (member.form()) {
-            case CHILD -> children.add(node(member.name(), member.modules().get(0)));
-            case LIST, ARRAY, SEALED_LIST -> {
+            case CHILD, VARIABLE -> children.add(node(member.name(), member.modules().get(0)));
+            case LIST, ARRAY, SEALED_LIST, VARIABLE_LIST -> {
               for (int i = 0; i < member.modules().size(); i++) {
                 children.add(node(member.name() + "." + i, member.modules().get(i)));
               }
@@ -873,8 +907,8 @@ class NetworkFuzzTest {
         switch (member.form()) {
           case OWN_VECTOR -> steps.add(new Step(member.name(), Init.zeros()));
           case OWN_MATRIX -> steps.add(new Step(member.name(), Init.normal(0, 0.02)));
-          case CHILD -> construct(member.name() + ".", value, steps, tensors);
-          case LIST, SEALED_LIST -> {
+          case CHILD, VARIABLE -> construct(member.name() + ".", value, steps, tensors);
+          case LIST, SEALED_LIST, VARIABLE_LIST -> {
             List<?> list = (List<?>) value;
             for (int i = 0; i < list.size(); i++) {
               construct(member.name() + "." + i + ".", list.get(i), steps, tensors);

@@ -423,6 +423,70 @@ class NetworkTest {
     assertEquals("downsample.1 is null; expected a module", thrown.getCause().getMessage());
   }
 
+  private static final JavaFileObject STAGE =
+      source(
+          "net.Stage",
+          "package net;",
+          "import dev.kinit.*;",
+          "import java.util.List;",
+          "@Network",
+          "public final class Stage<P extends Piece, C extends Conv, T> {",
+          "  public final C first;",
+          "  public final List<P> pieces;",
+          "  public final List<? extends C> convs;",
+          "  public final T tag;",
+          "  public Stage(C first, List<P> pieces, List<? extends C> convs, T tag) {",
+          "    this.first = first;",
+          "    this.pieces = pieces;",
+          "    this.convs = convs;",
+          "    this.tag = tag;",
+          "  }",
+          "}");
+
+  /**
+   * Found by an outsider's port: a child whose type is a type variable ({@code C extends Conv}, or
+   * a list of them) was left out of the plan without a word. It is planned as its bound: a concrete
+   * module class, or a sealed type dispatched over its classes; an unbounded variable, which may
+   * hold anything, is no member.
+   */
+  @Test
+  void aChildOfATypeVariableIsPlannedAsItsBound() throws Exception {
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
+            .withOptions("-Xlint:all", "-Werror")
+            .compile(CONV, NORM, RELU, PIECE, STAGE);
+    assertThat(compilation).succeededWithoutWarnings();
+    CompiledClasses classes = new CompiledClasses(compilation);
+    Class<?> conv = classes.loadClass("net.Conv");
+    Object stage =
+        classes
+            .loadClass("net.Stage")
+            .getConstructors()[0]
+            .newInstance(
+                conv.getConstructor(int.class, int.class).newInstance(2, 2),
+                List.of(
+                    classes.loadClass("net.Norm").getConstructor(int.class).newInstance(2),
+                    classes.loadClass("net.Relu").getConstructor().newInstance(),
+                    conv.getConstructor(int.class, int.class).newInstance(3, 2)),
+                List.of(conv.getConstructor(int.class, int.class).newInstance(4, 3)),
+                "a tag");
+    InitPlan plan =
+        (InitPlan)
+            classes
+                .loadClass("net.StageInitializer")
+                .getMethod("plan", stage.getClass())
+                .invoke(null, stage);
+    assertEquals(
+        List.of(
+            "first.weight",
+            "pieces.0.weight",
+            "pieces.0.bias",
+            "pieces.2.weight",
+            "convs.0.weight"),
+        plan.steps().stream().map(InitPlan.Step::name).toList());
+  }
+
   private static final JavaFileObject ORDERED =
       source(
           "net.Ordered",

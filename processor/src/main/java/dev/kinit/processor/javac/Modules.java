@@ -20,6 +20,7 @@ import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
 import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -136,9 +137,11 @@ final class Modules {
   /**
    * The field's type as a child of a network: a module, a {@code List} of modules or an array of
    * them, or a container of such containers ({@link Child.Container#NESTED}, an error); empty for
-   * any other type (a size, an activation, a list of numbers), which is not a member.
+   * any other type (a size, an activation, a list of numbers), which is not a member. A type
+   * variable stands for its bound ({@code C extends Conv}: a {@code Conv}).
    */
-  Optional<ChildType> childType(TypeMirror type) {
+  Optional<ChildType> childType(TypeMirror declared) {
+    TypeMirror type = boundOf(declared);
     Optional<Child.Container> container = containerOf(type);
     if (container.isEmpty()) {
       return !isList(type) && isModule(type) // a raw List is no container of modules
@@ -181,12 +184,25 @@ final class Modules {
         && types.isSubtype(types.erasure(type), types.erasure(list.asType()));
   }
 
-  /** The elements' type of a container ({@link #containerOf}), null for a list of {@code ?}. */
+  /**
+   * The elements' type of a container ({@link #containerOf}), a type variable's bound for the
+   * variable; null for a list of {@code ?}.
+   */
   private static @Nullable TypeMirror elementOf(TypeMirror container) {
-    if (container instanceof ArrayType array) {
-      return array.getComponentType();
+    TypeMirror element =
+        container instanceof ArrayType array
+            ? array.getComponentType()
+            : argumentOf(((DeclaredType) container).getTypeArguments().get(0));
+    return element == null ? null : boundOf(element);
+  }
+
+  /** A type variable's upper bound (the bound's, for a variable bounded by one), else the type. */
+  private static TypeMirror boundOf(TypeMirror type) {
+    TypeMirror bound = type;
+    while (bound instanceof TypeVariable variable) {
+      bound = variable.getUpperBound();
     }
-    return argumentOf(((DeclaredType) container).getTypeArguments().get(0));
+    return bound;
   }
 
   /** A list's element type: the argument, or the upper bound of {@code ? extends T}. */

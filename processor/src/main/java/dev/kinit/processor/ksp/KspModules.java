@@ -4,6 +4,7 @@ import com.google.devtools.ksp.processing.Resolver;
 import com.google.devtools.ksp.symbol.KSClassDeclaration;
 import com.google.devtools.ksp.symbol.KSType;
 import com.google.devtools.ksp.symbol.KSTypeArgument;
+import com.google.devtools.ksp.symbol.KSTypeParameter;
 import com.google.devtools.ksp.symbol.KSTypeReference;
 import com.google.devtools.ksp.symbol.Modifier;
 import com.google.devtools.ksp.symbol.Variance;
@@ -11,6 +12,7 @@ import com.palantir.javapoet.ClassName;
 import dev.kinit.Network;
 import dev.kinit.processor.model.Child;
 import dev.kinit.processor.model.Layer;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -112,9 +114,11 @@ final class KspModules {
   /**
    * The property's type as a child of a network: a module, a {@code List} of modules or an array of
    * them, or a container of such containers ({@link Child.Container#NESTED}, an error); empty for
-   * any other type (a size, an activation, a list of numbers), which is not a member.
+   * any other type (a size, an activation, a list of numbers), which is not a member. A type
+   * parameter stands for its bound ({@code C : Conv}: a {@code Conv}).
    */
-  Optional<ChildType> childType(KSType type) {
+  Optional<ChildType> childType(KSType property) {
+    KSType type = boundOf(property);
     KSClassDeclaration declared = JvmView.classOf(type);
     if (declared == null) {
       return type.isError()
@@ -186,7 +190,23 @@ final class KspModules {
         || argument.getType() == null) {
       return null;
     }
-    return argument.getType().resolve();
+    return boundOf(argument.getType().resolve());
+  }
+
+  /**
+   * A type parameter's first bound (the bound's, for a parameter bounded by one), else the type; an
+   * unbounded parameter stays itself, no class and so no member.
+   */
+  private static KSType boundOf(KSType type) {
+    KSType bound = type;
+    while (bound.getDeclaration() instanceof KSTypeParameter parameter) {
+      Iterator<KSTypeReference> bounds = SequencesKt.asIterable(parameter.getBounds()).iterator();
+      if (!bounds.hasNext()) {
+        break;
+      }
+      bound = bounds.next().resolve();
+    }
+    return bound;
   }
 
   /** Whether a single property of this type is a child: a module type, unknown yet, or open. */
