@@ -114,8 +114,11 @@ class Networks {
   val open: Open = OpenLinear() // expect: [kinit.child-not-sealed] Networks.open holds Open, an interface or abstract class that is not sealed
   @ConstructedBefore("later") val first = Linear() // expect: [kinit.constructed-before-unknown] @ConstructedBefore("later") on Networks.first names no member of Networks declared before it
   val later = Linear()
-  val stages: List<List<Linear>> = listOf() // expect: [kinit.nested-container] Networks.stages holds Linear in a container of containers (a List or array of Lists or arrays), which kinit cannot initialise
-  val grid: Array<Array<Linear>> = arrayOf() // expect: [kinit.nested-container] Networks.grid holds Linear in a container of containers
+  val stages: List<List<Linear>> = listOf() // expect: [kinit.unsupported-container] Networks.stages holds Linear in a container kinit cannot plan (a Map, a Set or other Collection, an Optional, or a List or array of containers)
+  val grid: Array<Array<Linear>> = arrayOf() // expect: [kinit.unsupported-container] Networks.grid holds Linear in a container kinit cannot plan
+  val byName: Map<String, Linear> = mapOf() // expect: [kinit.unsupported-container] Networks.byName holds Linear in a container kinit cannot plan
+  val set: Set<Linear> = setOf() // expect: [kinit.unsupported-container] Networks.set holds Linear in a container kinit cannot plan
+  val counts: Map<String, Int> = mapOf()
   val sizes: List<List<Int>> = listOf()
   @ConstructedBefore("later") val count = 2 // expect: [kinit.constructed-before-not-a-member] @ConstructedBefore on Networks.count, which is neither a parameter nor a child module of Networks; expected it on an array with an initialisation annotation, or on a field of a @Network that holds a child module
 }

@@ -1913,18 +1913,18 @@ class DiagnosticsTest {
   }
 
   /**
-   * A container of containers of modules ({@code features.0.0.weight} in PyTorch) cannot be
-   * planned: each such field is an error at its line, whatever the containers (a {@code List}, an
-   * array, a wildcard, a deeper nesting), rather than a member left out; a container of containers
-   * of numbers is no member, as before.
+   * Modules in a container an initializer cannot plan (a container of containers, {@code
+   * features.0.0.weight} in PyTorch; a {@code Map}, PyTorch's {@code ModuleDict}; a {@code Set}, an
+   * {@code Optional}) are an error at the field's line, whatever the depth, rather than a member
+   * left out; such containers of numbers are no members, as before.
    */
   @Test
-  void aContainerOfContainersOfModulesIsAnError() {
+  void modulesInAContainerThatCannotBePlannedAreAnError() {
     JavaFileObject net =
         source(
             "layers.Net",
             "package layers;",
-            "import java.util.List;",
+            "import java.util.*;",
             "@dev.kinit.Network",
             "public class Net {",
             "  static final class Dense {",
@@ -1934,19 +1934,27 @@ class DiagnosticsTest {
             "  final Dense[][] arrays = null;",
             "  final List<? extends Dense[]> mixed = null;",
             "  final List<List<List<Dense>>> deeper = null;",
+            "  final Map<String, Dense> byName = null;",
+            "  final Set<Dense> set = null;",
+            "  final Optional<Dense> maybe = null;",
+            "  final List<Map<String, Dense>> listOfMaps = null;",
             "  final List<List<Integer>> sizes = null;",
+            "  final Map<String, Integer> counts = null;",
             "  final int[][] table = null;",
+            "  final java.nio.file.Path path = null;",
             "  final List<Dense> fine = null;",
             "}");
     Compilation compilation = compile(net);
-    assertThat(compilation).hadErrorCount(4);
-    for (String field : new String[] {"lists", "arrays", "mixed", "deeper"}) {
+    List<String> fields =
+        List.of("lists", "arrays", "mixed", "deeper", "byName", "set", "maybe", "listOfMaps");
+    assertThat(compilation).hadErrorCount(fields.size());
+    for (String field : fields) {
       assertThat(compilation)
           .hadErrorContaining(
-              "[kinit.nested-container] Net."
+              "[kinit.unsupported-container] Net."
                   + field
-                  + " holds Dense in a container of containers (a List or array of Lists or"
-                  + " arrays), which kinit cannot initialise")
+                  + " holds Dense in a container kinit cannot plan (a Map, a Set or other"
+                  + " Collection, an Optional, or a List or array of containers)")
           .inFile(net)
           .onLineContaining(" " + field + " = null");
     }

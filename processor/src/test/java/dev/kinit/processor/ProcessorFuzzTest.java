@@ -125,7 +125,7 @@ class ProcessorFuzzTest {
           Message.INTERNAL_ERROR,
           Message.CHILD_UNREADABLE,
           Message.CHILD_NOT_SEALED,
-          Message.NESTED_CONTAINER,
+          Message.UNSUPPORTED_CONTAINER,
           Message.INITIALIZER_MISSING,
           Message.CONSTRUCTED_BEFORE_UNKNOWN,
           Message.CONSTRUCTED_BEFORE_NOT_A_MEMBER,

@@ -136,35 +136,73 @@ final class Modules {
 
   /**
    * The field's type as a child of a network: a module, a {@code List} of modules or an array of
-   * them, or a container of such containers ({@link Child.Container#NESTED}, an error); empty for
-   * any other type (a size, an activation, a list of numbers), which is not a member. A type
-   * variable stands for its bound ({@code C extends Conv}: a {@code Conv}).
+   * them, or modules held in any other container ({@link Child.Container#UNSUPPORTED}, an error);
+   * empty for any other type (a size, an activation, a list of numbers), which is not a member. A
+   * type variable stands for its bound ({@code C extends Conv}: a {@code Conv}).
    */
   Optional<ChildType> childType(TypeMirror declared) {
     TypeMirror type = boundOf(declared);
     Optional<Child.Container> container = containerOf(type);
-    if (container.isEmpty()) {
-      return !isList(type) && isModule(type) // a raw List is no container of modules
-          ? Optional.of(new ChildType(Child.Container.ONE, type))
-          : Optional.empty();
+    if (container.isEmpty() && !isList(type) && isModule(type)) { // a raw List holds no modules
+      return Optional.of(new ChildType(Child.Container.ONE, type));
     }
-    TypeMirror element = elementOf(type);
-    if (element == null) {
-      return Optional.empty();
-    }
-    if (isModule(element)) {
-      return Optional.of(new ChildType(container.get(), element));
-    }
-    for (TypeMirror inner = element; containerOf(inner).isPresent(); ) {
-      inner = elementOf(inner);
-      if (inner == null) {
-        break;
-      }
-      if (isModule(inner)) {
-        return Optional.of(new ChildType(Child.Container.NESTED, inner));
+    if (container.isPresent()) {
+      TypeMirror element = elementOf(type);
+      if (element != null && isModule(element)) {
+        return Optional.of(new ChildType(container.get(), element));
       }
     }
-    return Optional.empty();
+    TypeMirror held = heldModule(type, 0);
+    return held == null
+        ? Optional.empty()
+        : Optional.of(new ChildType(Child.Container.UNSUPPORTED, held));
+  }
+
+  /**
+   * A module type that a value of {@code type} holds inside containers, at any depth: an array's
+   * elements, an {@code Iterable}'s (a {@code List}, a {@code Set}, any {@code Collection}) or an
+   * {@code Optional}'s, a {@code Map}'s values; null if none. {@code depth} stops a type that holds
+   * itself ({@code Path} is an {@code Iterable<Path>}).
+   */
+  private @Nullable TypeMirror heldModule(TypeMirror type, int depth) {
+    if (depth > 8) {
+      return null;
+    }
+    for (TypeMirror content : contents(type)) {
+      TypeMirror bound = boundOf(content);
+      if (isModule(bound)) {
+        return bound;
+      }
+      TypeMirror deeper = heldModule(bound, depth + 1);
+      if (deeper != null) {
+        return deeper;
+      }
+    }
+    return null;
+  }
+
+  /** What a container of {@code type} holds ({@link #heldModule}); nothing for other types. */
+  private List<TypeMirror> contents(TypeMirror type) {
+    if (type instanceof ArrayType array) {
+      return List.of(array.getComponentType());
+    }
+    if (type.getKind() != TypeKind.DECLARED) {
+      return List.of();
+    }
+    List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+    TypeMirror content = null;
+    if (arguments.size() == 2 && isSubtype(type, "java.util.Map")) {
+      content = argumentOf(arguments.get(1));
+    } else if (arguments.size() == 1
+        && (isSubtype(type, "java.lang.Iterable") || isSubtype(type, "java.util.Optional"))) {
+      content = argumentOf(arguments.get(0));
+    }
+    return content == null ? List.of() : List.of(content);
+  }
+
+  private boolean isSubtype(TypeMirror type, String name) {
+    TypeElement named = elements.getTypeElement(name);
+    return named != null && types.isSubtype(types.erasure(type), types.erasure(named.asType()));
   }
 
   /** Whether {@code type} is an array or a {@code List} (of one type argument), and which. */
@@ -179,9 +217,7 @@ final class Modules {
 
   /** Whether {@code type} is {@code java.util.List} or below it, with any type arguments. */
   private boolean isList(TypeMirror type) {
-    TypeElement list = elements.getTypeElement("java.util.List");
-    return type.getKind() == TypeKind.DECLARED
-        && types.isSubtype(types.erasure(type), types.erasure(list.asType()));
+    return type.getKind() == TypeKind.DECLARED && isSubtype(type, "java.util.List");
   }
 
   /**

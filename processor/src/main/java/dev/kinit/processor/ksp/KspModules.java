@@ -113,9 +113,9 @@ final class KspModules {
 
   /**
    * The property's type as a child of a network: a module, a {@code List} of modules or an array of
-   * them, or a container of such containers ({@link Child.Container#NESTED}, an error); empty for
-   * any other type (a size, an activation, a list of numbers), which is not a member. A type
-   * parameter stands for its bound ({@code C : Conv}: a {@code Conv}).
+   * them, or modules held in any other container ({@link Child.Container#UNSUPPORTED}, an error);
+   * empty for any other type (a size, an activation, a list of numbers), which is not a member. A
+   * type parameter stands for its bound ({@code C : Conv}: a {@code Conv}).
    */
   Optional<ChildType> childType(KSType property) {
     KSType type = boundOf(property);
@@ -126,29 +126,65 @@ final class KspModules {
           : Optional.empty();
     }
     Optional<Child.Container> container = containerOf(declared);
-    if (container.isEmpty()) {
-      return isModule(type)
-          ? Optional.of(new ChildType(Child.Container.ONE, type))
-          : Optional.empty();
+    if (container.isEmpty() && isModule(type)) {
+      return Optional.of(new ChildType(Child.Container.ONE, type));
     }
-    KSType element = elementOf(type.getArguments());
-    if (element == null) {
-      return Optional.empty();
-    }
-    if (isModule(element)) {
-      return Optional.of(new ChildType(container.get(), element));
-    }
-    for (KSType inner = element; inner != null; inner = elementOf(inner.getArguments())) {
-      KSClassDeclaration innerClass = JvmView.classOf(inner);
-      if (innerClass == null || containerOf(innerClass).isEmpty()) {
-        break;
-      }
-      KSType next = elementOf(inner.getArguments());
-      if (next != null && isModule(next)) {
-        return Optional.of(new ChildType(Child.Container.NESTED, next));
+    if (container.isPresent()) {
+      KSType element = elementOf(type.getArguments());
+      if (element != null && isModule(element)) {
+        return Optional.of(new ChildType(container.get(), element));
       }
     }
-    return Optional.empty();
+    KSType held = heldModule(type, 0);
+    return held == null
+        ? Optional.empty()
+        : Optional.of(new ChildType(Child.Container.UNSUPPORTED, held));
+  }
+
+  /**
+   * A module type that a value of {@code type} holds inside containers, at any depth: an {@code
+   * Array}'s elements, an {@code Iterable}'s (a {@code List}, a {@code Set}, any {@code
+   * Collection}) or an {@code Optional}'s, a {@code Map}'s values; null if none. {@code depth}
+   * stops a type that holds itself.
+   */
+  private @Nullable KSType heldModule(KSType type, int depth) {
+    KSClassDeclaration declared = JvmView.classOf(type);
+    if (depth > 8 || declared == null) {
+      return null;
+    }
+    List<KSTypeArgument> arguments = type.getArguments();
+    KSType content = null;
+    if (arguments.size() == 2 && isA(declared, MAPS)) {
+      content = elementOf(arguments.subList(1, 2));
+    } else if (arguments.size() == 1
+        && (JvmView.qualifiedName(declared).equals("kotlin.Array") || isA(declared, ITERABLES))) {
+      content = elementOf(arguments);
+    }
+    if (content == null) {
+      return null;
+    }
+    return isModule(content) ? content : heldModule(content, depth + 1);
+  }
+
+  /** The classes whose instances hold their type argument: iterables and optionals. */
+  private static final Set<String> ITERABLES =
+      Set.of("kotlin.collections.Iterable", "java.lang.Iterable", "java.util.Optional");
+
+  /** The classes whose instances hold their second type argument: maps. */
+  private static final Set<String> MAPS = Set.of("kotlin.collections.Map", "java.util.Map");
+
+  /** Whether {@code type} is one of {@code names} or below one. */
+  private static boolean isA(KSClassDeclaration type, Set<String> names) {
+    if (names.contains(JvmView.qualifiedName(type))) {
+      return true;
+    }
+    for (KSTypeReference supertype : SequencesKt.asIterable(type.getSuperTypes())) {
+      KSClassDeclaration declared = JvmView.classOf(supertype.resolve());
+      if (declared != null && isA(declared, names)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -30,10 +30,11 @@ public record Child(
     LIST,
     ARRAY,
     /**
-     * A {@code List} or array of {@code List}s or arrays of modules, at any depth: not supported
-     * ({@code [kinit.nested-container]}), so never written.
+     * Modules in a container an initializer cannot plan: a {@code List} or array of containers, a
+     * {@code Map}, a {@code Set}, an {@code Optional}, at any depth ({@code
+     * [kinit.unsupported-container]}), so never written.
      */
-    NESTED
+    UNSUPPORTED
   }
 
   /** A module type as generated code initialises it. */

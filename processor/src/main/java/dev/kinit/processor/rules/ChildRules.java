@@ -42,9 +42,9 @@ final class ChildRules {
           initializer.simpleName(),
           why(child.reach()));
     }
-    if (child.container() == Child.Container.NESTED
+    if (child.container() == Child.Container.UNSUPPORTED
         && child.module().kind() != ModuleDeclaration.Kind.UNRESOLVED) {
-      report(Message.NESTED_CONTAINER, child, child.label(), child.module().name());
+      report(Message.UNSUPPORTED_CONTAINER, child, child.label(), child.module().name());
     }
     Child.ModuleType module = module(child, child.module());
     String before = child.constructedBefore().orElse(null);

@@ -119,13 +119,13 @@ public enum Message {
           + " instance needs cannot be known at compile time; expected %s sealed (its permitted"
           + " subclasses are then told apart when the initializer runs), or a concrete module"
           + " class"),
-  NESTED_CONTAINER(
+  UNSUPPORTED_CONTAINER(
       Severity.ERROR,
-      "%s holds %s in a container of containers (a List or array of Lists or arrays), which kinit"
-          + " cannot initialise: its modules would be left out; expected a module, or a List or"
-          + " array of modules: put each inner container in a module class of its own (its fields"
-          + " then name its children, not indices as in PyTorch's Sequential inside a"
-          + " Sequential)"),
+      "%s holds %s in a container kinit cannot plan (a Map, a Set or other Collection, an"
+          + " Optional, or a List or array of containers), so its modules would be left out;"
+          + " expected a module, or a List or array of modules: put what the container holds in a"
+          + " module class of its own (its fields then name its children, not keys, nor indices"
+          + " as in PyTorch's Sequential inside a Sequential)"),
   INITIALIZER_MISSING(
       Severity.ERROR,
       "%s holds %s, which has kinit annotations but no %s on the class path: its library was"
