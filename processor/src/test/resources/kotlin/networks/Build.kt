@@ -15,6 +15,8 @@ object Build {
 
   fun scaledPlan(random: RandomGenerator) = ScaledInitializer.plan(Scaled(Norm(2), FloatArray(3)))
 
+  fun bigPlan(random: RandomGenerator) = BigInitializer.plan(Big())
+
   fun stagePlan(random: RandomGenerator) =
     StageInitializer.plan(Stage(Conv(2, 2), listOf(Norm(2), Relu, Conv(3, 2)), arrayOf(Conv(4, 3)), "a tag"))
 }

@@ -64,3 +64,18 @@ class Scaled(val norm: Norm, @ConstructedBefore("norm") @OnesInit val scale: Flo
  */
 @Network
 class Stage<P : Piece, C : Conv, T>(val first: C, val pieces: List<P>, val convs: Array<C>, val tag: T)
+
+open class Cell {
+  @OnesInit val gain = FloatArray(2)
+}
+
+class BigCell : Cell() {
+  @ZerosInit val shift = FloatArray(2)
+}
+
+/** A generic superclass's properties, as the subclass binds its type parameter. */
+@Network
+abstract class Base<C : Cell>(val cell: C, val cells: List<C>)
+
+@Network
+class Big : Base<BigCell>(BigCell(), listOf(BigCell()))

@@ -174,6 +174,16 @@ class KotlinNetworkTest {
         names(call(compiled(processing), "net.Build", "stagePlan", 0)));
   }
 
+  /** A generic superclass's property is of the type the subclass binds its type parameter to. */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(KotlinProcessing.class)
+  void aSuperclassTypeParameterIsTheTypeTheSubclassBindsIt(KotlinProcessing processing)
+      throws Exception {
+    assertEquals(
+        List.of("cell.gain", "cell.shift", "cells.0.gain", "cells.0.shift"),
+        names(call(compiled(processing), "net.Build", "bigPlan", 0)));
+  }
+
   private static List<String> names(Object plan) {
     return ((InitPlan) plan).steps().stream().map(InitPlan.Step::name).toList();
   }

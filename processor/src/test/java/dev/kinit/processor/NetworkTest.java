@@ -487,6 +487,76 @@ class NetworkTest {
         plan.steps().stream().map(InitPlan.Step::name).toList());
   }
 
+  private static final JavaFileObject CELL =
+      source(
+          "net.Cell",
+          "package net;",
+          "import dev.kinit.*;",
+          "public class Cell {",
+          "  @OnesInit public final float[] gain = new float[2];",
+          "}");
+  private static final JavaFileObject BIG_CELL =
+      source(
+          "net.BigCell",
+          "package net;",
+          "import dev.kinit.*;",
+          "public final class BigCell extends Cell {",
+          "  @ZerosInit public final float[] shift = new float[2];",
+          "}");
+  private static final JavaFileObject CELL_BASE =
+      source(
+          "net.Base",
+          "package net;",
+          "import dev.kinit.*;",
+          "import java.util.List;",
+          "@Network",
+          "public abstract class Base<C extends Cell> {",
+          "  public final C cell;",
+          "  public final List<C> cells;",
+          "  protected Base(C cell, List<C> cells) {",
+          "    this.cell = cell;",
+          "    this.cells = cells;",
+          "  }",
+          "}");
+  private static final JavaFileObject BIG =
+      source(
+          "net.Big",
+          "package net;",
+          "import dev.kinit.*;",
+          "import java.util.List;",
+          "@Network",
+          "public final class Big extends Base<BigCell> {",
+          "  public Big() {",
+          "    super(new BigCell(), List.of(new BigCell()));",
+          "  }",
+          "}");
+
+  /**
+   * A generic superclass's field is a member of the subclass as the subclass binds its type
+   * variable: {@code C cell} of {@code Base<C extends Cell>} is a {@code BigCell} in {@code Big},
+   * planned by BigCell's initializer (Cell's would refuse a subclass that has its own).
+   */
+  @Test
+  void aSuperclassTypeVariableIsTheTypeTheSubclassBindsIt() throws Exception {
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
+            .withOptions("-Xlint:all", "-Werror")
+            .compile(CELL, BIG_CELL, CELL_BASE, BIG);
+    assertThat(compilation).succeededWithoutWarnings();
+    CompiledClasses classes = new CompiledClasses(compilation);
+    Object net = classes.loadClass("net.Big").getConstructor().newInstance();
+    InitPlan plan =
+        (InitPlan)
+            classes
+                .loadClass("net.BigInitializer")
+                .getMethod("plan", net.getClass())
+                .invoke(null, net);
+    assertEquals(
+        List.of("cell.gain", "cell.shift", "cells.0.gain", "cells.0.shift"),
+        plan.steps().stream().map(InitPlan.Step::name).toList());
+  }
+
   private static final JavaFileObject ORDERED =
       source(
           "net.Ordered",

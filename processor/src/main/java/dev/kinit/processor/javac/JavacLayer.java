@@ -22,6 +22,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
@@ -157,11 +158,24 @@ public final class JavacLayer implements LayerDeclaration {
         members.add(new JavacField(field, this));
       } else if (network && !field.getModifiers().contains(Modifier.STATIC)) {
         modules
-            .childType(field.asType())
+            .childType(memberType(field))
             .ifPresent(child -> members.add(new JavacChild(field, child, this)));
       }
     }
     return members;
+  }
+
+  /**
+   * The field's type as a member of this class: a generic superclass's type variables as this class
+   * binds them ({@code C cell} of {@code Base<C extends Cell>} is a {@code BigCell} in {@code Net
+   * extends Base<BigCell>}).
+   */
+  private TypeMirror memberType(VariableElement field) {
+    try {
+      return types().asMemberOf((DeclaredType) type.asType(), field);
+    } catch (IllegalArgumentException e) {
+      return field.asType(); // javac finds it no member of this type: as declared
+    }
   }
 
   @Override

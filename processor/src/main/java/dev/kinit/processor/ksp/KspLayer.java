@@ -2,6 +2,7 @@ package dev.kinit.processor.ksp;
 
 import com.google.devtools.ksp.symbol.KSClassDeclaration;
 import com.google.devtools.ksp.symbol.KSDeclaration;
+import com.google.devtools.ksp.symbol.KSType;
 import com.google.devtools.ksp.symbol.KSTypeReference;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
@@ -114,11 +115,24 @@ final class KspLayer implements LayerDeclaration {
         members.add(new KspField(field, this));
       } else if (network && !field.isStatic()) {
         modules
-            .childType(field.property().getType().resolve())
+            .childType(memberType(field, declaring))
             .ifPresent(child -> members.add(new KspChild(field, child, this)));
       }
     }
     return members;
+  }
+
+  /**
+   * The property's type as a member of this class: a generic superclass's type parameters as this
+   * class binds them ({@code cell: C} of {@code Base<C : Cell>} is a {@code BigCell} in {@code Net
+   * : Base<BigCell>()}). As declared in a class of type parameters of its own, whose own properties
+   * keep theirs (and stand for their bounds).
+   */
+  private KSType memberType(JvmField field, KSClassDeclaration declaring) {
+    if (declaring.equals(type) || !type.getTypeParameters().isEmpty()) {
+      return field.property().getType().resolve();
+    }
+    return field.property().asMemberOf(type.asStarProjectedType());
   }
 
   @Override
