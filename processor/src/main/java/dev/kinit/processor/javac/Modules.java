@@ -34,6 +34,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class Modules {
 
+  /** How deep {@link #heldModule} looks: past any container a network could mean. */
+  private static final int MAX_DEPTH = 8;
+
   /** A field's type seen as a network's child: its container and its module type. */
   record ChildType(Child.Container container, TypeMirror module) {}
 
@@ -165,7 +168,7 @@ final class Modules {
    * itself ({@code Path} is an {@code Iterable<Path>}).
    */
   private @Nullable TypeMirror heldModule(TypeMirror type, int depth) {
-    if (depth > 8) {
+    if (depth > MAX_DEPTH) {
       return null;
     }
     for (TypeMirror content : contents(type)) {

@@ -28,6 +28,20 @@ import org.jspecify.annotations.Nullable;
  */
 final class KspModules {
 
+  /** The lists (Kotlin's {@code List}, {@code MutableList}, Java's), and what is below them. */
+  private static final Set<String> LISTS =
+      Set.of("kotlin.collections.List", "kotlin.collections.MutableList", "java.util.List");
+
+  /** The classes whose instances hold their one type argument: iterables and optionals. */
+  private static final Set<String> HOLDERS =
+      Set.of("kotlin.collections.Iterable", "java.lang.Iterable", "java.util.Optional");
+
+  /** How deep {@link #heldModule} looks: past any container a network could mean. */
+  private static final int MAX_DEPTH = 8;
+
+  /** The classes whose instances hold their second type argument: maps. */
+  private static final Set<String> MAPS = Set.of("kotlin.collections.Map", "java.util.Map");
+
   /** A property's type seen as a network's child: its container and its module type. */
   record ChildType(Child.Container container, KSType module) {}
 
@@ -149,7 +163,7 @@ final class KspModules {
    */
   private @Nullable KSType heldModule(KSType type, int depth) {
     KSClassDeclaration declared = JvmView.classOf(type);
-    if (depth > 8 || declared == null) {
+    if (depth > MAX_DEPTH || declared == null) {
       return null;
     }
     List<KSTypeArgument> arguments = type.getArguments();
@@ -157,7 +171,7 @@ final class KspModules {
     if (arguments.size() == 2 && isA(declared, MAPS)) {
       content = elementOf(arguments.subList(1, 2));
     } else if (arguments.size() == 1
-        && (JvmView.qualifiedName(declared).equals("kotlin.Array") || isA(declared, ITERABLES))) {
+        && (JvmView.qualifiedName(declared).equals("kotlin.Array") || isA(declared, HOLDERS))) {
       content = elementOf(arguments);
     }
     if (content == null) {
@@ -165,13 +179,6 @@ final class KspModules {
     }
     return isModule(content) ? content : heldModule(content, depth + 1);
   }
-
-  /** The classes whose instances hold their type argument: iterables and optionals. */
-  private static final Set<String> ITERABLES =
-      Set.of("kotlin.collections.Iterable", "java.lang.Iterable", "java.util.Optional");
-
-  /** The classes whose instances hold their second type argument: maps. */
-  private static final Set<String> MAPS = Set.of("kotlin.collections.Map", "java.util.Map");
 
   /** Whether {@code type} is one of {@code names} or below one. */
   private static boolean isA(KSClassDeclaration type, Set<String> names) {
@@ -195,24 +202,7 @@ final class KspModules {
     if (JvmView.qualifiedName(type).equals("kotlin.Array")) {
       return Optional.of(Child.Container.ARRAY);
     }
-    return isList(type) ? Optional.of(Child.Container.LIST) : Optional.empty();
-  }
-
-  /** Whether it is {@code java.util.List} (Kotlin's {@code List}, {@code MutableList}) or below. */
-  private static boolean isList(KSClassDeclaration type) {
-    String name = JvmView.qualifiedName(type);
-    if (name.equals("kotlin.collections.List")
-        || name.equals("kotlin.collections.MutableList")
-        || name.equals("java.util.List")) {
-      return true;
-    }
-    for (KSTypeReference supertype : SequencesKt.asIterable(type.getSuperTypes())) {
-      KSClassDeclaration declared = JvmView.classOf(supertype.resolve());
-      if (declared != null && isList(declared)) {
-        return true;
-      }
-    }
-    return false;
+    return isA(type, LISTS) ? Optional.of(Child.Container.LIST) : Optional.empty();
   }
 
   /** A single type argument's type: the argument, or the bound of {@code out T}; null for *. */
