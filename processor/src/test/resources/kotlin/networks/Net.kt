@@ -3,6 +3,7 @@ package net
 import dev.kinit.ConstructedBefore
 import dev.kinit.FanMode.FAN_OUT
 import dev.kinit.KaimingInit
+import dev.kinit.Name
 import dev.kinit.Network
 import dev.kinit.Nonlinearity.RELU
 import dev.kinit.OnesInit
@@ -79,3 +80,14 @@ abstract class Base<C : Cell>(val cell: C, val cells: List<C>)
 
 @Network
 class Big : Base<BigCell>(BigCell(), listOf(BigCell()))
+
+/**
+ * An nn.Sequential's children, named 0 and 1 by @Name (a constructor property among them), and a
+ * parameter named by a Kotlin keyword, built before the child named 0; a rule reaches 1.bias.
+ */
+@Network
+@Reinit(module = Seq::class, parameter = "1.bias", constant = [dev.kinit.ConstantInit(3.0)])
+class Seq(@Name("0") val conv: Conv) {
+  @Name("1") val norm = Norm(2)
+  @Name("in") @ConstructedBefore("0") @OnesInit val scale = FloatArray(3)
+}

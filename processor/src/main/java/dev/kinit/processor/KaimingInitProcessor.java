@@ -121,16 +121,18 @@ public final class KaimingInitProcessor extends AbstractProcessor {
           }
         }
       }
-      List<TypeElement> ordered = new ArrayList<>();
-      TypeElement order = processingEnv.getElementUtils().getTypeElement(Vocabulary.ORDER);
-      if (order != null) {
-        for (Element element : round.getElementsAnnotatedWith(order)) {
-          if (element.getEnclosingElement() instanceof TypeElement type) {
-            ordered.add(type);
+      List<TypeElement> annotated = new ArrayList<>();
+      for (String name : Vocabulary.ON_MEMBERS) {
+        TypeElement annotation = processingEnv.getElementUtils().getTypeElement(name);
+        if (annotation != null) {
+          for (Element element : round.getElementsAnnotatedWith(annotation)) {
+            if (element.getEnclosingElement() instanceof TypeElement type) {
+              annotated.add(type);
+            }
           }
         }
       }
-      rounds.round(layers, ordered);
+      rounds.round(layers, annotated);
       if (round.processingOver()) {
         rounds.finish();
       }

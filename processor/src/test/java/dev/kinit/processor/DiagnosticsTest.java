@@ -1961,6 +1961,86 @@ class DiagnosticsTest {
   }
 
   /**
+   * A {@code @Name} that no path can hold, one another member of the class has (its superclass's
+   * included, and whether or not that one is renamed), one on a field that is no member, and a
+   * {@code @ConstructedBefore} naming a renamed member by its field: each an error at the
+   * annotation's value, and no initializer for the network. A name that is another member's field
+   * name ({@code third}'s {@code first}) is no clash: that member is named {@code 0}.
+   */
+  @Test
+  void aNameThatCannotBeAMembersNameIsAnError() throws Exception {
+    JavaFileObject base =
+        source(
+            "layers.Base",
+            "package layers;",
+            "import dev.kinit.*;",
+            "public class Base {",
+            "  @KaimingInit final float[][] weight = new float[2][2];",
+            "}");
+    JavaFileObject net =
+        source(
+            "layers.Net",
+            "package layers;",
+            "import dev.kinit.*;",
+            "@Network",
+            "public class Net extends Base {",
+            "  @Name(\"a.b\") final Base dotted = new Base();",
+            "  @Name(\"\") final Base empty = new Base();",
+            "  @Name(\"x y\") final Base spaced = new Base();",
+            "  @Name(\"0\") final Base first = new Base();",
+            "  @Name(\"0\") final Base second = new Base();",
+            "  @Name(\"weight\") final Base shadow = new Base();",
+            "  @Name(\"first\") final Base third = new Base();",
+            "  @Name(\"count\") int count = 2;",
+            "  @ConstructedBefore(\"second\") final Base late = new Base();",
+            "}");
+    Compilation compilation = compile(base, net);
+    assertThat(compilation).hadErrorCount(7);
+    for (String[] invalid : new String[][] {{"a.b", "dotted"}, {"", "empty"}, {"x y", "spaced"}}) {
+      assertThat(compilation)
+          .hadErrorContaining(
+              "[kinit.name-invalid] @Name(\""
+                  + invalid[0]
+                  + "\") on Net."
+                  + invalid[1]
+                  + " is no name a parameter path can hold; expected a name that is not empty and"
+                  + " has no '.' (the separator of a path's names), whitespace or control"
+                  + " character")
+          .inFile(net)
+          .onLineContaining(" " + invalid[1] + " = ");
+    }
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.name-taken] Net.second is named \"0\", as Net.first is; expected a name no"
+                + " other member of Net has (its superclasses' members included), since a module"
+                + " has one member per name")
+        .inFile(net)
+        .onLineContaining(" second = ");
+    assertThat(compilation)
+        .hadErrorContaining("[kinit.name-taken] Net.shadow is named \"weight\", as Base.weight is")
+        .inFile(net)
+        .onLineContaining(" shadow = ");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.name-not-a-member] @Name on Net.count, which is neither a parameter nor a child"
+                + " module of Net; expected it on an array with an initialisation annotation, or on"
+                + " a field of a @Network that holds a child module")
+        .inFile(net)
+        .onLineContaining(" count = 2");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.constructed-before-unknown] @ConstructedBefore(\"second\") on Net.late names"
+                + " no member of Net declared before it")
+        .inFile(net)
+        .onLineContaining(" late = ");
+    try (BatchCompiler batch = new BatchCompiler()) { // it keeps a failed run's output
+      assertEquals(
+          Set.of("layers.BaseInitializer"),
+          batch.compile(List.of(base, net)).generatedSources().keySet());
+    }
+  }
+
+  /**
    * A package-private field is inherited only through classes of its package (JLS 8.4.8): from
    * {@code a.Layer extends b.Mid extends a.Base}, {@code layer.weight} does not compile, so the
    * initializer reads {@code ((Base) layer).weight}.

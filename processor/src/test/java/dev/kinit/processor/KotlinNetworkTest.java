@@ -184,6 +184,18 @@ class KotlinNetworkTest {
         names(call(compiled(processing), "net.Build", "bigPlan", 0)));
   }
 
+  /**
+   * {@code @Name} on Kotlin properties (a constructor property among them) names them in the steps,
+   * in {@code @ConstructedBefore} and in a rule's path.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(KotlinProcessing.class)
+  void aPropertyIsNamedByItsNameAnnotation(KotlinProcessing processing) throws Exception {
+    assertEquals(
+        List.of("in", "0.weight", "1.weight", "1.bias", "1.bias"),
+        names(call(compiled(processing), "net.Build", "seqPlan", 0)));
+  }
+
   private static List<String> names(Object plan) {
     return ((InitPlan) plan).steps().stream().map(InitPlan.Step::name).toList();
   }

@@ -557,6 +557,93 @@ class NetworkTest {
         plan.steps().stream().map(InitPlan.Step::name).toList());
   }
 
+  private static final JavaFileObject SEQ =
+      source(
+          "net.Seq",
+          "package net;",
+          "import dev.kinit.*;",
+          "@Network",
+          "public final class Seq {",
+          "  @Name(\"0\") public final Conv conv = new Conv(2, 2);",
+          "  @Name(\"1\") public final Norm norm = new Norm(2);",
+          "}");
+  private static final JavaFileObject PROJECTION =
+      source(
+          "net.Projection",
+          "package net;",
+          "import dev.kinit.*;",
+          "public final class Projection {",
+          "  @Name(\"in_proj_weight\") @TorchDefaultInit public final float[][] w = new float[3][2];",
+          "  @Name(\"in_proj_bias\") @TorchDefaultInit(biasOf = \"w\")",
+          "  public final float[] b = new float[3];",
+          "}");
+  private static final JavaFileObject NAMED =
+      source(
+          "net.Named",
+          "package net;",
+          "import dev.kinit.*;",
+          "import java.util.List;",
+          "@Network",
+          "@Reinit(parameter = \"1.weight\", zeros = @ZerosInit)",
+          "@Reinit(module = Named.class, parameter = \"class\", constant = @ConstantInit(2))",
+          "public final class Named {",
+          "  public final List<Seq> features = List.of(new Seq(), new Seq());",
+          "  @Name(\"class\") @OnesInit public final float[] klass = new float[2];",
+          "  @Name(\"head-1\") @ConstructedBefore(\"class\") public final Seq head = new Seq();",
+          "  @Name(\"0\") public final Projection projection = new Projection();",
+          "}");
+
+  /**
+   * {@code @Name} gives members the names PyTorch gives them where they are no Java identifiers (an
+   * {@code nn.Sequential}'s {@code 0}, {@code 1}; a keyword; a dash): in the steps, in rule paths
+   * ({@code 1.weight}, {@code class}; the network itself comes first in a pass over the modules)
+   * and in {@code @ConstructedBefore}; the fields still read them.
+   */
+  @Test
+  void aMemberIsNamedByItsNameAnnotationEverywhere() throws Exception {
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
+            .withOptions("-Xlint:all", "-Werror")
+            .compile(CONV, NORM, RELU, PIECE, SEQ, PROJECTION, NAMED);
+    assertThat(compilation).succeededWithoutWarnings();
+    CompiledClasses classes = new CompiledClasses(compilation);
+    Object net = classes.loadClass("net.Named").getConstructor().newInstance();
+    InitPlan plan =
+        (InitPlan)
+            classes
+                .loadClass("net.NamedInitializer")
+                .getMethod("plan", net.getClass())
+                .invoke(null, net);
+    List<String> construction =
+        List.of(
+            "features.0.0.weight",
+            "features.0.1.weight",
+            "features.0.1.bias",
+            "features.1.0.weight",
+            "features.1.1.weight",
+            "features.1.1.bias",
+            "head-1.0.weight",
+            "head-1.1.weight",
+            "head-1.1.bias",
+            "class",
+            "0.in_proj_weight",
+            "0.in_proj_bias");
+    List<String> rules =
+        List.of("class", "features.0.1.weight", "features.1.1.weight", "head-1.1.weight");
+    List<String> steps = new ArrayList<>(construction);
+    steps.addAll(rules);
+    assertEquals(steps, plan.steps().stream().map(InitPlan.Step::name).toList());
+    plan.run(new SplittableRandom(1));
+    assertArrayEquals(new float[] {2, 2}, (float[]) net.getClass().getField("klass").get(net));
+    List<Object> seqs = new ArrayList<>((List<?>) net.getClass().getField("features").get(net));
+    seqs.add(net.getClass().getField("head").get(net));
+    for (Object seq : seqs) {
+      Object norm = seq.getClass().getField("norm").get(seq);
+      assertArrayEquals(new float[2], (float[]) norm.getClass().getField("weight").get(norm));
+    }
+  }
+
   private static final JavaFileObject ORDERED =
       source(
           "net.Ordered",

@@ -3,6 +3,7 @@ package dev.kinit.processor.javac;
 import dev.kinit.processor.model.Child;
 import dev.kinit.processor.model.Site;
 import dev.kinit.processor.rules.ChildDeclaration;
+import dev.kinit.processor.rules.MemberAnnotation;
 import dev.kinit.processor.rules.ModuleDeclaration;
 import dev.kinit.processor.rules.Reach;
 import java.util.Optional;
@@ -57,12 +58,12 @@ final class JavacChild implements ChildDeclaration {
   }
 
   @Override
-  public Optional<String> constructedBefore() {
-    return ConstructionOrder.before(field);
+  public Optional<String> annotated(MemberAnnotation annotation) {
+    return MemberAnnotations.value(field, annotation);
   }
 
   @Override
-  public Site constructedBeforeSite() {
-    return ConstructionOrder.site(field);
+  public Site annotationSite(MemberAnnotation annotation) {
+    return MemberAnnotations.site(field, annotation);
   }
 }

@@ -4,6 +4,7 @@ import dev.kinit.processor.model.Site;
 import dev.kinit.processor.rules.AnnotationUse;
 import dev.kinit.processor.rules.FieldDeclaration;
 import dev.kinit.processor.rules.FieldType;
+import dev.kinit.processor.rules.MemberAnnotation;
 import dev.kinit.processor.rules.Reach;
 import java.util.List;
 import java.util.Optional;
@@ -95,13 +96,13 @@ final class JavacField implements FieldDeclaration {
   }
 
   @Override
-  public Optional<String> constructedBefore() {
-    return ConstructionOrder.before(field);
+  public Optional<String> annotated(MemberAnnotation annotation) {
+    return MemberAnnotations.value(field, annotation);
   }
 
   @Override
-  public Site constructedBeforeSite() {
-    return ConstructionOrder.site(field);
+  public Site annotationSite(MemberAnnotation annotation) {
+    return MemberAnnotations.site(field, annotation);
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.sun.source.util.Trees;
 import dev.kinit.processor.model.Deprecation;
 import dev.kinit.processor.model.Site;
 import dev.kinit.processor.rules.LayerDeclaration;
+import dev.kinit.processor.rules.MemberAnnotation;
 import dev.kinit.processor.rules.MemberDeclaration;
 import dev.kinit.processor.rules.ModuleDeclaration;
 import dev.kinit.processor.rules.RuleDeclaration;
@@ -179,17 +180,22 @@ public final class JavacLayer implements LayerDeclaration {
   }
 
   @Override
-  public List<OrderedField> orderedFields() {
-    List<OrderedField> ordered = new ArrayList<>();
+  public List<AnnotatedField> annotatedFields() {
+    List<AnnotatedField> annotated = new ArrayList<>();
     for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-      if (ConstructionOrder.before(field).isPresent()) {
-        String name = field.getSimpleName().toString();
-        ordered.add(
-            new OrderedField(
-                name, type.getSimpleName() + "." + name, ConstructionOrder.site(field)));
+      String name = field.getSimpleName().toString();
+      for (MemberAnnotation annotation : MemberAnnotation.values()) {
+        if (MemberAnnotations.value(field, annotation).isPresent()) {
+          annotated.add(
+              new AnnotatedField(
+                  annotation,
+                  name,
+                  type.getSimpleName() + "." + name,
+                  MemberAnnotations.site(field, annotation)));
+        }
       }
     }
-    return ordered;
+    return annotated;
   }
 
   @Override

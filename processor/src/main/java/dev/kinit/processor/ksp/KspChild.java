@@ -3,6 +3,7 @@ package dev.kinit.processor.ksp;
 import dev.kinit.processor.model.Child;
 import dev.kinit.processor.model.Site;
 import dev.kinit.processor.rules.ChildDeclaration;
+import dev.kinit.processor.rules.MemberAnnotation;
 import dev.kinit.processor.rules.ModuleDeclaration;
 import dev.kinit.processor.rules.Reach;
 import java.util.Optional;
@@ -56,12 +57,12 @@ final class KspChild implements ChildDeclaration {
   }
 
   @Override
-  public Optional<String> constructedBefore() {
-    return KspConstructionOrder.before(field.symbol());
+  public Optional<String> annotated(MemberAnnotation annotation) {
+    return KspMemberAnnotations.value(field.symbol(), annotation);
   }
 
   @Override
-  public Site constructedBeforeSite() {
-    return KspConstructionOrder.site(field.symbol());
+  public Site annotationSite(MemberAnnotation annotation) {
+    return KspMemberAnnotations.site(field.symbol(), annotation);
   }
 }

@@ -5,6 +5,7 @@ import dev.kinit.processor.model.Site;
 import dev.kinit.processor.rules.AnnotationUse;
 import dev.kinit.processor.rules.FieldDeclaration;
 import dev.kinit.processor.rules.FieldType;
+import dev.kinit.processor.rules.MemberAnnotation;
 import dev.kinit.processor.rules.Reach;
 import java.util.List;
 import java.util.Optional;
@@ -120,12 +121,12 @@ final class KspField implements FieldDeclaration {
   }
 
   @Override
-  public Optional<String> constructedBefore() {
-    return KspConstructionOrder.before(field.symbol());
+  public Optional<String> annotated(MemberAnnotation annotation) {
+    return KspMemberAnnotations.value(field.symbol(), annotation);
   }
 
   @Override
-  public Site constructedBeforeSite() {
-    return KspConstructionOrder.site(field.symbol());
+  public Site annotationSite(MemberAnnotation annotation) {
+    return KspMemberAnnotations.site(field.symbol(), annotation);
   }
 }

@@ -9,6 +9,7 @@ import com.palantir.javapoet.TypeName;
 import dev.kinit.processor.model.Deprecation;
 import dev.kinit.processor.model.Site;
 import dev.kinit.processor.rules.LayerDeclaration;
+import dev.kinit.processor.rules.MemberAnnotation;
 import dev.kinit.processor.rules.MemberDeclaration;
 import dev.kinit.processor.rules.ModuleDeclaration;
 import dev.kinit.processor.rules.RuleDeclaration;
@@ -136,18 +137,21 @@ final class KspLayer implements LayerDeclaration {
   }
 
   @Override
-  public List<OrderedField> orderedFields() {
-    List<OrderedField> ordered = new ArrayList<>();
+  public List<AnnotatedField> annotatedFields() {
+    List<AnnotatedField> annotated = new ArrayList<>();
     for (JvmField field : modules.view().fields(type)) {
-      if (KspConstructionOrder.before(field.symbol()).isPresent()) {
-        ordered.add(
-            new OrderedField(
-                field.name(),
-                type.getSimpleName().asString() + "." + field.name(),
-                KspConstructionOrder.site(field.symbol())));
+      for (MemberAnnotation annotation : MemberAnnotation.values()) {
+        if (KspMemberAnnotations.value(field.symbol(), annotation).isPresent()) {
+          annotated.add(
+              new AnnotatedField(
+                  annotation,
+                  field.name(),
+                  type.getSimpleName().asString() + "." + field.name(),
+                  KspMemberAnnotations.site(field.symbol(), annotation)));
+        }
       }
     }
-    return ordered;
+    return annotated;
   }
 
   @Override

@@ -75,12 +75,14 @@ final class KspProcessor implements SymbolProcessor {
           }
         }
       }
-      List<KSClassDeclaration> ordered = new ArrayList<>();
-      for (KSAnnotated symbol :
-          SequencesKt.asIterable(resolver.getSymbolsWithAnnotation(Vocabulary.ORDER, false))) {
-        KspDiscovery.classOfField(symbol).ifPresent(ordered::add);
+      List<KSClassDeclaration> annotated = new ArrayList<>();
+      for (String name : Vocabulary.ON_MEMBERS) {
+        for (KSAnnotated symbol :
+            SequencesKt.asIterable(resolver.getSymbolsWithAnnotation(name, false))) {
+          KspDiscovery.classOfField(symbol).ifPresent(annotated::add);
+        }
       }
-      rounds.round(layers, ordered);
+      rounds.round(layers, annotated);
     } catch (RuntimeException | Error e) {
       // Never crash KSP: a bug outside any one class is still a readable error.
       environment

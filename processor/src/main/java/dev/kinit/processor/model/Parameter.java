@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param id {@code binary.ClassName.field}, unique in a layer (labels are not: a {@code Net.Base}
  *     may extend a {@code Base})
  * @param label {@code DeclaringClass.field}, for comments and run-time messages
- * @param name the field's name
+ * @param name its name in parameter paths: the field's, or its {@code @Name}
  * @param elementType {@code float} or {@code double}
  * @param access how generated code reads the array
  * @param shape where its shape comes from

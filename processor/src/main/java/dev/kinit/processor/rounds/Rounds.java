@@ -51,10 +51,11 @@ public final class Rounds<T> {
   /**
    * Processes the classes {@code found} this round (those with annotated fields, the networks) and
    * those deferred by earlier rounds, each once, in the order of their names; then the classes with
-   * {@code ordered} fields ({@code @ConstructedBefore}) that are none of those: they did not ask
-   * for an initializer, and get none, but the annotation has no effect on them, an error.
+   * {@code annotated} fields (a member annotation: {@code @ConstructedBefore}, {@code @Name}) that
+   * are none of those: they did not ask for an initializer, and get none, but the annotation has no
+   * effect on them, an error.
    */
-  public void round(Collection<T> found, Collection<T> ordered) {
+  public void round(Collection<T> found, Collection<T> annotated) {
     Map<String, T> layers = new TreeMap<>();
     found.forEach(type -> layers.putIfAbsent(frontEnd.name(type), type));
     Map<String, Report> retry = new LinkedHashMap<>(deferred);
@@ -66,7 +67,7 @@ public final class Rounds<T> {
     }
     layers.values().forEach(this::process);
     Map<String, T> others = new TreeMap<>();
-    for (T type : ordered) {
+    for (T type : annotated) {
       if (!layers.containsKey(frontEnd.name(type))) {
         others.putIfAbsent(frontEnd.name(type), type);
       }

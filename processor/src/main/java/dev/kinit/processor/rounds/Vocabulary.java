@@ -1,9 +1,10 @@
 package dev.kinit.processor.rounds;
 
-import dev.kinit.ConstructedBefore;
 import dev.kinit.Network;
 import dev.kinit.Reinit;
 import dev.kinit.processor.rules.InitAnnotation;
+import dev.kinit.processor.rules.MemberAnnotation;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,16 +28,18 @@ public final class Vocabulary {
           Reinit.List.class.getCanonicalName());
 
   /**
-   * On a field, it moves a member's construction earlier. The class it is found in is checked even
-   * when it is neither layer nor network: on a field that is no member it would have no effect.
+   * On a field, they qualify a member ({@code @ConstructedBefore}, {@code @Name}). The class they
+   * are found in is checked even when it is neither layer nor network: on a field that is no member
+   * they would have no effect.
    */
-  public static final String ORDER = ConstructedBefore.class.getCanonicalName();
+  public static final List<String> ON_MEMBERS =
+      Arrays.stream(MemberAnnotation.values()).map(MemberAnnotation::qualifiedName).toList();
 
-  /** Every kinit annotation the processor reads, {@code @ConstructedBefore} included. */
+  /** Every kinit annotation the processor reads, the member annotations included. */
   public static Set<String> all() {
     Set<String> names = new TreeSet<>(ON_FIELDS);
     names.addAll(ON_CLASSES);
-    names.add(ORDER);
+    names.addAll(ON_MEMBERS);
     return names;
   }
 }

@@ -48,7 +48,7 @@ final class ChildRules {
     }
     Child.ModuleType module = module(child, child.module());
     String before = child.constructedBefore().orElse(null);
-    return new Child(child.name(), child.label(), access, child.container(), module, before);
+    return new Child(child.pathName(), child.label(), access, child.container(), module, before);
   }
 
   /** The module type as generated code initialises it, its problems reported. */

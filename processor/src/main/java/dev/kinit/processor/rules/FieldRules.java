@@ -131,7 +131,7 @@ final class FieldRules {
         new Parameter(
             field.id(),
             label,
-            field.name(),
+            field.pathName(),
             elementType(type),
             access,
             shape,

@@ -35,16 +35,16 @@ public interface LayerDeclaration {
   List<MemberDeclaration> members();
 
   /**
-   * The fields the class itself declares that carry {@code @ConstructedBefore}, members or not: on
-   * one that is no member the annotation would have no effect.
+   * Each member annotation ({@code @ConstructedBefore}, {@code @Name}) on a field the class itself
+   * declares, members or not: on one that is no member the annotation would have no effect.
    */
-  List<OrderedField> orderedFields();
+  List<AnnotatedField> annotatedFields();
 
   /**
-   * A field with {@code @ConstructedBefore}: its name, {@code Class.field} for messages, and where
-   * the annotation is written.
+   * A member annotation on a field: which, the field's name, {@code Class.field} for messages, and
+   * where the annotation is written.
    */
-  record OrderedField(String name, String label, Site site) {}
+  record AnnotatedField(MemberAnnotation annotation, String name, String label, Site site) {}
 
   /**
    * The {@code @Reinit} rules of each class of the hierarchy that has some, superclass first, with

@@ -32,9 +32,10 @@ public final class LayerRules {
     layer.unresolvedSuperclass().ifPresent(report::defer);
     if (report.deferred().isEmpty()) {
       ChildRules children = new ChildRules(layer, initializer, report, deprecations);
-      List<String> earlier = new ArrayList<>();
+      List<MemberDeclaration> earlier = new ArrayList<>();
       Set<String> own = new HashSet<>();
       for (MemberDeclaration member : layer.members()) {
+        name(layer, member, earlier, report);
         constructedBefore(layer, member, earlier, report);
         if (member.own()) {
           own.add(member.name());
@@ -45,9 +46,9 @@ public final class LayerRules {
           FieldRules.check(
               layer, (FieldDeclaration) member, initializer, report, deprecations, members::add);
         }
-        earlier.add(member.name());
+        earlier.add(member);
       }
-      orderedNonMembers(layer, own, report);
+      annotatedNonMembers(layer, own, report);
       ReinitRules reinits = new ReinitRules(layer, report);
       for (LayerDeclaration.RuleGroup group : layer.rules()) {
         rules.add(
@@ -66,16 +67,59 @@ public final class LayerRules {
   }
 
   /**
+   * Messages NAME_INVALID, NAME_TAKEN: a member's {@code @Name} must be a name a path can hold, and
+   * no two members of the class, {@code earlier} ones and superclasses' included, may have the same
+   * name (a name hidden by a field of the same name stays the generated code's to tell apart).
+   */
+  private static void name(
+      LayerDeclaration layer,
+      MemberDeclaration member,
+      List<MemberDeclaration> earlier,
+      Report report) {
+    String name = member.annotated(MemberAnnotation.NAME).orElse(null);
+    Site site = member.own() ? member.annotationSite(MemberAnnotation.NAME) : layer.site();
+    if (name != null && !isPathName(name)) {
+      report.add(Message.NAME_INVALID, site, name, member.label());
+    }
+    for (MemberDeclaration other : earlier) {
+      boolean named = name != null || other.annotated(MemberAnnotation.NAME).isPresent();
+      if (named && other.pathName().equals(member.pathName())) {
+        report.add(
+            Message.NAME_TAKEN,
+            name != null ? site : other.own() ? other.annotationSite(MemberAnnotation.NAME) : site,
+            member.label(),
+            member.pathName(),
+            other.label(),
+            layer.name().simpleName());
+        return;
+      }
+    }
+  }
+
+  /**
+   * Whether {@code name} can be a member's name in a path: not empty, no {@code .} (a path's
+   * separator), no whitespace or control character.
+   */
+  private static boolean isPathName(String name) {
+    return !name.isEmpty()
+        && name.codePoints()
+            .noneMatch(c -> c == '.' || Character.isWhitespace(c) || Character.isISOControl(c));
+  }
+
+  /**
    * Message CONSTRUCTED_BEFORE_UNKNOWN: {@code @ConstructedBefore} on a member (a child or a
-   * parameter) must name one declared before it; {@code earlier}: those.
+   * parameter) must name one declared before it, by its name in paths; {@code earlier}: those.
    */
   private static void constructedBefore(
-      LayerDeclaration layer, MemberDeclaration member, List<String> earlier, Report report) {
+      LayerDeclaration layer,
+      MemberDeclaration member,
+      List<MemberDeclaration> earlier,
+      Report report) {
     String before = member.constructedBefore().orElse(null);
-    if (before != null && !earlier.contains(before)) {
+    if (before != null && earlier.stream().noneMatch(other -> other.pathName().equals(before))) {
       report.add(
           Message.CONSTRUCTED_BEFORE_UNKNOWN,
-          member.own() ? member.constructedBeforeSite() : layer.site(),
+          member.own() ? member.annotationSite(MemberAnnotation.CONSTRUCTED_BEFORE) : layer.site(),
           before,
           member.label(),
           member.label().substring(0, member.label().indexOf('.')));
@@ -83,15 +127,17 @@ public final class LayerRules {
   }
 
   /**
-   * Message CONSTRUCTED_BEFORE_NOT_A_MEMBER: {@code @ConstructedBefore} on a field that is not one
-   * of the class's own {@code members} (their names) would have no effect.
+   * Messages CONSTRUCTED_BEFORE_NOT_A_MEMBER, NAME_NOT_A_MEMBER: a member annotation on a field
+   * that is not one of the class's own {@code members} (their field names) would have no effect.
    */
-  private static void orderedNonMembers(
+  private static void annotatedNonMembers(
       LayerDeclaration layer, Set<String> members, Report report) {
-    for (LayerDeclaration.OrderedField field : layer.orderedFields()) {
+    for (LayerDeclaration.AnnotatedField field : layer.annotatedFields()) {
       if (!members.contains(field.name())) {
         report.add(
-            Message.CONSTRUCTED_BEFORE_NOT_A_MEMBER,
+            field.annotation() == MemberAnnotation.NAME
+                ? Message.NAME_NOT_A_MEMBER
+                : Message.CONSTRUCTED_BEFORE_NOT_A_MEMBER,
             field.site(),
             field.label(),
             layer.name().simpleName());
@@ -100,12 +146,12 @@ public final class LayerRules {
   }
 
   /**
-   * Checks a class that has fields with {@code @ConstructedBefore} but is neither a layer (no field
-   * of its own has an initialisation annotation) nor a network: it has no members, so each of those
-   * fields is reported, and nothing is built.
+   * Checks a class that has fields with a member annotation ({@code @ConstructedBefore},
+   * {@code @Name}) but is neither a layer (no field of its own has an initialisation annotation)
+   * nor a network: it has no members, so each of those fields is reported, and nothing is built.
    */
   public static void checkNeitherLayerNorNetwork(LayerDeclaration type, Report report) {
-    orderedNonMembers(type, Set.of(), report);
+    annotatedNonMembers(type, Set.of(), report);
   }
 
   /**

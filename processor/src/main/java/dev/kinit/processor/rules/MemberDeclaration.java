@@ -20,9 +20,19 @@ public interface MemberDeclaration {
   /** Whether the class itself declares it (else a superclass does). */
   boolean own();
 
-  /** The member {@code @ConstructedBefore} names, if the field carries it. */
-  Optional<String> constructedBefore();
+  /** The value of {@code annotation} on the field, if it carries it. */
+  Optional<String> annotated(MemberAnnotation annotation);
 
-  /** Where {@code @ConstructedBefore} is written (the field if it is not). */
-  Site constructedBeforeSite();
+  /** Where {@code annotation} is written (the field if it is not). */
+  Site annotationSite(MemberAnnotation annotation);
+
+  /** Its name in parameter paths: the one {@code @Name} gives it, else the field's. */
+  default String pathName() {
+    return annotated(MemberAnnotation.NAME).orElse(name());
+  }
+
+  /** The member {@code @ConstructedBefore} names, if the field carries it. */
+  default Optional<String> constructedBefore() {
+    return annotated(MemberAnnotation.CONSTRUCTED_BEFORE);
+  }
 }

@@ -140,6 +140,20 @@ public enum Message {
       "@ConstructedBefore on %s, which is neither a parameter nor a child module of %s; expected"
           + " it on an array with an initialisation annotation, or on a field of a @Network that"
           + " holds a child module"),
+  NAME_INVALID(
+      Severity.ERROR,
+      "@Name(\"%s\") on %s is no name a parameter path can hold; expected a name that is not"
+          + " empty and has no '.' (the separator of a path's names), whitespace or control"
+          + " character"),
+  NAME_TAKEN(
+      Severity.ERROR,
+      "%s is named \"%s\", as %s is; expected a name no other member of %s has (its"
+          + " superclasses' members included), since a module has one member per name"),
+  NAME_NOT_A_MEMBER(
+      Severity.ERROR,
+      "@Name on %s, which is neither a parameter nor a child module of %s; expected it on an array"
+          + " with an initialisation annotation, or on a field of a @Network that holds a child"
+          + " module"),
   REINIT_WITHOUT_NETWORK(
       Severity.ERROR,
       "%s has @Reinit rules but is not a @Network; expected @Network on the class, whose tree"

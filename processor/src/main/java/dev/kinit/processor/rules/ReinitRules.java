@@ -253,12 +253,12 @@ final class ReinitRules {
     int dot = path.indexOf('.');
     String first = dot < 0 ? path : path.substring(0, dot);
     if (dot < 0) {
-      module.parameters().stream().filter(p -> p.name().equals(first)).forEach(found::add);
+      module.parameters().stream().filter(p -> p.pathName().equals(first)).forEach(found::add);
       return found;
     }
     String rest = path.substring(dot + 1);
     for (ChildDeclaration child : module.children()) {
-      if (child.name().equals(first)) {
+      if (child.pathName().equals(first)) {
         String inner = rest;
         if (child.container() != Child.Container.ONE) {
           int next = rest.indexOf('.');

@@ -86,14 +86,14 @@ final class RuleTarget implements FieldDeclaration {
     return parameter.reach();
   }
 
-  /** A rule re-initialises a member; it constructs none. */
+  /** A rule re-initialises a member, as it is named; it constructs none. */
   @Override
-  public Optional<String> constructedBefore() {
-    return Optional.empty();
+  public Optional<String> annotated(MemberAnnotation annotation) {
+    return annotation == MemberAnnotation.NAME ? parameter.annotated(annotation) : Optional.empty();
   }
 
   @Override
-  public Site constructedBeforeSite() {
+  public Site annotationSite(MemberAnnotation annotation) {
     return site();
   }
 

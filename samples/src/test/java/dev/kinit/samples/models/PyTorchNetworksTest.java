@@ -51,6 +51,11 @@ class PyTorchNetworksTest {
               ResNetInitializer::plan),
           port("vgg11_bn.json", Vgg::vgg11_bn, VggInitializer::initialize, VggInitializer::plan),
           port(
+              "mobilenet_v2.json",
+              MobileNetV2::mobilenet_v2,
+              MobileNetV2Initializer::initialize,
+              MobileNetV2Initializer::plan),
+          port(
               "gpt-mini.json",
               GptMini::new,
               GptMiniInitializer::initialize,
