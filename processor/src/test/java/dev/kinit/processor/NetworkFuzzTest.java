@@ -31,6 +31,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -40,8 +41,9 @@ import org.junit.jupiter.api.Test;
  * and arrays of layers, a nested network, a sealed interface's mixed list, absent ({@code null})
  * children, the network's own parameters (present, or optional and absent), a superclass network
  * (in the same package or another), children read through fields of every access or through
- * getters, {@code @ConstructedBefore}, and {@code @Reinit} rules in passes and orders. Each case is
- * valid or has exactly one mistake.
+ * getters, {@code @ConstructedBefore}, members named by {@code @Name} (indices, keywords, other
+ * characters), and {@code @Reinit} rules in passes and orders. Each case is valid or has exactly
+ * one mistake.
  *
  * <p>The oracle is {@link Network}: from what the generator wrote, and the rules documented on
  * {@code @Network}, {@code @Reinit}, {@code @ConstructedBefore} and in {@code docs/diagnostics.md},
@@ -74,7 +76,10 @@ class NetworkFuzzTest {
     REINIT_INIT_COUNT(Message.REINIT_INIT_COUNT),
     REINIT_ATTRIBUTE(Message.REINIT_ATTRIBUTE),
     REINIT_ORDER_CONFLICT(Message.REINIT_ORDER_CONFLICT),
-    REINIT_MATCHES_NOTHING(Message.REINIT_MATCHES_NOTHING);
+    REINIT_MATCHES_NOTHING(Message.REINIT_MATCHES_NOTHING),
+    NAME_INVALID(Message.NAME_INVALID),
+    NAME_TAKEN(Message.NAME_TAKEN),
+    NAME_NOT_A_MEMBER(Message.NAME_NOT_A_MEMBER);
 
     final Message message;
 
@@ -152,10 +157,27 @@ class NetworkFuzzTest {
    *
    * @param modules the modules it holds, in order (one for a child; a list's or array's elements;
    *     none for an absent child, a size or an own parameter)
-   * @param before the member named by its {@code @ConstructedBefore}, or null
+   * @param before the member named by its {@code @ConstructedBefore} (by its name in paths), or
+   *     null
+   * @param renamed its {@code @Name}, or null
    */
   record Member(
-      String name, Form form, Access access, Kind kind, List<Module> modules, String before) {}
+      String name,
+      Form form,
+      Access access,
+      Kind kind,
+      List<Module> modules,
+      String before,
+      String renamed) {
+    /** Its name in parameter paths. */
+    String pathName() {
+      return renamed == null ? name : renamed;
+    }
+
+    Member renamed(String name) {
+      return new Member(this.name, form, access, kind, modules, before, name);
+    }
+  }
 
   /** A {@code @Reinit} rule, as written and as it runs. */
   record Rule(Kind module, String parameter, int pass, boolean apply, String initCode, Init init) {
@@ -189,6 +211,16 @@ class NetworkFuzzTest {
           "conv", "norm", "blocks", "head", "layers", "proj", "extra", "scale", "width", "stem",
           "mlp", "fc", "pos", "gate", "sub", "ln");
 
+  /**
+   * The names {@code @Name} gives, as PyTorch has them and Java cannot: a {@code Sequential}'s
+   * indices, keywords, other characters. None is a field's name.
+   */
+  private static final List<String> RENAMES =
+      List.of("0", "1", "2", "3", "class", "new", "conv-1", "in+out", "\u00e9t\u00e9", "9a");
+
+  /** Names no path can hold ({@code [kinit.name-invalid]}). */
+  private static final List<String> INVALID_NAMES = List.of("", "a.b", ".", "two words", "0.1");
+
   private static final Init DENSE_WEIGHT =
       Init.kaimingNormal(FanMode.FAN_IN, Nonlinearity.RELU.gain(0));
 
@@ -198,6 +230,7 @@ class NetworkFuzzTest {
     private final SplittableRandom random;
     private final int id;
     private final List<String> names = new ArrayList<>(NAMES);
+    private final List<String> renames = new ArrayList<>(RENAMES);
 
     Generator(int id, long seed) {
       this.random = new SplittableRandom(seed * 1_000_003L + id);
@@ -265,7 +298,7 @@ class NetworkFuzzTest {
         case OWN_MATRIX -> modules.add(new Module(Kind.DENSE, size(), size()));
         case OWN_ABSENT, SIZE -> {}
       }
-      return new Member(name, form, access, kind, modules, null);
+      return new Member(name, form, access, kind, modules, null, null);
     }
 
     Form form() {
@@ -331,8 +364,39 @@ class NetworkFuzzTest {
             members.add(at, member(Form.CHILD, Access.PACKAGE));
         default -> {}
       }
+      // Members named by @Name, sometimes (a valid name none has), and the name mistakes.
+      rename(baseMembers);
+      rename(members);
+      switch (mistake) {
+        case NAME_INVALID -> {
+          int i = registeredIndex(members);
+          members.set(i, members.get(i).renamed(pick(INVALID_NAMES)));
+        }
+        case NAME_TAKEN -> {
+          int i = registeredIndex(members);
+          List<String> earlier = new ArrayList<>();
+          baseMembers.stream()
+              .filter(Generator::isRegistered)
+              .forEach(m -> earlier.add(m.pathName()));
+          members.subList(0, i).stream()
+              .filter(Generator::isRegistered)
+              .forEach(m -> earlier.add(m.pathName()));
+          if (earlier.isEmpty()) {
+            members.add(0, member(Form.CHILD, Access.PACKAGE));
+            earlier.add(members.get(0).pathName());
+            i++;
+          }
+          members.set(i, members.get(i).renamed(pick(earlier)));
+        }
+        case NAME_NOT_A_MEMBER ->
+            members.add(
+                random.nextInt(members.size() + 1),
+                member(Form.SIZE, chance(0.5) ? Access.PUBLIC : Access.PACKAGE)
+                    .renamed(renames.remove(0)));
+        default -> {}
+      }
       // One member constructed before an earlier one, sometimes; a name that is not an earlier
-      // member's for the mistake.
+      // member's for the mistake (one a renamed earlier member's field has, sometimes).
       List<Integer> registered = new ArrayList<>();
       for (int i = 0; i < members.size(); i++) {
         if (isRegistered(members.get(i))) {
@@ -346,21 +410,26 @@ class NetworkFuzzTest {
         }
         int i = pick(registered);
         List<String> later = new ArrayList<>(List.of("nope"));
-        for (int j = i; j < members.size(); j++) {
-          later.add(members.get(j).name());
+        for (int j = 0; j < members.size(); j++) {
+          Member other = members.get(j);
+          if (j >= i) {
+            later.add(other.pathName());
+          } else if (other.renamed() != null) {
+            later.add(other.name());
+          }
         }
         members.set(i, before(members.get(i), pick(later)));
       } else if (mistake == Mistake.CONSTRUCTED_BEFORE_NOT_A_MEMBER) {
         // An int field, neither parameter nor child, ordered before a member or a name at all.
         Member size = member(Form.SIZE, chance(0.5) ? Access.PUBLIC : Access.PACKAGE);
         List<String> names = new ArrayList<>(List.of("nope"));
-        registered.forEach(i -> names.add(members.get(i).name()));
+        registered.forEach(i -> names.add(members.get(i).pathName()));
         members.add(random.nextInt(members.size() + 1), before(size, pick(names)));
       } else if (registered.size() >= 2 && chance(0.3)) {
         int k = 1 + random.nextInt(registered.size() - 1);
         int j = random.nextInt(k);
         Member moved = members.get(registered.get(k));
-        members.set(registered.get(k), before(moved, members.get(registered.get(j)).name()));
+        members.set(registered.get(k), before(moved, members.get(registered.get(j)).pathName()));
       }
       List<Rule> rules = new ArrayList<>();
       List<String> ruleCodes = new ArrayList<>();
@@ -404,13 +473,43 @@ class NetworkFuzzTest {
           id, mistake, inherits, baseElsewhere, baseMembers, members, rules, subRule, ruleCodes);
     }
 
+    /** Names some registered members by {@code @Name}, each a name no member has. */
+    void rename(List<Member> members) {
+      for (int i = 0; i < members.size(); i++) {
+        if (isRegistered(members.get(i)) && chance(0.25)) {
+          members.set(i, members.get(i).renamed(renames.remove(random.nextInt(renames.size()))));
+        }
+      }
+    }
+
+    /** The index of a registered member of {@code members}, one added if there is none. */
+    int registeredIndex(List<Member> members) {
+      List<Integer> registered = new ArrayList<>();
+      for (int i = 0; i < members.size(); i++) {
+        if (isRegistered(members.get(i))) {
+          registered.add(i);
+        }
+      }
+      if (registered.isEmpty()) {
+        members.add(member(Form.CHILD, Access.PACKAGE));
+        return members.size() - 1;
+      }
+      return pick(registered);
+    }
+
     static boolean isRegistered(Member member) {
       return member.form() != Form.SIZE;
     }
 
     static Member before(Member member, String name) {
       return new Member(
-          member.name(), member.form(), member.access(), member.kind(), member.modules(), name);
+          member.name(),
+          member.form(),
+          member.access(),
+          member.kind(),
+          member.modules(),
+          name,
+          member.renamed());
     }
 
     /** A valid rule that reaches at least one parameter of the tree, or null. */
@@ -581,7 +680,8 @@ class NetworkFuzzTest {
   private static String member(Member member) {
     String modifiers = member.access().keyword + "final ";
     String before =
-        member.before() == null ? "" : "@ConstructedBefore(\"" + member.before() + "\") ";
+        (member.renamed() == null ? "" : "@Name(\"" + member.renamed() + "\") ")
+            + (member.before() == null ? "" : "@ConstructedBefore(\"" + member.before() + "\") ");
     String elements =
         member.modules().stream().map(Module::construction).collect(Collectors.joining(", "));
     String type;
@@ -751,7 +851,7 @@ class NetworkFuzzTest {
       String[] parts = path.split("\\.", 2);
       if (node.kind() == null) { // Net: its own parameters, or a child's
         for (Member member : registered()) {
-          if (!member.name().equals(parts[0])) {
+          if (!member.pathName().equals(parts[0])) {
             continue;
           }
           if (parts.length == 1) {
@@ -819,10 +919,10 @@ class NetworkFuzzTest {
       if (node.kind() == null) {
         for (Member member : node.members()) {
           switch (member.form()) {
-            case CHILD, VARIABLE -> children.add(node(member.name(), member.modules().get(0)));
+            case CHILD, VARIABLE -> children.add(node(member.pathName(), member.modules().get(0)));
             case LIST, ARRAY, SEALED_LIST, VARIABLE_LIST -> {
               for (int i = 0; i < member.modules().size(); i++) {
-                children.add(node(member.name() + "." + i, member.modules().get(i)));
+                children.add(node(member.pathName() + "." + i, member.modules().get(i)));
               }
             }
             default -> {}
@@ -863,7 +963,36 @@ class NetworkFuzzTest {
             new Expected("Net", lineOf(net, fieldOf(Form.NESTED, null)), c.mistake().message);
         case CONSTRUCTED_BEFORE_UNKNOWN, CONSTRUCTED_BEFORE_NOT_A_MEMBER ->
             new Expected("Net", lineOf(net, "@ConstructedBefore"), c.mistake().message);
+        case NAME_INVALID, NAME_TAKEN, NAME_NOT_A_MEMBER ->
+            new Expected("Net", lineOf(net, " " + misnamed().name() + " = "), c.mistake().message);
       };
+    }
+
+    /**
+     * The member a name mistake is on: the one with an invalid name, the later of two with the same
+     * name, or the size with a name.
+     */
+    private Member misnamed() {
+      List<String> earlier = new ArrayList<>();
+      c.baseMembers().stream()
+          .filter(Generator::isRegistered)
+          .forEach(m -> earlier.add(m.pathName()));
+      for (Member member : c.members()) {
+        boolean mistaken =
+            switch (c.mistake()) {
+              case NAME_INVALID ->
+                  member.renamed() != null && INVALID_NAMES.contains(member.renamed());
+              case NAME_TAKEN -> member.renamed() != null && earlier.contains(member.renamed());
+              default -> member.form() == Form.SIZE && member.renamed() != null;
+            };
+        if (mistaken) {
+          return member;
+        }
+        if (Generator.isRegistered(member)) {
+          earlier.add(member.pathName());
+        }
+      }
+      throw new IllegalStateException("no misnamed member");
     }
 
     private String fieldOf(Form form, Access access) {
@@ -900,7 +1029,7 @@ class NetworkFuzzTest {
           int at =
               order.indexOf(
                   order.stream()
-                      .filter(m -> m.name().equals(member.before()))
+                      .filter(m -> m.pathName().equals(member.before()))
                       .findFirst()
                       .orElseThrow());
           order.add(at, member);
@@ -908,19 +1037,20 @@ class NetworkFuzzTest {
       }
       for (Member member : order) {
         Object value = read(net, member.name());
+        String path = member.pathName();
         switch (member.form()) {
-          case OWN_VECTOR -> steps.add(new Step(member.name(), Init.zeros()));
-          case OWN_MATRIX -> steps.add(new Step(member.name(), Init.normal(0, 0.02)));
-          case CHILD, VARIABLE -> construct(member.name() + ".", value, steps, tensors);
+          case OWN_VECTOR -> steps.add(new Step(path, Init.zeros()));
+          case OWN_MATRIX -> steps.add(new Step(path, Init.normal(0, 0.02)));
+          case CHILD, VARIABLE -> construct(path + ".", value, steps, tensors);
           case LIST, SEALED_LIST, VARIABLE_LIST -> {
             List<?> list = (List<?>) value;
             for (int i = 0; i < list.size(); i++) {
-              construct(member.name() + "." + i + ".", list.get(i), steps, tensors);
+              construct(path + "." + i + ".", list.get(i), steps, tensors);
             }
           }
           case ARRAY -> {
             for (int i = 0; i < Array.getLength(value); i++) {
-              construct(member.name() + "." + i + ".", Array.get(value, i), steps, tensors);
+              construct(path + "." + i + ".", Array.get(value, i), steps, tensors);
             }
           }
           default -> {}
@@ -986,10 +1116,21 @@ class NetworkFuzzTest {
     throw new NoSuchFieldException(name);
   }
 
-  /** The array at a step's path from the network. */
-  static Object array(Object net, String path) throws ReflectiveOperationException {
+  /**
+   * The array at a step's path from the network, its first name a member's ({@code @Name}'s or its
+   * field's), read by its field.
+   */
+  static Object array(Network network, Object net, String path)
+      throws ReflectiveOperationException {
+    String[] parts = path.split("\\.", 2);
+    String field =
+        network.registered().stream()
+            .filter(member -> member.pathName().equals(parts[0]))
+            .findFirst()
+            .orElseThrow()
+            .name();
     Object value = net;
-    for (String part : path.split("\\.")) {
+    for (String part : (field + (parts.length == 2 ? "." + parts[1] : "")).split("\\.")) {
       if (value instanceof List<?> list) {
         value = list.get(Integer.parseInt(part));
       } else if (value.getClass().isArray()
@@ -1036,6 +1177,11 @@ class NetworkFuzzTest {
         }
         if (c.members().stream().anyMatch(member -> member.before() != null)) {
           count("constructed before");
+        }
+        if (c.mistake() == Mistake.NONE
+            && Stream.concat(c.baseMembers().stream(), c.members().stream())
+                .anyMatch(member -> member.renamed() != null)) {
+          count("valid with a renamed member");
         }
         c.rules()
             .forEach(
@@ -1096,6 +1242,7 @@ class NetworkFuzzTest {
               "superclass in another package",
               "superclass in the package",
               "constructed before",
+              "valid with a renamed member",
               "nested network with a rule",
               "rule Sub APPLY pass 1",
               "rule Object MODULES pass 2")) {
@@ -1162,12 +1309,13 @@ class NetworkFuzzTest {
     Class<?> initializer = classes.loadClass(c.pkg() + ".NetInitializer");
     // The oracle's steps on the second instance.
     Map<Object, Tensor> tensors = new java.util.IdentityHashMap<>();
-    List<Step> steps = new Network(c).steps(expected, tensors);
+    Network network = new Network(c);
+    List<Step> steps = network.steps(expected, tensors);
     // A step the runtime rejects (Xavier's std of a weight with no elements, fan 0) makes the plan
     // throw before any write, with the runtime's message behind the parameter's path.
     String rejected = null;
     for (Step step : steps) {
-      Object array = array(expected, step.name());
+      Object array = array(network, expected, step.name());
       try {
         step.init().check(tensors.computeIfAbsent(array, a -> tensor(step.name(), a)));
       } catch (IllegalArgumentException e) {
@@ -1210,12 +1358,12 @@ class NetworkFuzzTest {
     }
     SplittableRandom random = new SplittableRandom(seed);
     for (Step step : steps) {
-      Object array = array(expected, step.name());
+      Object array = array(network, expected, step.name());
       step.init().fill(tensors.computeIfAbsent(array, a -> tensor(step.name(), a)), random);
     }
     for (String name : new LinkedHashSet<>(names)) {
-      Object want = array(expected, name);
-      Object got = array(actual, name);
+      Object want = array(network, expected, name);
+      Object got = array(network, actual, name);
       if (!Arrays.deepEquals(new Object[] {want}, new Object[] {got})) {
         failures.add(
             describe(
