@@ -6,6 +6,7 @@ import dev.kinit.DiracInit
 import dev.kinit.Distribution.UNIFORM
 import dev.kinit.EyeInit
 import dev.kinit.KaimingInit
+import dev.kinit.Name
 import dev.kinit.Network
 import dev.kinit.Nonlinearity
 import dev.kinit.Nonlinearity.RELU
@@ -121,6 +122,9 @@ class Networks {
   val counts: Map<String, Int> = mapOf()
   val sizes: List<List<Int>> = listOf()
   @ConstructedBefore("later") val count = 2 // expect: [kinit.constructed-before-not-a-member] @ConstructedBefore on Networks.count, which is neither a parameter nor a child module of Networks; expected it on an array with an initialisation annotation, or on a field of a @Network that holds a child module
+  @Name("0.1") val dotted = Linear() // expect: [kinit.name-invalid] @Name("0.1") on Networks.dotted is no name a parameter path can hold
+  @Name("later") val again = Linear() // expect: [kinit.name-taken] Networks.again is named "later", as Networks.later is
+  @Name("n") val width = 4 // expect: [kinit.name-not-a-member] @Name on Networks.width, which is neither a parameter nor a child module of Networks
 }
 
 enum class Ordered {

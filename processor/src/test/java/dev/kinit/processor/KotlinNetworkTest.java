@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import com.tschuchort.compiletesting.JvmCompilationResult;
+import com.tschuchort.compiletesting.KotlinCompilation;
+import com.tschuchort.compiletesting.SourceFile;
 import dev.kinit.FanMode;
 import dev.kinit.FloatTensor;
 import dev.kinit.Init;
 import dev.kinit.InitPlan;
 import dev.kinit.Nonlinearity;
+import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -194,6 +198,49 @@ class KotlinNetworkTest {
     assertEquals(
         List.of("in", "0.weight", "1.weight", "1.bias", "1.bias"),
         names(call(compiled(processing), "net.Build", "seqPlan", 0)));
+  }
+
+  /**
+   * A superclass from a library (class files of kotlinc) keeps its members' {@code @Name}s: a
+   * subclass member is constructed before an inherited one by its name.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(KotlinProcessing.class)
+  void aLibrarySuperclassKeepsItsNames(KotlinProcessing processing) throws Exception {
+    KotlinCompilation library = new KotlinCompilation();
+    library.setSources(
+        List.of(
+            SourceFile.Companion.kotlin(
+                "Base.kt",
+                """
+                package lib
+                import dev.kinit.Name
+                import dev.kinit.Network
+                import dev.kinit.OnesInit
+                @Network
+                open class Base { @Name("0") @OnesInit val scale = FloatArray(2) }
+                """,
+                false)));
+    library.setInheritClassPath(true);
+    library.setMessageOutputStream(OutputStream.nullOutputStream());
+    JvmCompilationResult compiled = library.compile();
+    assertEquals(KotlinCompilation.ExitCode.OK, compiled.getExitCode(), compiled.getMessages());
+    KotlinProcessing.Result result =
+        processing.compile(
+            List.of(compiled.getOutputDirectory()),
+            "Sub.kt",
+            """
+            package net
+            import dev.kinit.ConstructedBefore
+            import dev.kinit.Network
+            import dev.kinit.ZerosInit
+            import java.util.random.RandomGenerator
+            @Network
+            class Sub : lib.Base() { @ConstructedBefore("0") @ZerosInit val gate = FloatArray(3) }
+            object Build { fun plan(random: RandomGenerator) = SubInitializer.plan(Sub()) }
+            """);
+    assertSucceeded(result);
+    assertEquals(List.of("gate", "0"), names(call(result, "net.Build", "plan", 0)));
   }
 
   private static List<String> names(Object plan) {

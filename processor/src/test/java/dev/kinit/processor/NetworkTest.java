@@ -18,12 +18,14 @@ import dev.kinit.InitPlan;
 import dev.kinit.Nonlinearity;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A network through the processor: children (one, a list, a sealed list with an empty module), an
@@ -642,6 +644,56 @@ class NetworkTest {
       Object norm = seq.getClass().getField("norm").get(seq);
       assertArrayEquals(new float[2], (float[]) norm.getClass().getField("weight").get(norm));
     }
+  }
+
+  /**
+   * A superclass from a library (class files, compiled with the processor) keeps its members'
+   * {@code @Name}s: the subclass's initializer is the one a single compilation generates, and a
+   * subclass member may be constructed before a renamed inherited one by its name.
+   */
+  @Test
+  void aLibrarySuperclassKeepsItsNames(@TempDir Path classes) throws Exception {
+    JavaFileObject base =
+        source(
+            "net.NamedBase",
+            "package net;",
+            "import dev.kinit.*;",
+            "@Network",
+            "public class NamedBase {",
+            "  @Name(\"0\") public final Conv conv = new Conv(2, 2);",
+            "}");
+    JavaFileObject sub =
+        source(
+            "net.NamedSub",
+            "package net;",
+            "import dev.kinit.*;",
+            "@Network",
+            "public final class NamedSub extends NamedBase {",
+            "  @Name(\"1\") public final Norm norm = new Norm(2);",
+            "  @ConstructedBefore(\"0\") @OnesInit public final float[] scale = new float[2];",
+            "}");
+    Compilation library =
+        Compiler.javac()
+            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
+            .compile(CONV, NORM, RELU, PIECE, base);
+    assertThat(library).succeededWithoutWarnings();
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
+            .withOptions("-Xlint:all", "-Werror")
+            .withClasspath(Compilations.classPathWith(library, classes))
+            .compile(sub);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertEquals(
+        Compilations.generatedSource(
+            Compiler.javac()
+                .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
+                .compile(CONV, NORM, RELU, PIECE, base, sub),
+            "net.NamedSubInitializer"),
+        Compilations.generatedSource(compilation, "net.NamedSubInitializer"));
+    String code = Compilations.generatedSource(compilation, "net.NamedSubInitializer");
+    assertTrue(code.contains("plan.constructBefore(\"scale\", \"0\");"), code);
+    assertTrue(code.contains("plan.child(\"1\","), code);
   }
 
   private static final JavaFileObject ORDERED =
