@@ -117,8 +117,8 @@ class ProcessorFuzzTest {
   private static final int KAPT_ERRORS = 95;
 
   /**
-   * Messages the generated layers cannot trigger: a processor bug, and the messages of networks,
-   * which {@link NetworkFuzzTest} reaches.
+   * Messages the generated layers cannot trigger: a processor bug, and the messages of networks and
+   * members' names, which {@link NetworkFuzzTest} reaches.
    */
   private static final Set<Message> NOT_GENERATED =
       Set.of(
@@ -129,6 +129,9 @@ class ProcessorFuzzTest {
           Message.INITIALIZER_MISSING,
           Message.CONSTRUCTED_BEFORE_UNKNOWN,
           Message.CONSTRUCTED_BEFORE_NOT_A_MEMBER,
+          Message.NAME_INVALID,
+          Message.NAME_TAKEN,
+          Message.NAME_NOT_A_MEMBER,
           Message.REINIT_WITHOUT_NETWORK,
           Message.REINIT_INIT_COUNT,
           Message.REINIT_ATTRIBUTE,
