@@ -19,6 +19,8 @@ object Build {
 
   fun seqPlan(random: RandomGenerator) = SeqInitializer.plan(Seq(Conv(2, 2)))
 
+  fun seqsPlan(random: RandomGenerator) = SeqsInitializer.plan(Seqs(listOf(Seq(Conv(2, 2)), Seq(Conv(2, 2)))))
+
   fun stagePlan(random: RandomGenerator) =
     StageInitializer.plan(Stage(Conv(2, 2), listOf(Norm(2), Relu, Conv(3, 2)), arrayOf(Conv(4, 3)), "a tag"))
 }

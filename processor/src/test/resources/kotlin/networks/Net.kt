@@ -91,3 +91,9 @@ class Seq(@Name("0") val conv: Conv) {
   @Name("1") val norm = Norm(2)
   @Name("in") @ConstructedBefore("0") @OnesInit val scale = FloatArray(3)
 }
+
+/** An nn.Sequential of Seqs: its list, named "", holds the module's own children 0, 1, …. */
+@Network
+class Seqs(@Name("") val seqs: List<Seq>) {
+  val last = Norm(2)
+}

@@ -349,6 +349,47 @@ public final class InitPlan {
     }
 
     /**
+     * Adds each of {@code modules} as a child of this module, named by its index ({@code 0}, {@code
+     * 1}, …), each planned by {@code plan}: the module is itself the container, as a subclass of
+     * PyTorch's {@code nn.Sequential} is (an EfficientNet stage: {@code features.1.0.block…});
+     * nothing if {@code modules} is {@code null}. A generated initializer calls this for a {@code
+     * List} or array member named {@code ""} ({@link Name}).
+     *
+     * @param <M> the type of the elements
+     * @param modules the elements, in order, or {@code null} if absent
+     * @param plan the child's plan, as its initializer makes it ({@code ConvInitializer::plan});
+     *     called now, once per module
+     * @throws NullPointerException naming the element, if one is null
+     * @throws IllegalArgumentException if a member named as an element's index was added, or as
+     *     {@link #child}
+     */
+    public <M> void elements(@Nullable List<M> modules, Function<? super M, InitPlan> plan) {
+      if (modules == null) {
+        return;
+      }
+      for (int i = 0; i < modules.size(); i++) {
+        M element = modules.get(i);
+        if (element == null) {
+          throw new NullPointerException(i + " is null; expected a module");
+        }
+        child(String.valueOf(i), element, plan);
+      }
+    }
+
+    /**
+     * {@link #elements(List, Function)} for an array of modules.
+     *
+     * @param <M> the type of the elements
+     * @param modules the elements, in order, or {@code null} if absent
+     * @param plan the child's plan, as its initializer makes it; called now, once per module
+     * @throws NullPointerException naming the element, if one is null
+     * @throws IllegalArgumentException as {@link #elements(List, Function)}
+     */
+    public <M> void elements(M @Nullable [] modules, Function<? super M, InitPlan> plan) {
+      elements(modules == null ? null : Arrays.asList(modules), plan);
+    }
+
+    /**
      * Constructs the member {@code member} just before {@code before}, though it is registered
      * (named, visited by rules) where it was added. If {@code member} is an absent child, where it
      * would have been constructed moves: a member constructed before it follows it. If {@code

@@ -21,11 +21,23 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
+ * <p>A {@code List} or array of modules named {@code ""} has no name of its own: its elements are
+ * the module's own children, named by their index, as in a subclass of {@code nn.Sequential}. An
+ * EfficientNet stage is a {@code Sequential} of blocks ({@code features.1.0.block.0.0.weight}):
+ *
+ * <pre>{@code
+ * @Network
+ * final class Stage implements Feature {
+ *   @Name("") final List<MBConv> blocks;              // features.1.0…, features.1.1…
+ * }
+ * }</pre>
+ *
  * <p>The name is the member's wherever a name is meant: in the plan's steps and description, in
  * error messages, in {@link Reinit#parameter()} paths and in {@link ConstructedBefore}. The field's
- * own name still reads the member (its getter is found by it). A name is not empty and holds no
- * {@code .} (a path's separator), no whitespace and no control character, and no two members of a
- * module have the same name, a superclass's included: each is a compile error.
+ * own name still reads the member (its getter is found by it). A name holds no {@code .} (a path's
+ * separator), no whitespace and no control character, and is empty only on a container; no two
+ * members of a module have the same name, a superclass's included, and where a container's elements
+ * are the module's children no other member is named by an index: each is a compile error.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -236,6 +236,51 @@ class InitPlanNetworkTest {
   }
 
   /**
+   * A module that is itself a container ({@code nn.Sequential} subclass): its elements are its own
+   * children, named by index, visited by rules as its children; an absent list adds nothing, a null
+   * element is named, and an element's index taken by another member is refused.
+   */
+  @Test
+  void elementsAreTheModulesOwnChildren() {
+    Net net = new Net();
+    InitPlan.Builder stage = InitPlan.builder(net.blocks);
+    stage.elements(net.blocks, InitPlanNetworkTest::block);
+    stage.elements((Linear[]) null, InitPlanNetworkTest::linear);
+    stage.reinit(
+        List.of(
+            new InitPlan.Rule(
+                1, Traversal.MODULES, Object.class, "1.norm.weight", Init.constant(0.5))));
+    InitPlan plan = stage.build();
+    assertEquals(
+        List.of(
+            "0.conv.weight",
+            "0.norm.weight",
+            "0.norm.bias",
+            "1.conv.weight",
+            "1.norm.weight",
+            "1.norm.bias",
+            "1.norm.weight"),
+        plan.steps().stream().map(InitPlan.Step::name).toList());
+
+    NullPointerException e =
+        assertThrows(
+            NullPointerException.class,
+            () ->
+                InitPlan.builder(net)
+                    .elements(
+                        new Linear[] {new Linear(new float[2][2]), null},
+                        InitPlanNetworkTest::linear));
+    assertEquals("1 is null; expected a module", e.getMessage());
+    InitPlan.Builder taken = InitPlan.builder(net);
+    taken.add("1", FloatTensor.of("1", new float[2]), Init.zeros());
+    IllegalArgumentException clash =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> taken.elements(net.blocks, InitPlanNetworkTest::block));
+    assertEquals("a member named 1 was added", clash.getMessage());
+  }
+
+  /**
    * {@code @ConstructedBefore} through an absent child: PyTorch constructs {@code c} before {@code
    * head} (None here), and {@code head} where it is constructed, before {@code a}; so {@code c} is
    * built first, as it is when {@code head} is present. It was built last: the absent child's place

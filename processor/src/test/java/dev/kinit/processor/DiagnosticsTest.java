@@ -1963,9 +1963,11 @@ class DiagnosticsTest {
   /**
    * A {@code @Name} that no path can hold, one another member of the class has (its superclass's
    * included, and whether or not that one is renamed), one on a field that is no member, and a
-   * {@code @ConstructedBefore} naming a renamed member by its field: each an error at the
-   * annotation's value, and no initializer for the network. A name that is another member's field
-   * name ({@code third}'s {@code first}) is no clash: that member is named {@code 0}.
+   * {@code @ConstructedBefore} naming a renamed member by its field; a member named by an index
+   * where a container named {@code ""} gives its elements the indices, a second such container, one
+   * constructed before another member: each an error at the annotation's value, and no initializer
+   * for the network. A name that is another member's field name ({@code third}'s {@code first}) is
+   * no clash: that member is named {@code 0}.
    */
   @Test
   void aNameThatCannotBeAMembersNameIsAnError() throws Exception {
@@ -1994,8 +1996,35 @@ class DiagnosticsTest {
             "  @Name(\"count\") int count = 2;",
             "  @ConstructedBefore(\"second\") final Base late = new Base();",
             "}");
-    Compilation compilation = compile(base, net);
-    assertThat(compilation).hadErrorCount(7);
+    JavaFileObject stage =
+        source(
+            "layers.Stage",
+            "package layers;",
+            "import dev.kinit.*;",
+            "@Network",
+            "public class Stage {",
+            "  @Name(\"\") final java.util.List<Base> blocks = java.util.List.of();",
+            "  @Name(\"1\") final Base index = new Base();",
+            "  @Name(\"\") @ConstructedBefore(\"index\") final Base[] more = {};",
+            "}");
+    Compilation compilation = compile(base, net, stage);
+    assertThat(compilation).hadErrorCount(10);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.name-taken] Stage.index is named \"1\", as element 1 of Stage.blocks is")
+        .inFile(stage)
+        .onLineContaining(" index = ");
+    assertThat(compilation)
+        .hadErrorContaining("[kinit.name-taken] Stage.more is named \"\", as Stage.blocks is")
+        .inFile(stage)
+        .onLineContaining(" more = ");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.constructed-before-elements] @ConstructedBefore on Stage.more, whose elements"
+                + " are children of Stage named by their index (@Name(\"\")); expected it on a"
+                + " member with a name of its own")
+        .inFile(stage)
+        .onLineContaining(" more = ");
     for (String[] invalid : new String[][] {{"a.b", "dotted"}, {"", "empty"}, {"x y", "spaced"}}) {
       assertThat(compilation)
           .hadErrorContaining(
@@ -2036,7 +2065,7 @@ class DiagnosticsTest {
     try (BatchCompiler batch = new BatchCompiler()) { // it keeps a failed run's output
       assertEquals(
           Set.of("layers.BaseInitializer"),
-          batch.compile(List.of(base, net)).generatedSources().keySet());
+          batch.compile(List.of(base, net, stage)).generatedSources().keySet());
     }
   }
 

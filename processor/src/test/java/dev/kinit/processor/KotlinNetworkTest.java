@@ -190,14 +190,24 @@ class KotlinNetworkTest {
 
   /**
    * {@code @Name} on Kotlin properties (a constructor property among them) names them in the steps,
-   * in {@code @ConstructedBefore} and in a rule's path.
+   * in {@code @ConstructedBefore} and in a rule's path; a list named {@code ""} holds the module's
+   * own children.
    */
   @ParameterizedTest(name = "{0}")
   @EnumSource(KotlinProcessing.class)
   void aPropertyIsNamedByItsNameAnnotation(KotlinProcessing processing) throws Exception {
+    KotlinProcessing.Result result = compiled(processing);
     assertEquals(
         List.of("in", "0.weight", "1.weight", "1.bias", "1.bias"),
-        names(call(compiled(processing), "net.Build", "seqPlan", 0)));
+        names(call(result, "net.Build", "seqPlan", 0)));
+    List<String> seqs = new java.util.ArrayList<>();
+    for (String seq : List.of("0.", "1.")) {
+      for (String step : List.of("in", "0.weight", "1.weight", "1.bias", "1.bias")) {
+        seqs.add(seq + step);
+      }
+    }
+    seqs.addAll(List.of("last.weight", "last.bias"));
+    assertEquals(seqs, names(call(result, "net.Build", "seqsPlan", 0)));
   }
 
   /**

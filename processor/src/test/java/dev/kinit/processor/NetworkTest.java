@@ -647,6 +647,60 @@ class NetworkTest {
   }
 
   /**
+   * A container named {@code ""} has no name of its own: its elements are its module's children,
+   * named by index, as in an {@code nn.Sequential} subclass (an EfficientNet stage), in the steps
+   * and in a rule's path ({@code 1.1.weight} from each stage).
+   */
+  @Test
+  void aContainerNamedEmptyHoldsItsModulesOwnChildren() throws Exception {
+    JavaFileObject blocks =
+        source(
+            "net.Blocks",
+            "package net;",
+            "import dev.kinit.*;",
+            "@Network",
+            "public final class Blocks {",
+            "  @Name(\"\") public final Seq[] seqs = {new Seq(), new Seq()};",
+            "  public final Norm last = new Norm(2);",
+            "}");
+    JavaFileObject outer =
+        source(
+            "net.Outer",
+            "package net;",
+            "import dev.kinit.*;",
+            "import java.util.List;",
+            "@Network",
+            "@Reinit(module = Blocks.class, parameter = \"1.1.weight\", zeros = @ZerosInit)",
+            "public final class Outer {",
+            "  public final List<Blocks> stages = List.of(new Blocks(), new Blocks());",
+            "}");
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
+            .withOptions("-Xlint:all", "-Werror")
+            .compile(CONV, NORM, RELU, PIECE, SEQ, blocks, outer);
+    assertThat(compilation).succeededWithoutWarnings();
+    CompiledClasses classes = new CompiledClasses(compilation);
+    Object net = classes.loadClass("net.Outer").getConstructor().newInstance();
+    InitPlan plan =
+        (InitPlan)
+            classes
+                .loadClass("net.OuterInitializer")
+                .getMethod("plan", net.getClass())
+                .invoke(null, net);
+    List<String> steps = new ArrayList<>();
+    for (String stage : List.of("stages.0.", "stages.1.")) {
+      for (String seq : List.of("0.", "1.")) {
+        steps.addAll(List.of(stage + seq + "0.weight", stage + seq + "1.weight"));
+        steps.add(stage + seq + "1.bias");
+      }
+      steps.addAll(List.of(stage + "last.weight", stage + "last.bias"));
+    }
+    steps.addAll(List.of("stages.0.1.1.weight", "stages.1.1.1.weight"));
+    assertEquals(steps, plan.steps().stream().map(InitPlan.Step::name).toList());
+  }
+
+  /**
    * A superclass from a library (class files, compiled with the processor) keeps its members'
    * {@code @Name}s: the subclass's initializer is the one a single compilation generates, and a
    * subclass member may be constructed before a renamed inherited one by its name.

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A child module of a network: a field holding a module, or a list or array of them.
  *
- * @param name the child's name in parameter paths: the field's, or its {@code @Name}
+ * @param name the child's name in parameter paths: the field's, or its {@code @Name}; empty for a
+ *     container whose elements are the module's own children
  * @param label {@code DeclaringClass.field}, for messages
  * @param access how generated code reads the field
  * @param container whether it holds one module, a {@code List} or an array

@@ -1,6 +1,7 @@
 package dev.kinit.processor.rules;
 
 import com.palantir.javapoet.ClassName;
+import dev.kinit.processor.model.Child;
 import dev.kinit.processor.model.Deprecation;
 import dev.kinit.processor.model.Layer;
 import dev.kinit.processor.model.Member;
@@ -67,9 +68,11 @@ public final class LayerRules {
   }
 
   /**
-   * Messages NAME_INVALID, NAME_TAKEN: a member's {@code @Name} must be a name a path can hold, and
+   * Messages NAME_INVALID, NAME_TAKEN: a member's {@code @Name} must be a name a path can hold (or
+   * empty, on a container whose elements are then the module's own children, named by index), and
    * no two members of the class, {@code earlier} ones and superclasses' included, may have the same
-   * name (a name hidden by a field of the same name stays the generated code's to tell apart).
+   * name, nor a member an index where a container's elements take those (a name hidden by a field
+   * of the same name stays the generated code's to tell apart).
    */
   private static void name(
       LayerDeclaration layer,
@@ -78,18 +81,30 @@ public final class LayerRules {
       Report report) {
     String name = member.annotated(MemberAnnotation.NAME).orElse(null);
     Site site = member.own() ? member.annotationSite(MemberAnnotation.NAME) : layer.site();
-    if (name != null && !isPathName(name)) {
+    if (name != null && !isPathName(name) && !isElements(member)) {
       report.add(Message.NAME_INVALID, site, name, member.label());
     }
     for (MemberDeclaration other : earlier) {
       boolean named = name != null || other.annotated(MemberAnnotation.NAME).isPresent();
-      if (named && other.pathName().equals(member.pathName())) {
+      String path = member.pathName();
+      String otherPath = other.pathName();
+      String[] clash =
+          !named
+              ? null
+              : path.equals(otherPath)
+                  ? new String[] {member.label(), path, other.label()}
+                  : isElements(member) && isIndex(otherPath)
+                      ? new String[] {element(otherPath, member), otherPath, other.label()}
+                      : isElements(other) && isIndex(path)
+                          ? new String[] {member.label(), path, element(path, other)}
+                          : null;
+      if (clash != null) {
         report.add(
             Message.NAME_TAKEN,
             name != null ? site : other.own() ? other.annotationSite(MemberAnnotation.NAME) : site,
-            member.label(),
-            member.pathName(),
-            other.label(),
+            clash[0],
+            clash[1],
+            clash[2],
             layer.name().simpleName());
         return;
       }
@@ -107,8 +122,30 @@ public final class LayerRules {
   }
 
   /**
-   * Message CONSTRUCTED_BEFORE_UNKNOWN: {@code @ConstructedBefore} on a member (a child or a
-   * parameter) must name one declared before it, by its name in paths; {@code earlier}: those.
+   * Whether {@code member} is a container named {@code ""}: its elements are its module's own
+   * children, named by their index, as an {@code nn.Sequential} subclass holds them.
+   */
+  static boolean isElements(MemberDeclaration member) {
+    return member.pathName().isEmpty()
+        && member instanceof ChildDeclaration child
+        && (child.container() == Child.Container.LIST
+            || child.container() == Child.Container.ARRAY);
+  }
+
+  /** Whether {@code name} is a container's index, {@code 0}, {@code 1}, …. */
+  static boolean isIndex(String name) {
+    return !name.isEmpty() && name.chars().allMatch(c -> c >= '0' && c <= '9');
+  }
+
+  /** {@code element 0 of Net.blocks}, for messages. */
+  private static String element(String index, MemberDeclaration container) {
+    return "element " + index + " of " + container.label();
+  }
+
+  /**
+   * Messages CONSTRUCTED_BEFORE_UNKNOWN, CONSTRUCTED_BEFORE_ELEMENTS: {@code @ConstructedBefore} on
+   * a member (a child or a parameter) must name one declared before it, by its name in paths
+   * ({@code earlier}: those), and be on a member with a name of its own.
    */
   private static void constructedBefore(
       LayerDeclaration layer,
@@ -116,7 +153,15 @@ public final class LayerRules {
       List<MemberDeclaration> earlier,
       Report report) {
     String before = member.constructedBefore().orElse(null);
-    if (before != null && earlier.stream().noneMatch(other -> other.pathName().equals(before))) {
+    if (before != null && isElements(member)) {
+      report.add(
+          Message.CONSTRUCTED_BEFORE_ELEMENTS,
+          member.own() ? member.annotationSite(MemberAnnotation.CONSTRUCTED_BEFORE) : layer.site(),
+          member.label(),
+          layer.name().simpleName());
+    } else if (before != null
+        && earlier.stream()
+            .noneMatch(other -> !isElements(other) && other.pathName().equals(before))) {
       report.add(
           Message.CONSTRUCTED_BEFORE_UNKNOWN,
           member.own() ? member.annotationSite(MemberAnnotation.CONSTRUCTED_BEFORE) : layer.site(),

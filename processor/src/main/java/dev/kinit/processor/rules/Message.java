@@ -144,7 +144,8 @@ public enum Message {
       Severity.ERROR,
       "@Name(\"%s\") on %s is no name a parameter path can hold; expected a name that is not"
           + " empty and has no '.' (the separator of a path's names), whitespace or control"
-          + " character"),
+          + " character; only a List or array of modules may be named \"\", its elements then"
+          + " being the module's own children"),
   NAME_TAKEN(
       Severity.ERROR,
       "%s is named \"%s\", as %s is; expected a name no other member of %s has (its"
@@ -154,6 +155,10 @@ public enum Message {
       "@Name on %s, which is neither a parameter nor a child module of %s; expected it on an array"
           + " with an initialisation annotation, or on a field of a @Network that holds a child"
           + " module"),
+  CONSTRUCTED_BEFORE_ELEMENTS(
+      Severity.ERROR,
+      "@ConstructedBefore on %s, whose elements are children of %s named by their index"
+          + " (@Name(\"\")); expected it on a member with a name of its own"),
   REINIT_WITHOUT_NETWORK(
       Severity.ERROR,
       "%s has @Reinit rules but is not a @Network; expected @Network on the class, whose tree"

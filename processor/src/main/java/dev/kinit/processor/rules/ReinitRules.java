@@ -258,11 +258,15 @@ final class ReinitRules {
     }
     String rest = path.substring(dot + 1);
     for (ChildDeclaration child : module.children()) {
-      if (child.pathName().equals(first)) {
+      if (LayerRules.isElements(child) && LayerRules.isIndex(first)) {
+        for (ModuleDeclaration leaf : leaves(child.module())) {
+          found.addAll(find(leaf, rest)); // an element of the module itself
+        }
+      } else if (child.pathName().equals(first)) {
         String inner = rest;
         if (child.container() != Child.Container.ONE) {
           int next = rest.indexOf('.');
-          if (next <= 0 || !rest.substring(0, next).chars().allMatch(Character::isDigit)) {
+          if (next <= 0 || !LayerRules.isIndex(rest.substring(0, next))) {
             continue;
           }
           inner = rest.substring(next + 1);

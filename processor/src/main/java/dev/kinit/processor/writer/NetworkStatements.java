@@ -33,17 +33,27 @@ final class NetworkStatements {
     this.initializer = initializer;
   }
 
-  /** {@code plan.child(…)} or {@code plan.children(…)} for {@code child}. */
+  /**
+   * {@code plan.child(…)} or {@code plan.children(…)} for {@code child}; {@code plan.elements(…)}
+   * for a container named {@code ""}, whose elements are the module's children.
+   */
   CodeBlock add(Child child) {
-    CodeBlock.Builder code =
-        CodeBlock.builder()
-            .addStatement(
-                "$L.$L($S,$W$L,$W$L)",
-                Statements.PLAN,
-                child.container() == Child.Container.ONE ? "child" : "children",
-                child.name(),
-                Statements.read(child.access()),
-                planFunction(child.module()));
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (child.name().isEmpty()) {
+      code.addStatement(
+          "$L.elements($L,$W$L)",
+          Statements.PLAN,
+          Statements.read(child.access()),
+          planFunction(child.module()));
+    } else {
+      code.addStatement(
+          "$L.$L($S,$W$L,$W$L)",
+          Statements.PLAN,
+          child.container() == Child.Container.ONE ? "child" : "children",
+          child.name(),
+          Statements.read(child.access()),
+          planFunction(child.module()));
+    }
     if (child.constructedBefore() != null) {
       code.add(constructBefore(child.name(), child.constructedBefore()));
     }
