@@ -42,8 +42,8 @@ import org.junit.jupiter.api.Test;
  * children, the network's own parameters (present, or optional and absent), a superclass network
  * (in the same package or another), children read through fields of every access or through
  * getters, {@code @ConstructedBefore}, members named by {@code @Name} (indices, keywords, other
- * characters), and {@code @Reinit} rules in passes and orders. Each case is valid or has exactly
- * one mistake.
+ * characters; a container named {@code ""}, whose elements are Net's own children), and
+ * {@code @Reinit} rules in passes and orders. Each case is valid or has exactly one mistake.
  *
  * <p>The oracle is {@link Network}: from what the generator wrote, and the rules documented on
  * {@code @Network}, {@code @Reinit}, {@code @ConstructedBefore} and in {@code docs/diagnostics.md},
@@ -218,6 +218,10 @@ class NetworkFuzzTest {
   private static final List<String> RENAMES =
       List.of("0", "1", "2", "3", "class", "new", "conv-1", "in+out", "\u00e9t\u00e9", "9a");
 
+  /** The forms of a container, whose {@code @Name} may be {@code ""}. */
+  private static final Set<Form> CONTAINERS =
+      Set.of(Form.LIST, Form.ARRAY, Form.SEALED_LIST, Form.VARIABLE_LIST);
+
   /** Names no path can hold ({@code [kinit.name-invalid]}). */
   private static final List<String> INVALID_NAMES = List.of("", "a.b", ".", "two words", "0.1");
 
@@ -367,6 +371,9 @@ class NetworkFuzzTest {
       // Members named by @Name, sometimes (a valid name none has), and the name mistakes.
       rename(baseMembers);
       rename(members);
+      if (mistake == Mistake.NONE && chance(0.3)) {
+        elements(baseMembers, members);
+      }
       switch (mistake) {
         case NAME_INVALID -> {
           int i = registeredIndex(members);
@@ -399,8 +406,8 @@ class NetworkFuzzTest {
       // member's for the mistake (one a renamed earlier member's field has, sometimes).
       List<Integer> registered = new ArrayList<>();
       for (int i = 0; i < members.size(); i++) {
-        if (isRegistered(members.get(i))) {
-          registered.add(i);
+        if (isRegistered(members.get(i)) && !"".equals(members.get(i).renamed())) {
+          registered.add(i); // a container named "" has no name to be constructed before
         }
       }
       if (mistake == Mistake.CONSTRUCTED_BEFORE_UNKNOWN) {
@@ -480,6 +487,27 @@ class NetworkFuzzTest {
           members.set(i, members.get(i).renamed(renames.remove(random.nextInt(renames.size()))));
         }
       }
+    }
+
+    /**
+     * Names one of the containers of {@code members}, if any, {@code ""}: its elements are Net's
+     * own children, so no other member may be named by an index (those lose their {@code @Name}).
+     */
+    void elements(List<Member> baseMembers, List<Member> members) {
+      List<Integer> containers = new ArrayList<>();
+      for (int i = 0; i < members.size(); i++) {
+        if (CONTAINERS.contains(members.get(i).form())) {
+          containers.add(i);
+        }
+      }
+      if (containers.isEmpty()) {
+        return;
+      }
+      for (List<Member> all : List.of(baseMembers, members)) {
+        all.replaceAll(m -> m.pathName().matches("[0-9]+") ? m.renamed(null) : m);
+      }
+      int i = pick(containers);
+      members.set(i, members.get(i).renamed(""));
     }
 
     /** The index of a registered member of {@code members}, one added if there is none. */
@@ -922,7 +950,7 @@ class NetworkFuzzTest {
             case CHILD, VARIABLE -> children.add(node(member.pathName(), member.modules().get(0)));
             case LIST, ARRAY, SEALED_LIST, VARIABLE_LIST -> {
               for (int i = 0; i < member.modules().size(); i++) {
-                children.add(node(member.pathName() + "." + i, member.modules().get(i)));
+                children.add(node(prefix(member) + i, member.modules().get(i)));
               }
             }
             default -> {}
@@ -936,6 +964,14 @@ class NetworkFuzzTest {
             new Node(node.path() + "n.", Kind.NORM, new Module(Kind.NORM, w, 0), List.of()));
       }
       return children;
+    }
+
+    /**
+     * What a container's elements' names start with: {@code blocks.}, or nothing where it is named
+     * {@code ""}, its elements being Net's own children.
+     */
+    private static String prefix(Member container) {
+      return container.pathName().isEmpty() ? "" : container.pathName() + ".";
     }
 
     private Node node(String path, Module module) {
@@ -1045,12 +1081,12 @@ class NetworkFuzzTest {
           case LIST, SEALED_LIST, VARIABLE_LIST -> {
             List<?> list = (List<?>) value;
             for (int i = 0; i < list.size(); i++) {
-              construct(path + "." + i + ".", list.get(i), steps, tensors);
+              construct(prefix(member) + i + ".", list.get(i), steps, tensors);
             }
           }
           case ARRAY -> {
             for (int i = 0; i < Array.getLength(value); i++) {
-              construct(path + "." + i + ".", Array.get(value, i), steps, tensors);
+              construct(prefix(member) + i + ".", Array.get(value, i), steps, tensors);
             }
           }
           default -> {}
@@ -1123,14 +1159,22 @@ class NetworkFuzzTest {
   static Object array(Network network, Object net, String path)
       throws ReflectiveOperationException {
     String[] parts = path.split("\\.", 2);
-    String field =
+    Member member =
         network.registered().stream()
-            .filter(member -> member.pathName().equals(parts[0]))
+            .filter(m -> m.pathName().equals(parts[0]))
             .findFirst()
-            .orElseThrow()
-            .name();
+            .orElseGet( // an element of a container named "", Net's own child
+                () ->
+                    network.registered().stream()
+                        .filter(m -> m.pathName().isEmpty())
+                        .findFirst()
+                        .orElseThrow());
+    String fields =
+        member.pathName().isEmpty()
+            ? member.name() + "." + path
+            : member.name() + (parts.length == 2 ? "." + parts[1] : "");
     Object value = net;
-    for (String part : (field + (parts.length == 2 ? "." + parts[1] : "")).split("\\.")) {
+    for (String part : fields.split("\\.")) {
       if (value instanceof List<?> list) {
         value = list.get(Integer.parseInt(part));
       } else if (value.getClass().isArray()
@@ -1182,6 +1226,9 @@ class NetworkFuzzTest {
             && Stream.concat(c.baseMembers().stream(), c.members().stream())
                 .anyMatch(member -> member.renamed() != null)) {
           count("valid with a renamed member");
+        }
+        if (c.members().stream().anyMatch(member -> "".equals(member.renamed()))) {
+          count("valid with a container named \"\"");
         }
         c.rules()
             .forEach(
@@ -1243,6 +1290,7 @@ class NetworkFuzzTest {
               "superclass in the package",
               "constructed before",
               "valid with a renamed member",
+              "valid with a container named \"\"",
               "nested network with a rule",
               "rule Sub APPLY pass 1",
               "rule Object MODULES pass 2")) {
