@@ -79,7 +79,8 @@ class NetworkFuzzTest {
     REINIT_MATCHES_NOTHING(Message.REINIT_MATCHES_NOTHING),
     NAME_INVALID(Message.NAME_INVALID),
     NAME_TAKEN(Message.NAME_TAKEN),
-    NAME_NOT_A_MEMBER(Message.NAME_NOT_A_MEMBER);
+    NAME_NOT_A_MEMBER(Message.NAME_NOT_A_MEMBER),
+    CONSTRUCTED_BEFORE_ELEMENTS(Message.CONSTRUCTED_BEFORE_ELEMENTS);
 
     final Message message;
 
@@ -395,6 +396,14 @@ class NetworkFuzzTest {
           }
           members.set(i, members.get(i).renamed(pick(earlier)));
         }
+        case CONSTRUCTED_BEFORE_ELEMENTS -> {
+          // A list named "", its elements Net's own children, constructed before an earlier member.
+          int i = registeredIndex(members);
+          unindex(baseMembers);
+          unindex(members);
+          Member list = member(Form.LIST, Access.PACKAGE).renamed("");
+          members.add(before(list, members.get(i).pathName()));
+        }
         case NAME_NOT_A_MEMBER ->
             members.add(
                 random.nextInt(members.size() + 1),
@@ -503,11 +512,15 @@ class NetworkFuzzTest {
       if (containers.isEmpty()) {
         return;
       }
-      for (List<Member> all : List.of(baseMembers, members)) {
-        all.replaceAll(m -> m.pathName().matches("[0-9]+") ? m.renamed(null) : m);
-      }
+      unindex(baseMembers);
+      unindex(members);
       int i = pick(containers);
       members.set(i, members.get(i).renamed(""));
+    }
+
+    /** Takes the {@code @Name} off the members named by an index. */
+    static void unindex(List<Member> members) {
+      members.replaceAll(m -> m.pathName().matches("[0-9]+") ? m.renamed(null) : m);
     }
 
     /** The index of a registered member of {@code members}, one added if there is none. */
@@ -999,7 +1012,7 @@ class NetworkFuzzTest {
             new Expected("Net", lineOf(net, fieldOf(Form.NESTED, null)), c.mistake().message);
         case CONSTRUCTED_BEFORE_UNKNOWN, CONSTRUCTED_BEFORE_NOT_A_MEMBER ->
             new Expected("Net", lineOf(net, "@ConstructedBefore"), c.mistake().message);
-        case NAME_INVALID, NAME_TAKEN, NAME_NOT_A_MEMBER ->
+        case NAME_INVALID, NAME_TAKEN, NAME_NOT_A_MEMBER, CONSTRUCTED_BEFORE_ELEMENTS ->
             new Expected("Net", lineOf(net, " " + misnamed().name() + " = "), c.mistake().message);
       };
     }
@@ -1019,6 +1032,7 @@ class NetworkFuzzTest {
               case NAME_INVALID ->
                   member.renamed() != null && INVALID_NAMES.contains(member.renamed());
               case NAME_TAKEN -> member.renamed() != null && earlier.contains(member.renamed());
+              case CONSTRUCTED_BEFORE_ELEMENTS -> "".equals(member.renamed());
               default -> member.form() == Form.SIZE && member.renamed() != null;
             };
         if (mistaken) {
@@ -1227,7 +1241,8 @@ class NetworkFuzzTest {
                 .anyMatch(member -> member.renamed() != null)) {
           count("valid with a renamed member");
         }
-        if (c.members().stream().anyMatch(member -> "".equals(member.renamed()))) {
+        if (c.mistake() == Mistake.NONE
+            && c.members().stream().anyMatch(member -> "".equals(member.renamed()))) {
           count("valid with a container named \"\"");
         }
         c.rules()

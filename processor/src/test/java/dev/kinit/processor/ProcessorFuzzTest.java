@@ -129,6 +129,7 @@ class ProcessorFuzzTest {
           Message.INITIALIZER_MISSING,
           Message.CONSTRUCTED_BEFORE_UNKNOWN,
           Message.CONSTRUCTED_BEFORE_NOT_A_MEMBER,
+          Message.CONSTRUCTED_BEFORE_ELEMENTS,
           Message.NAME_INVALID,
           Message.NAME_TAKEN,
           Message.NAME_NOT_A_MEMBER,

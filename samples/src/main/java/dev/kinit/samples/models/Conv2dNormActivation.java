@@ -2,16 +2,18 @@ package dev.kinit.samples.models;
 
 import dev.kinit.Name;
 import dev.kinit.Network;
+import org.jspecify.annotations.Nullable;
 
 /**
  * torchvision's {@code Conv2dNormActivation} ({@code torchvision.ops.misc}) as {@link MobileNetV2}
- * builds it: {@code norm_layer=nn.BatchNorm2d}, {@code activation_layer=nn.ReLU6}, so the
- * convolution has no bias ({@code bias = norm_layer is None}). It is an {@code nn.Sequential}, so
- * PyTorch names its children {@code 0}, {@code 1}, {@code 2} ({@code features.0.0.weight}, {@code
+ * and {@link EfficientNet} build it: {@code norm_layer=nn.BatchNorm2d}, so the convolution has no
+ * bias ({@code bias = norm_layer is None}), and an {@link Activation} ({@code nn.ReLU6}, {@code
+ * nn.SiLU}) or none ({@code activation_layer=None}). It is an {@code nn.Sequential}, so PyTorch
+ * names its children {@code 0}, {@code 1}, {@code 2} ({@code features.0.0.weight}, {@code
  * features.0.1.weight}), given here by {@code @Name}.
  */
 @Network
-public final class Conv2dNormActivation implements Layer, MobileNetV2Feature {
+public final class Conv2dNormActivation implements Layer, MobileNetV2Feature, EfficientNetFeature {
 
   /** {@code nn.Conv2d(in, out, kernel, groups=groups, bias=False)}. */
   @Name("0")
@@ -22,19 +24,30 @@ public final class Conv2dNormActivation implements Layer, MobileNetV2Feature {
   public final BatchNorm2d norm;
 
   /**
-   * {@code nn.ReLU6(inplace=True)}, PyTorch's child {@code 2}: a class without parameters held
-   * alone is no member (only a list's elements keep an index), so it needs no name.
+   * {@code nn.ReLU6(inplace=True)} or {@code nn.SiLU(inplace=True)}, PyTorch's child {@code 2}, or
+   * {@code null} for none: a class without parameters held alone is no member (only a list's
+   * elements keep an index), so it needs no name and changes no path.
    */
-  public final ReLU6 activation;
+  public final @Nullable Activation activation;
 
   /**
    * {@code Conv2dNormActivation(in, out, kernel_size=kernel, groups=groups,
-   * norm_layer=nn.BatchNorm2d, activation_layer=nn.ReLU6)} (stride and padding change no
-   * parameter).
+   * norm_layer=nn.BatchNorm2d, activation_layer=nn.ReLU6)}, MobileNetV2's (stride and padding
+   * change no parameter).
    */
   public Conv2dNormActivation(int in, int out, int kernel, int groups) {
+    this(in, out, kernel, groups, new ReLU6());
+  }
+
+  /**
+   * {@code Conv2dNormActivation(in, out, kernel_size=kernel, groups=groups,
+   * norm_layer=nn.BatchNorm2d, activation_layer=…)} with {@code activation} as its activation, or
+   * none for {@code null} (stride and padding change no parameter).
+   */
+  public Conv2dNormActivation(
+      int in, int out, int kernel, int groups, @Nullable Activation activation) {
     conv = new Conv2d(in, out, kernel, groups, false);
     norm = new BatchNorm2d(out);
-    activation = new ReLU6();
+    this.activation = activation;
   }
 }

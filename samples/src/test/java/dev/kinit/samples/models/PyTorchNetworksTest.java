@@ -56,6 +56,11 @@ class PyTorchNetworksTest {
               MobileNetV2Initializer::initialize,
               MobileNetV2Initializer::plan),
           port(
+              "efficientnet_b0.json",
+              EfficientNet::efficientnet_b0,
+              EfficientNetInitializer::initialize,
+              EfficientNetInitializer::plan),
+          port(
               "gpt-mini.json",
               GptMini::new,
               GptMiniInitializer::initialize,
