@@ -114,13 +114,28 @@ class NetworkTest {
           "}");
 
   private static CompiledClasses compiled() {
+    return compiled(CONV, NORM, RELU, PIECE, LINEAR, BLOCK, NET);
+  }
+
+  /** {@code sources} compiled with the processor under {@code -Xlint:all -Werror}. */
+  private static CompiledClasses compiled(JavaFileObject... sources) {
     Compilation compilation =
         Compiler.javac()
             .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
             .withOptions("-Xlint:all", "-Werror")
-            .compile(CONV, NORM, RELU, PIECE, LINEAR, BLOCK, NET);
+            .compile(sources);
     assertThat(compilation).succeededWithoutWarnings();
     return new CompiledClasses(compilation);
+  }
+
+  /** The plan of {@code net}, by its generated initializer. */
+  private static InitPlan plan(CompiledClasses classes, Object net)
+      throws ReflectiveOperationException {
+    return (InitPlan)
+        classes
+            .loadClass(net.getClass().getName() + "Initializer")
+            .getMethod("plan", net.getClass())
+            .invoke(null, net);
   }
 
   private static Object get(Object object, String field) throws ReflectiveOperationException {
@@ -136,12 +151,7 @@ class NetworkTest {
   void stepsRunInConstructionOrderThenTheRulesPassByPass() throws Exception {
     CompiledClasses classes = compiled();
     Object net = classes.loadClass("net.Net").getConstructor().newInstance();
-    InitPlan plan =
-        (InitPlan)
-            classes
-                .loadClass("net.NetInitializer")
-                .getMethod("plan", net.getClass())
-                .invoke(null, net);
+    InitPlan plan = plan(classes, net);
     List<String> names = plan.steps().stream().map(InitPlan.Step::name).toList();
     assertEquals(
         List.of(
@@ -219,12 +229,7 @@ class NetworkTest {
   void theDescriptionNamesEachParameterOnceWithItsFillNumber() throws Exception {
     CompiledClasses classes = compiled();
     Object net = classes.loadClass("net.Net").getConstructor().newInstance();
-    InitPlan plan =
-        (InitPlan)
-            classes
-                .loadClass("net.NetInitializer")
-                .getMethod("plan", net.getClass())
-                .invoke(null, net);
+    InitPlan plan = plan(classes, net);
     List<String> names = new ArrayList<>();
     for (InitPlan.Parameter parameter : plan.parameters()) {
       names.add(parameter.name());
@@ -282,20 +287,9 @@ class NetworkTest {
    */
   @Test
   void anAbstractNetworksRulesReachItsTreeAndRunBeforeItsSubclassMembers() throws Exception {
-    Compilation compilation =
-        Compiler.javac()
-            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
-            .withOptions("-Xlint:all", "-Werror")
-            .compile(CONV, NORM, RELU, PIECE, BASE, DERIVED);
-    assertThat(compilation).succeededWithoutWarnings();
-    CompiledClasses classes = new CompiledClasses(compilation);
+    CompiledClasses classes = compiled(CONV, NORM, RELU, PIECE, BASE, DERIVED);
     Object net = classes.loadClass("net.Derived").getConstructor().newInstance();
-    InitPlan plan =
-        (InitPlan)
-            classes
-                .loadClass("net.DerivedInitializer")
-                .getMethod("plan", net.getClass())
-                .invoke(null, net);
+    InitPlan plan = plan(classes, net);
     assertEquals(
         List.of("conv.weight", "conv.weight", "norm.weight", "norm.bias", "norm.weight"),
         plan.steps().stream().map(InitPlan.Step::name).toList());
@@ -343,13 +337,7 @@ class NetworkTest {
    */
   @Test
   void aSubclassWithItsOwnInitializerIsNotInitialisedAsItsSuperclass() throws Exception {
-    Compilation compilation =
-        Compiler.javac()
-            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
-            .withOptions("-Xlint:all", "-Werror")
-            .compile(DENSE, GATED_DENSE, NAMED_DENSE, HOLDER);
-    assertThat(compilation).succeededWithoutWarnings();
-    CompiledClasses classes = new CompiledClasses(compilation);
+    CompiledClasses classes = compiled(DENSE, GATED_DENSE, NAMED_DENSE, HOLDER);
     Class<?> dense = classes.loadClass("net.Dense");
     Class<?> holder = classes.loadClass("net.Holder");
     Class<?> namedDense = classes.loadClass("net.NamedDense");
@@ -453,13 +441,7 @@ class NetworkTest {
    */
   @Test
   void aChildOfATypeVariableIsPlannedAsItsBound() throws Exception {
-    Compilation compilation =
-        Compiler.javac()
-            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
-            .withOptions("-Xlint:all", "-Werror")
-            .compile(CONV, NORM, RELU, PIECE, STAGE);
-    assertThat(compilation).succeededWithoutWarnings();
-    CompiledClasses classes = new CompiledClasses(compilation);
+    CompiledClasses classes = compiled(CONV, NORM, RELU, PIECE, STAGE);
     Class<?> conv = classes.loadClass("net.Conv");
     Object stage =
         classes
@@ -540,20 +522,9 @@ class NetworkTest {
    */
   @Test
   void aSuperclassTypeVariableIsTheTypeTheSubclassBindsIt() throws Exception {
-    Compilation compilation =
-        Compiler.javac()
-            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
-            .withOptions("-Xlint:all", "-Werror")
-            .compile(CELL, BIG_CELL, CELL_BASE, BIG);
-    assertThat(compilation).succeededWithoutWarnings();
-    CompiledClasses classes = new CompiledClasses(compilation);
+    CompiledClasses classes = compiled(CELL, BIG_CELL, CELL_BASE, BIG);
     Object net = classes.loadClass("net.Big").getConstructor().newInstance();
-    InitPlan plan =
-        (InitPlan)
-            classes
-                .loadClass("net.BigInitializer")
-                .getMethod("plan", net.getClass())
-                .invoke(null, net);
+    InitPlan plan = plan(classes, net);
     assertEquals(
         List.of("cell.gain", "cell.shift", "cells.0.gain", "cells.0.shift"),
         plan.steps().stream().map(InitPlan.Step::name).toList());
@@ -603,20 +574,9 @@ class NetworkTest {
    */
   @Test
   void aMemberIsNamedByItsNameAnnotationEverywhere() throws Exception {
-    Compilation compilation =
-        Compiler.javac()
-            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
-            .withOptions("-Xlint:all", "-Werror")
-            .compile(CONV, NORM, RELU, PIECE, SEQ, PROJECTION, NAMED);
-    assertThat(compilation).succeededWithoutWarnings();
-    CompiledClasses classes = new CompiledClasses(compilation);
+    CompiledClasses classes = compiled(CONV, NORM, RELU, PIECE, SEQ, PROJECTION, NAMED);
     Object net = classes.loadClass("net.Named").getConstructor().newInstance();
-    InitPlan plan =
-        (InitPlan)
-            classes
-                .loadClass("net.NamedInitializer")
-                .getMethod("plan", net.getClass())
-                .invoke(null, net);
+    InitPlan plan = plan(classes, net);
     List<String> construction =
         List.of(
             "features.0.0.weight",
@@ -674,20 +634,9 @@ class NetworkTest {
             "public final class Outer {",
             "  public final List<Blocks> stages = List.of(new Blocks(), new Blocks());",
             "}");
-    Compilation compilation =
-        Compiler.javac()
-            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
-            .withOptions("-Xlint:all", "-Werror")
-            .compile(CONV, NORM, RELU, PIECE, SEQ, blocks, outer);
-    assertThat(compilation).succeededWithoutWarnings();
-    CompiledClasses classes = new CompiledClasses(compilation);
+    CompiledClasses classes = compiled(CONV, NORM, RELU, PIECE, SEQ, blocks, outer);
     Object net = classes.loadClass("net.Outer").getConstructor().newInstance();
-    InitPlan plan =
-        (InitPlan)
-            classes
-                .loadClass("net.OuterInitializer")
-                .getMethod("plan", net.getClass())
-                .invoke(null, net);
+    InitPlan plan = plan(classes, net);
     List<String> steps = new ArrayList<>();
     for (String stage : List.of("stages.0.", "stages.1.")) {
       for (String seq : List.of("0.", "1.")) {
@@ -771,20 +720,9 @@ class NetworkTest {
    */
   @Test
   void aParameterMovesLikeAChildAndAnAbsentChildKeepsItsPlace() throws Exception {
-    Compilation compilation =
-        Compiler.javac()
-            .withProcessors(new LocalClassChecker(), new KaimingInitProcessor())
-            .withOptions("-Xlint:all", "-Werror")
-            .compile(CONV, NORM, RELU, PIECE, ORDERED);
-    assertThat(compilation).succeededWithoutWarnings();
-    CompiledClasses classes = new CompiledClasses(compilation);
+    CompiledClasses classes = compiled(CONV, NORM, RELU, PIECE, ORDERED);
     Object net = classes.loadClass("net.Ordered").getConstructor().newInstance();
-    InitPlan plan =
-        (InitPlan)
-            classes
-                .loadClass("net.OrderedInitializer")
-                .getMethod("plan", net.getClass())
-                .invoke(null, net);
+    InitPlan plan = plan(classes, net);
     assertEquals(
         List.of("scale", "norm.weight", "norm.bias", "early.weight", "last.weight", "last.bias"),
         plan.steps().stream().map(InitPlan.Step::name).toList());
