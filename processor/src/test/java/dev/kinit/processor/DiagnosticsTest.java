@@ -1995,6 +1995,8 @@ class DiagnosticsTest {
             "  @Name(\"first\") final Base third = new Base();",
             "  @Name(\"count\") int count = 2;",
             "  @ConstructedBefore(\"second\") final Base late = new Base();",
+            "  @Name(\"spare\") final Base named = new Base();",
+            "  final Base spare = new Base();",
             "}");
     JavaFileObject stage =
         source(
@@ -2003,19 +2005,31 @@ class DiagnosticsTest {
             "import dev.kinit.*;",
             "@Network",
             "public class Stage {",
+            "  @Name(\"7\") final Base early = new Base();",
             "  @Name(\"\") final java.util.List<Base> blocks = java.util.List.of();",
-            "  @Name(\"1\") final Base index = new Base();",
+            "  @Name(\"19\") final Base index = new Base();",
             "  @Name(\"\") @ConstructedBefore(\"index\") final Base[] more = {};",
             "}");
     Compilation compilation = compile(base, net, stage);
-    assertThat(compilation).hadErrorCount(10);
+    assertThat(compilation).hadErrorCount(12);
     assertThat(compilation)
         .hadErrorContaining(
-            "[kinit.name-taken] Stage.index is named \"1\", as element 1 of Stage.blocks is")
+            "[kinit.name-taken] Net.spare is named \"spare\", as Net.named is") // at the @Name
+        .inFile(net)
+        .onLineContaining(" named = ");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.name-taken] element 7 of Stage.blocks is named \"7\", as Stage.early is")
+        .inFile(stage)
+        .onLineContaining(" blocks = ");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[kinit.name-taken] Stage.index is named \"19\", as element 19 of Stage.blocks is")
         .inFile(stage)
         .onLineContaining(" index = ");
     assertThat(compilation)
-        .hadErrorContaining("[kinit.name-taken] Stage.more is named \"\", as Stage.blocks is")
+        .hadErrorContaining(
+            "[kinit.name-taken] element 7 of Stage.more is named \"7\", as Stage.early is")
         .inFile(stage)
         .onLineContaining(" more = ");
     assertThat(compilation)
