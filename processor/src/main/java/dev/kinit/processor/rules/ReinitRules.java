@@ -262,7 +262,7 @@ final class ReinitRules {
         for (ModuleDeclaration leaf : leaves(child.module())) {
           found.addAll(find(leaf, rest)); // an element of the module itself
         }
-      } else if (child.pathName().equals(first)) {
+      } else if (!LayerRules.isElements(child) && child.pathName().equals(first)) {
         String inner = rest;
         if (child.container() != Child.Container.ONE) {
           int next = rest.indexOf('.');
