@@ -115,9 +115,10 @@ class Networks {
   val open: Open = OpenLinear() // expect: [kinit.child-not-sealed] Networks.open holds Open, an interface or abstract class that is not sealed
   @ConstructedBefore("later") val first = Linear() // expect: [kinit.constructed-before-unknown] @ConstructedBefore("later") on Networks.first names no member of Networks declared before it
   val later = Linear()
-  val stages: List<List<Linear>> = listOf() // expect: [kinit.unsupported-container] Networks.stages holds Linear in a container kinit cannot plan (a Map, a Set or other Collection, an Optional, or a List or array of containers)
+  val stages: List<List<Linear>> = listOf() // expect: [kinit.unsupported-container] Networks.stages holds Linear in a container kinit cannot plan (a Set or other Collection, an Optional, a Map with keys other than String, or a List, array or Map of containers)
   val grid: Array<Array<Linear>> = arrayOf() // expect: [kinit.unsupported-container] Networks.grid holds Linear in a container kinit cannot plan
-  val byName: Map<String, Linear> = mapOf() // expect: [kinit.unsupported-container] Networks.byName holds Linear in a container kinit cannot plan
+  val byIndex: Map<Int, Linear> = mapOf() // expect: [kinit.unsupported-container] Networks.byIndex holds Linear in a container kinit cannot plan
+  val nested: Map<String, List<Linear>> = mapOf() // expect: [kinit.unsupported-container] Networks.nested holds Linear in a container kinit cannot plan
   val set: Set<Linear> = setOf() // expect: [kinit.unsupported-container] Networks.set holds Linear in a container kinit cannot plan
   val counts: Map<String, Int> = mapOf()
   val sizes: List<List<Int>> = listOf()

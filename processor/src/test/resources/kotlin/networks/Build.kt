@@ -19,6 +19,9 @@ object Build {
 
   fun seqPlan(random: RandomGenerator) = SeqInitializer.plan(Seq(Conv(2, 2)))
 
+  fun dictPlan(random: RandomGenerator) =
+    DictInitializer.plan(Dict(mapOf("z" to Seq(Conv(2, 2)), "a" to Seq(Conv(2, 2))), mapOf("n" to Norm(2))))
+
   fun seqsPlan(random: RandomGenerator) = SeqsInitializer.plan(Seqs(listOf(Seq(Conv(2, 2)), Seq(Conv(2, 2)))))
 
   fun stagePlan(random: RandomGenerator) =

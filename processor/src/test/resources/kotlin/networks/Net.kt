@@ -97,3 +97,7 @@ class Seq(@Name("0") val conv: Conv) {
 class Seqs(@Name("") val seqs: List<Seq>) {
   val last = Norm(2)
 }
+
+/** A ModuleDict of Seqs named by key (mapOf keeps its order), and one named "" whose entries are the module's own. */
+@Network
+class Dict(val dict: Map<String, Seq>, @Name("") val entries: Map<String, Norm>)

@@ -1,5 +1,6 @@
 package dev.kinit;
 
+import dev.kinit.internal.Rules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -346,6 +348,83 @@ public final class InitPlan {
     public <M> void children(
         String name, M @Nullable [] modules, Function<? super M, InitPlan> plan) {
       children(name, modules == null ? null : Arrays.asList(modules), plan);
+    }
+
+    /**
+     * Adds {@code modules} as the child {@code name}, a container whose children are named by their
+     * keys ({@code denseblock1.denselayer1}, …) in the map's order, each planned by {@code plan},
+     * as a PyTorch {@code ModuleDict}; nothing if {@code modules} is {@code null}. The order
+     * decides the construction, so it must be defined: the map is a {@code LinkedHashMap} or a
+     * {@code SortedMap}, or holds at most one module.
+     *
+     * @param <M> the type of the modules
+     * @param name the container's name in this module: {@code "denseblock1"}
+     * @param modules the modules by name, or {@code null} if absent
+     * @param plan the child's plan, as its initializer makes it; called now, once per module
+     * @throws NullPointerException naming the entry, if a key or a module is null
+     * @throws IllegalArgumentException if a key is no name ({@code @Name}'s rule), the map's order
+     *     is not defined, or as {@link #child}
+     */
+    public <M> void children(
+        String name, @Nullable Map<String, M> modules, Function<? super M, InitPlan> plan) {
+      if (modules == null) {
+        absent(name);
+        return;
+      }
+      Builder container = new Builder(modules);
+      container.entries(name + ".", modules, plan);
+      member(new ChildMember(name, container.build()));
+    }
+
+    /**
+     * Adds each module of {@code modules} as a child of this module, named by its key, in the map's
+     * order: the module is itself the {@code ModuleDict}, as a subclass of it is (a DenseNet block:
+     * {@code denseblock1.denselayer1…}); nothing if {@code modules} is {@code null}. A generated
+     * initializer calls this for a {@code Map} member named {@code ""} ({@link Name}).
+     *
+     * @param <M> the type of the modules
+     * @param modules the modules by name, or {@code null} if absent
+     * @param plan the child's plan, as its initializer makes it; called now, once per module
+     * @throws NullPointerException naming the entry, if a key or a module is null
+     * @throws IllegalArgumentException as {@link #children(String, Map, Function)}
+     */
+    public <M> void elements(@Nullable Map<String, M> modules, Function<? super M, InitPlan> plan) {
+      if (modules != null) {
+        entries("", modules, plan);
+      }
+    }
+
+    /** Adds the entries of {@code modules}, {@code path} their names' start in messages. */
+    private <M> void entries(
+        String path, Map<String, M> modules, Function<? super M, InitPlan> plan) {
+      String container = path.isEmpty() ? "the module" : path.substring(0, path.length() - 1);
+      if (modules.size() > 1
+          && !(modules instanceof LinkedHashMap || modules instanceof SortedMap)) {
+        throw new IllegalArgumentException(
+            container
+                + ": a "
+                + modules.getClass().getName()
+                + " has no defined order; expected a LinkedHashMap or a SortedMap, since the"
+                + " order of a ModuleDict's modules decides their construction");
+      }
+      for (Map.Entry<String, M> entry : modules.entrySet()) {
+        String key = entry.getKey();
+        if (key == null) {
+          throw new NullPointerException(container + " has a null key; expected a name");
+        }
+        if (!Rules.isMemberName(key)) {
+          throw new IllegalArgumentException(
+              container
+                  + ": \""
+                  + key
+                  + "\" is no name; expected a key that is not empty and has no '.', whitespace or"
+                  + " control character");
+        }
+        if (entry.getValue() == null) {
+          throw new NullPointerException(path + key + " is null; expected a module");
+        }
+        child(key, entry.getValue(), plan);
+      }
     }
 
     /**

@@ -21,8 +21,9 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * <p>A {@code List} or array of modules named {@code ""} has no name of its own: its elements are
- * the module's own children, named by their index, as in a subclass of {@code nn.Sequential}. An
+ * <p>A {@code List}, array or {@code Map<String, …>} of modules named {@code ""} has no name of its
+ * own: its elements are the module's own children, named by their index or key, as in a subclass of
+ * {@code nn.Sequential} or {@code nn.ModuleDict} (a DenseNet block's {@code denselayer1}). An
  * EfficientNet stage is a {@code Sequential} of blocks ({@code features.1.0.block.0.0.weight}):
  *
  * <pre>{@code

@@ -2,9 +2,14 @@ package dev.kinit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -278,6 +283,85 @@ class InitPlanNetworkTest {
             IllegalArgumentException.class,
             () -> taken.elements(net.blocks, InitPlanNetworkTest::block));
     assertEquals("a member named 1 was added", clash.getMessage());
+  }
+
+  /**
+   * A {@code ModuleDict}: a map's modules named by their keys in its order, as a child or as the
+   * module's own entries; a map without a defined order, a key that is no name, a null key or
+   * module are refused, naming the entry.
+   */
+  @Test
+  void aMapsModulesAreNamedByTheirKeysInItsOrder() {
+    Map<String, Block> blocks = new LinkedHashMap<>();
+    blocks.put("second", new Block());
+    blocks.put("first", new Block());
+    InitPlan.Builder plan = InitPlan.builder(new Object());
+    plan.children("dict", blocks, InitPlanNetworkTest::block);
+    plan.elements(
+        new TreeMap<>(Map.of("b", new Block(), "a", new Block())), InitPlanNetworkTest::block);
+    plan.children("absent", (Map<String, Block>) null, InitPlanNetworkTest::block);
+    assertEquals(
+        List.of(
+            "dict.second.conv.weight",
+            "dict.second.norm.weight",
+            "dict.second.norm.bias",
+            "dict.first.conv.weight",
+            "dict.first.norm.weight",
+            "dict.first.norm.bias",
+            "a.conv.weight",
+            "a.norm.weight",
+            "a.norm.bias",
+            "b.conv.weight",
+            "b.norm.weight",
+            "b.norm.bias"),
+        plan.build().steps().stream().map(InitPlan.Step::name).toList());
+
+    Map<String, Block> unordered = new HashMap<>(Map.of("a", new Block(), "b", new Block()));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                InitPlan.builder(new Object())
+                    .children("dict", unordered, InitPlanNetworkTest::block));
+    assertEquals(
+        "dict: a java.util.HashMap has no defined order; expected a LinkedHashMap or a SortedMap,"
+            + " since the order of a ModuleDict's modules decides their construction",
+        e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> InitPlan.builder(new Object()).elements(unordered, InitPlanNetworkTest::block));
+    assertTrue(e.getMessage().startsWith("the module: a java.util.HashMap"), e.getMessage());
+    for (String key : List.of("", "a.b", "a b")) {
+      Map<String, Block> bad = new TreeMap<>(Map.of(key, new Block()));
+      e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  InitPlan.builder(new Object()).children("dict", bad, InitPlanNetworkTest::block));
+      assertEquals(
+          "dict: \""
+              + key
+              + "\" is no name; expected a key that is not empty and has no '.', whitespace or"
+              + " control character",
+          e.getMessage());
+    }
+    Map<String, Block> nullModule = new LinkedHashMap<>();
+    nullModule.put("a", null);
+    NullPointerException npe =
+        assertThrows(
+            NullPointerException.class,
+            () ->
+                InitPlan.builder(new Object())
+                    .children("dict", nullModule, InitPlanNetworkTest::block));
+    assertEquals("dict.a is null; expected a module", npe.getMessage());
+    Map<String, Block> nullKey = new LinkedHashMap<>();
+    nullKey.put(null, new Block());
+    npe =
+        assertThrows(
+            NullPointerException.class,
+            () -> InitPlan.builder(new Object()).elements(nullKey, InitPlanNetworkTest::block));
+    assertEquals("the module has a null key; expected a name", npe.getMessage());
   }
 
   /**

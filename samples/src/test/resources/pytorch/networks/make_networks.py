@@ -96,7 +96,8 @@ else:
              ("gpt-small4", lambda: GPT(vocab_size=101, block_size=24, n_layer=4, n_embd=64), [14, 15]),
              ("gpt-deep6", lambda: GPT(vocab_size=37, block_size=8, n_layer=6, n_embd=32), [16]),
              ("mobilenet_v2", lambda: M.mobilenet_v2(), [17]),
-             ("efficientnet_b0", lambda: M.efficientnet_b0(), [18])]
+             ("efficientnet_b0", lambda: M.efficientnet_b0(), [18]),
+             ("densenet121", lambda: M.densenet121(), [19])]
 
 for name, make, seeds in cases:
     runs = []

@@ -1914,9 +1914,10 @@ class DiagnosticsTest {
 
   /**
    * Modules in a container an initializer cannot plan (a container of containers, {@code
-   * features.0.0.weight} in PyTorch; a {@code Map}, PyTorch's {@code ModuleDict}; a {@code Set}, an
-   * {@code Optional}) are an error at the field's line, whatever the depth, rather than a member
-   * left out; such containers of numbers are no members, as before.
+   * features.0.0.weight} in PyTorch, a {@code Map} of lists among them; a {@code Map} keyed by
+   * other than {@code String}s; a {@code Set}, an {@code Optional}) are an error at the field's
+   * line, whatever the depth, rather than a member left out; such containers of numbers are no
+   * members, as before, and a {@code Map<String, Dense>} (a {@code ModuleDict}) is a member.
    */
   @Test
   void modulesInAContainerThatCannotBePlannedAreAnError() {
@@ -1934,7 +1935,8 @@ class DiagnosticsTest {
             "  final Dense[][] arrays = null;",
             "  final List<? extends Dense[]> mixed = null;",
             "  final List<List<List<Dense>>> deeper = null;",
-            "  final Map<String, Dense> byName = null;",
+            "  final Map<Integer, Dense> byName = null;",
+            "  final Map<String, List<Dense>> byNameOfLists = null;",
             "  final Set<Dense> set = null;",
             "  final Optional<Dense> maybe = null;",
             "  final List<Map<String, Dense>> listOfMaps = null;",
@@ -1943,18 +1945,29 @@ class DiagnosticsTest {
             "  final int[][] table = null;",
             "  final java.nio.file.Path path = null;",
             "  final List<Dense> fine = null;",
+            "  final Map<String, Dense> dict = null;",
             "}");
     Compilation compilation = compile(net);
     List<String> fields =
-        List.of("lists", "arrays", "mixed", "deeper", "byName", "set", "maybe", "listOfMaps");
+        List.of(
+            "lists",
+            "arrays",
+            "mixed",
+            "deeper",
+            "byName",
+            "byNameOfLists",
+            "set",
+            "maybe",
+            "listOfMaps");
     assertThat(compilation).hadErrorCount(fields.size());
     for (String field : fields) {
       assertThat(compilation)
           .hadErrorContaining(
               "[kinit.unsupported-container] Net."
                   + field
-                  + " holds Dense in a container kinit cannot plan (a Map, a Set or other"
-                  + " Collection, an Optional, or a List or array of containers)")
+                  + " holds Dense in a container kinit cannot plan (a Set or other Collection, an"
+                  + " Optional, a Map with keys other than String, or a List, array or Map of"
+                  + " containers)")
           .inFile(net)
           .onLineContaining(" " + field + " = null");
     }

@@ -191,7 +191,7 @@ class KotlinNetworkTest {
   /**
    * {@code @Name} on Kotlin properties (a constructor property among them) names them in the steps,
    * in {@code @ConstructedBefore} and in a rule's path; a list named {@code ""} holds the module's
-   * own children.
+   * own children; a {@code Map<String, …>} is a {@code ModuleDict} named by its keys.
    */
   @ParameterizedTest(name = "{0}")
   @EnumSource(KotlinProcessing.class)
@@ -208,6 +208,14 @@ class KotlinNetworkTest {
     }
     seqs.addAll(List.of("last.weight", "last.bias"));
     assertEquals(seqs, names(call(result, "net.Build", "seqsPlan", 0)));
+    List<String> dict = new java.util.ArrayList<>();
+    for (String seq : List.of("dict.z.", "dict.a.")) {
+      for (String step : List.of("in", "0.weight", "1.weight", "1.bias", "1.bias")) {
+        dict.add(seq + step);
+      }
+    }
+    dict.addAll(List.of("n.weight", "n.bias"));
+    assertEquals(dict, names(call(result, "net.Build", "dictPlan", 0)));
   }
 
   /**

@@ -121,10 +121,19 @@ class NetworkFuzzTest {
     VARIABLE_LIST,
     /**
      * Modules in a container an initializer cannot plan: {@code List<List<K>>}, {@code K[][]},
-     * {@code List<K[]>} or {@code Map<String, K>}, by its number of modules modulo 4 (a mistake).
+     * {@code List<K[]>} or {@code Map<String, List<K>>}, by its number of modules modulo 4 (a
+     * mistake).
      */
-    NESTED
+    NESTED,
+    /**
+     * A {@code Map<String, K>}, PyTorch's {@code ModuleDict}: a {@code TreeMap}, its modules in the
+     * order of their keys ({@link #KEYS}).
+     */
+    MAP
   }
+
+  /** The keys of a {@link Form#MAP}'s modules, in order of the modules; none a member's name. */
+  private static final List<String> KEYS = List.of("x0", "a-b", "Z", "\u00e9t\u00e9");
 
   /** How the initializer reads a member. */
   enum Access {
@@ -221,7 +230,7 @@ class NetworkFuzzTest {
 
   /** The forms of a container, whose {@code @Name} may be {@code ""}. */
   private static final Set<Form> CONTAINERS =
-      Set.of(Form.LIST, Form.ARRAY, Form.SEALED_LIST, Form.VARIABLE_LIST);
+      Set.of(Form.LIST, Form.ARRAY, Form.SEALED_LIST, Form.VARIABLE_LIST, Form.MAP);
 
   /** Names no path can hold ({@code [kinit.name-invalid]}). */
   private static final List<String> INVALID_NAMES = List.of("", "a.b", ".", "two words", "0.1");
@@ -284,7 +293,7 @@ class NetworkFuzzTest {
           kind = pick(List.of(Kind.DENSE, Kind.NORM, Kind.SUB));
           modules.add(module(kind));
         }
-        case LIST, ARRAY, NESTED, VARIABLE_LIST -> {
+        case LIST, ARRAY, NESTED, VARIABLE_LIST, MAP -> {
           kind = pick(List.of(Kind.DENSE, Kind.NORM, Kind.SUB));
           int n = random.nextInt(4);
           for (int i = 0; i < n; i++) {
@@ -318,6 +327,7 @@ class NetworkFuzzTest {
               Form.VARIABLE,
               Form.VARIABLE_LIST,
               Form.SEALED_LIST,
+              Form.MAP,
               Form.ABSENT,
               Form.OWN_VECTOR,
               Form.OWN_MATRIX,
@@ -740,6 +750,14 @@ class NetworkFuzzTest {
         type = member.kind().type + "[]";
         value = "{" + elements + "}";
       }
+      case MAP -> {
+        type = "java.util.Map<String, " + member.kind().type + ">";
+        List<String> entries = new ArrayList<>();
+        for (int i = 0; i < member.modules().size(); i++) {
+          entries.add("\"" + KEYS.get(i) + "\", " + member.modules().get(i).construction());
+        }
+        value = "new java.util.TreeMap<>(java.util.Map.of(" + String.join(", ", entries) + "))";
+      }
       case NESTED -> {
         String k = member.kind().type;
         switch (member.modules().size() % 4) {
@@ -752,8 +770,8 @@ class NetworkFuzzTest {
             value = "{{" + elements + "}}";
           }
           case 3 -> {
-            type = "java.util.Map<String, " + k + ">";
-            value = "java.util.Map.of(\"m\", " + member.modules().get(0).construction() + ")";
+            type = "java.util.Map<String, List<" + k + ">>";
+            value = "java.util.Map.of(\"m\", List.of(" + elements + "))";
           }
           default -> {
             type = "List<" + k + "[]>";
@@ -875,7 +893,7 @@ class NetworkFuzzTest {
       List<Kind> kinds = new ArrayList<>();
       for (Member member : registered()) {
         switch (member.form()) {
-          case CHILD, ABSENT, LIST, ARRAY, VARIABLE, VARIABLE_LIST -> kinds.add(member.kind());
+          case CHILD, ABSENT, LIST, ARRAY, VARIABLE, VARIABLE_LIST, MAP -> kinds.add(member.kind());
           case SEALED_LIST -> kinds.addAll(List.of(Kind.DENSE, Kind.NORM, Kind.ACT));
           // An open type's modules are unknown: none of its parameters can be matched.
           default -> {}
@@ -966,6 +984,11 @@ class NetworkFuzzTest {
                 children.add(node(prefix(member) + i, member.modules().get(i)));
               }
             }
+            case MAP -> {
+              for (int i : keyOrder(member)) {
+                children.add(node(prefix(member) + KEYS.get(i), member.modules().get(i)));
+              }
+            }
             default -> {}
           }
         }
@@ -977,6 +1000,16 @@ class NetworkFuzzTest {
             new Node(node.path() + "n.", Kind.NORM, new Module(Kind.NORM, w, 0), List.of()));
       }
       return children;
+    }
+
+    /** A {@link Form#MAP}'s modules' indices in the order of their keys, a {@code TreeMap}'s. */
+    private static List<Integer> keyOrder(Member map) {
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < map.modules().size(); i++) {
+        order.add(i);
+      }
+      order.sort((i, j) -> KEYS.get(i).compareTo(KEYS.get(j)));
+      return order;
     }
 
     /**
@@ -1103,6 +1136,13 @@ class NetworkFuzzTest {
               construct(prefix(member) + i + ".", Array.get(value, i), steps, tensors);
             }
           }
+          case MAP -> {
+            Map<?, ?> map = (Map<?, ?>) value;
+            for (int i : keyOrder(member)) {
+              String key = KEYS.get(i);
+              construct(prefix(member) + key + ".", map.get(key), steps, tensors);
+            }
+          }
           default -> {}
         }
       }
@@ -1191,6 +1231,8 @@ class NetworkFuzzTest {
     for (String part : fields.split("\\.")) {
       if (value instanceof List<?> list) {
         value = list.get(Integer.parseInt(part));
+      } else if (value instanceof Map<?, ?> map) {
+        value = map.get(part);
       } else if (value.getClass().isArray()
           && !value.getClass().getComponentType().isPrimitive()
           && !value.getClass().getComponentType().isArray()) {

@@ -650,6 +650,48 @@ class NetworkTest {
   }
 
   /**
+   * A {@code Map<String, …>} of modules is a {@code ModuleDict}: its children are named by their
+   * keys in the map's order, as a member or, named {@code ""}, as the module's own entries (a
+   * DenseNet block); a rule's path goes through a key, that key's module only.
+   */
+  @Test
+  void aMapOfModulesIsAModuleDictNamedByItsKeys() throws Exception {
+    JavaFileObject dict =
+        source(
+            "net.Dict",
+            "package net;",
+            "import dev.kinit.*;",
+            "import java.util.*;",
+            "@Network",
+            "@Reinit(parameter = \"late.1.weight\", zeros = @ZerosInit)",
+            "public final class Dict {",
+            "  @Name(\"\") public final Map<String, Seq> layers = new LinkedHashMap<>();",
+            "  public final SortedMap<String, ? extends Norm> norms =",
+            "      new TreeMap<>(Map.of(\"b\", new Norm(2), \"a\", new Norm(2)));",
+            "  public Dict() {",
+            "    layers.put(\"late\", new Seq());",
+            "    layers.put(\"early\", new Seq());",
+            "  }",
+            "}");
+    CompiledClasses classes = compiled(CONV, NORM, RELU, PIECE, SEQ, dict);
+    Object net = classes.loadClass("net.Dict").getConstructor().newInstance();
+    assertEquals(
+        List.of(
+            "late.0.weight",
+            "late.1.weight",
+            "late.1.bias",
+            "early.0.weight",
+            "early.1.weight",
+            "early.1.bias",
+            "norms.a.weight",
+            "norms.a.bias",
+            "norms.b.weight",
+            "norms.b.bias",
+            "late.1.weight"),
+        plan(classes, net).steps().stream().map(InitPlan.Step::name).toList());
+  }
+
+  /**
    * A superclass from a library (class files, compiled with the processor) keeps its members'
    * {@code @Name}s: the subclass's initializer is the one a single compilation generates, and a
    * subclass member may be constructed before a renamed inherited one by its name.

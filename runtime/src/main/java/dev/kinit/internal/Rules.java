@@ -48,6 +48,17 @@ public final class Rules {
   private Rules() {}
 
   /**
+   * Whether {@code name} can name a module's member in a parameter path ({@code @Name}, a {@code
+   * ModuleDict}'s key): not empty, no {@code .} (a path's separator), no whitespace or control
+   * character.
+   */
+  public static boolean isMemberName(String name) {
+    return !name.isEmpty()
+        && name.codePoints()
+            .noneMatch(c -> c == '.' || Character.isWhitespace(c) || Character.isISOControl(c));
+  }
+
+  /**
    * Throws an {@link IllegalArgumentException} with {@code problem} unless it is {@code null}.
    *
    * @param problem what one of this class's checks returned

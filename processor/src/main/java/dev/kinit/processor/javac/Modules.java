@@ -208,14 +208,29 @@ final class Modules {
     return named != null && types.isSubtype(types.erasure(type), types.erasure(named.asType()));
   }
 
-  /** Whether {@code type} is an array or a {@code List} (of one type argument), and which. */
+  /**
+   * Whether {@code type} is an array, a {@code List} (of one type argument) or a {@code Map} with
+   * {@code String} keys (a {@code ModuleDict}), and which.
+   */
   private Optional<Child.Container> containerOf(TypeMirror type) {
     if (type.getKind() == TypeKind.ARRAY) {
       return Optional.of(Child.Container.ARRAY);
     }
-    return isList(type) && ((DeclaredType) type).getTypeArguments().size() == 1
-        ? Optional.of(Child.Container.LIST)
-        : Optional.empty();
+    if (isList(type) && ((DeclaredType) type).getTypeArguments().size() == 1) {
+      return Optional.of(Child.Container.LIST);
+    }
+    return isStringMap(type) ? Optional.of(Child.Container.MAP) : Optional.empty();
+  }
+
+  /** Whether {@code type} is {@code java.util.Map} or below it, its keys {@code String}s. */
+  private boolean isStringMap(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED || !isSubtype(type, "java.util.Map")) {
+      return false;
+    }
+    List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+    TypeMirror key = arguments.size() == 2 ? argumentOf(arguments.get(0)) : null;
+    return key != null
+        && types.isSameType(key, elements.getTypeElement("java.lang.String").asType());
   }
 
   /** Whether {@code type} is {@code java.util.List} or below it, with any type arguments. */
@@ -228,10 +243,12 @@ final class Modules {
    * variable; null for a list of {@code ?}.
    */
   private static @Nullable TypeMirror elementOf(TypeMirror container) {
+    List<? extends TypeMirror> arguments =
+        container instanceof DeclaredType declared ? declared.getTypeArguments() : List.of();
     TypeMirror element =
         container instanceof ArrayType array
             ? array.getComponentType()
-            : argumentOf(((DeclaredType) container).getTypeArguments().get(0));
+            : argumentOf(arguments.get(arguments.size() - 1)); // a Map's values
     return element == null ? null : boundOf(element);
   }
 

@@ -42,6 +42,9 @@ final class KspModules {
   /** The classes whose instances hold their second type argument: maps. */
   private static final Set<String> MAPS = Set.of("kotlin.collections.Map", "java.util.Map");
 
+  /** A {@code ModuleDict}'s keys. */
+  private static final Set<String> STRINGS = Set.of("kotlin.String", "java.lang.String");
+
   /** A property's type seen as a network's child: its container and its module type. */
   record ChildType(Child.Container container, KSType module) {}
 
@@ -140,11 +143,16 @@ final class KspModules {
           : Optional.empty();
     }
     Optional<Child.Container> container = containerOf(declared);
+    List<KSTypeArgument> arguments = type.getArguments();
+    if (container.isEmpty() && isStringMap(declared, arguments)) {
+      container = Optional.of(Child.Container.MAP);
+      arguments = arguments.subList(1, 2); // its values
+    }
     if (container.isEmpty() && isModule(type)) {
       return Optional.of(new ChildType(Child.Container.ONE, type));
     }
     if (container.isPresent()) {
-      KSType element = elementOf(type.getArguments());
+      KSType element = elementOf(arguments);
       if (element != null && isModule(element)) {
         return Optional.of(new ChildType(container.get(), element));
       }
@@ -203,6 +211,18 @@ final class KspModules {
       return Optional.of(Child.Container.ARRAY);
     }
     return isA(type, LISTS) ? Optional.of(Child.Container.LIST) : Optional.empty();
+  }
+
+  /**
+   * Whether a type of this class with these arguments is a {@code Map} with {@code String} keys.
+   */
+  private static boolean isStringMap(KSClassDeclaration type, List<KSTypeArgument> arguments) {
+    if (arguments.size() != 2 || !isA(type, MAPS)) {
+      return false;
+    }
+    KSType key = elementOf(arguments.subList(0, 1));
+    KSClassDeclaration keyClass = key == null ? null : JvmView.classOf(key);
+    return keyClass != null && STRINGS.contains(JvmView.qualifiedName(keyClass));
   }
 
   /** A single type argument's type: the argument, or the bound of {@code out T}; null for *. */

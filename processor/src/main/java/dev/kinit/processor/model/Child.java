@@ -30,10 +30,12 @@ public record Child(
     ONE,
     LIST,
     ARRAY,
+    /** A {@code Map} with {@code String} keys, PyTorch's {@code ModuleDict}: named by its keys. */
+    MAP,
     /**
-     * Modules in a container an initializer cannot plan: a {@code List} or array of containers, a
-     * {@code Map}, a {@code Set}, an {@code Optional}, at any depth ({@code
-     * [kinit.unsupported-container]}), so never written.
+     * Modules in a container an initializer cannot plan: a {@code List}, array or {@code Map} of
+     * containers, a {@code Map} with other keys than {@code String}s, a {@code Set}, an {@code
+     * Optional}, at any depth ({@code [kinit.unsupported-container]}), so never written.
      */
     UNSUPPORTED
   }

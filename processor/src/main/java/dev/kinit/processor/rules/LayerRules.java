@@ -1,6 +1,7 @@
 package dev.kinit.processor.rules;
 
 import com.palantir.javapoet.ClassName;
+import dev.kinit.internal.Rules;
 import dev.kinit.processor.model.Child;
 import dev.kinit.processor.model.Deprecation;
 import dev.kinit.processor.model.Layer;
@@ -81,7 +82,7 @@ public final class LayerRules {
       Report report) {
     String name = member.annotated(MemberAnnotation.NAME).orElse(null);
     Site site = member.own() ? member.annotationSite(MemberAnnotation.NAME) : layer.site();
-    if (name != null && !isPathName(name) && !isElements(member)) {
+    if (name != null && !Rules.isMemberName(name) && !isElements(member)) {
       report.add(Message.NAME_INVALID, site, name, member.label());
     }
     for (MemberDeclaration other : earlier) {
@@ -93,9 +94,9 @@ public final class LayerRules {
               ? null
               : path.equals(otherPath)
                   ? new String[] {member.label(), path, other.label()}
-                  : isElements(member) && isIndex(otherPath)
+                  : isIndexed(member) && isIndex(otherPath)
                       ? new String[] {element(otherPath, member), otherPath, other.label()}
-                      : isElements(other) && isIndex(path)
+                      : isIndexed(other) && isIndex(path)
                           ? new String[] {member.label(), path, element(path, other)}
                           : null;
       if (clash != null) {
@@ -112,24 +113,23 @@ public final class LayerRules {
   }
 
   /**
-   * Whether {@code name} can be a member's name in a path: not empty, no {@code .} (a path's
-   * separator), no whitespace or control character.
-   */
-  private static boolean isPathName(String name) {
-    return !name.isEmpty()
-        && name.codePoints()
-            .noneMatch(c -> c == '.' || Character.isWhitespace(c) || Character.isISOControl(c));
-  }
-
-  /**
    * Whether {@code member} is a container named {@code ""}: its elements are its module's own
-   * children, named by their index, as an {@code nn.Sequential} subclass holds them.
+   * children, named by their index or key, as an {@code nn.Sequential} or {@code ModuleDict}
+   * subclass holds them.
    */
   static boolean isElements(MemberDeclaration member) {
     return member.pathName().isEmpty()
         && member instanceof ChildDeclaration child
-        && (child.container() == Child.Container.LIST
-            || child.container() == Child.Container.ARRAY);
+        && child.container() != Child.Container.ONE
+        && child.container() != Child.Container.UNSUPPORTED;
+  }
+
+  /**
+   * Whether {@code member} is a {@code List} or array named {@code ""}: its elements' names are
+   * indices.
+   */
+  private static boolean isIndexed(MemberDeclaration member) {
+    return isElements(member) && ((ChildDeclaration) member).container() != Child.Container.MAP;
   }
 
   /** Whether {@code name} is a container's index, {@code 0}, {@code 1}, …. */

@@ -121,11 +121,11 @@ public enum Message {
           + " class"),
   UNSUPPORTED_CONTAINER(
       Severity.ERROR,
-      "%s holds %s in a container kinit cannot plan (a Map, a Set or other Collection, an"
-          + " Optional, or a List or array of containers), so its modules would be left out;"
-          + " expected a module, or a List or array of modules: put what the container holds in a"
-          + " module class of its own (its fields then name its children, not keys, nor indices"
-          + " as in PyTorch's Sequential inside a Sequential)"),
+      "%s holds %s in a container kinit cannot plan (a Set or other Collection, an Optional, a"
+          + " Map with keys other than String, or a List, array or Map of containers), so its"
+          + " modules would be left out; expected a module, or a List, array or Map<String, …> of"
+          + " modules: put what the inner container holds in a module class of its own, whose"
+          + " List, array or Map named \"\" (@Name(\"\")) then holds its children by index or key"),
   INITIALIZER_MISSING(
       Severity.ERROR,
       "%s holds %s, which has kinit annotations but no %s on the class path: its library was"
@@ -144,7 +144,7 @@ public enum Message {
       Severity.ERROR,
       "@Name(\"%s\") on %s is no name a parameter path can hold; expected a name that is not"
           + " empty and has no '.' (the separator of a path's names), whitespace or control"
-          + " character; only a List or array of modules may be named \"\", its elements then"
+          + " character; only a List, array or Map of modules may be named \"\", its elements then"
           + " being the module's own children"),
   NAME_TAKEN(
       Severity.ERROR,

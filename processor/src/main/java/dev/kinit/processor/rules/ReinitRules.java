@@ -2,6 +2,7 @@ package dev.kinit.processor.rules;
 
 import dev.kinit.WeightLayout;
 import dev.kinit.internal.ElementType;
+import dev.kinit.internal.Rules;
 import dev.kinit.processor.model.Access;
 import dev.kinit.processor.model.Child;
 import dev.kinit.processor.model.InitSpec;
@@ -258,15 +259,17 @@ final class ReinitRules {
     }
     String rest = path.substring(dot + 1);
     for (ChildDeclaration child : module.children()) {
-      if (LayerRules.isElements(child) && LayerRules.isIndex(first)) {
-        for (ModuleDeclaration leaf : leaves(child.module())) {
-          found.addAll(find(leaf, rest)); // an element of the module itself
+      if (LayerRules.isElements(child)) {
+        if (isElementName(child, first)) {
+          for (ModuleDeclaration leaf : leaves(child.module())) {
+            found.addAll(find(leaf, rest)); // an element of the module itself
+          }
         }
-      } else if (!LayerRules.isElements(child) && child.pathName().equals(first)) {
+      } else if (child.pathName().equals(first)) {
         String inner = rest;
         if (child.container() != Child.Container.ONE) {
           int next = rest.indexOf('.');
-          if (next <= 0 || !LayerRules.isIndex(rest.substring(0, next))) {
+          if (next <= 0 || !isElementName(child, rest.substring(0, next))) {
             continue;
           }
           inner = rest.substring(next + 1);
@@ -277,6 +280,13 @@ final class ReinitRules {
       }
     }
     return found;
+  }
+
+  /** Whether {@code name} can name an element of {@code container}: an index, or a map's key. */
+  private static boolean isElementName(ChildDeclaration container, String name) {
+    return container.container() == Child.Container.MAP
+        ? Rules.isMemberName(name)
+        : LayerRules.isIndex(name);
   }
 
   private static List<ModuleDeclaration> leaves(ModuleDeclaration module) {

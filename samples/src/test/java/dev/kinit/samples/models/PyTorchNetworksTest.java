@@ -61,6 +61,11 @@ class PyTorchNetworksTest {
               EfficientNetInitializer::initialize,
               EfficientNetInitializer::plan),
           port(
+              "densenet121.json",
+              DenseNet::densenet121,
+              DenseNetInitializer::initialize,
+              DenseNetInitializer::plan),
+          port(
               "gpt-mini.json",
               GptMini::new,
               GptMiniInitializer::initialize,
