@@ -834,9 +834,14 @@ public final class InitPlan {
     }
   }
 
-  /** What a module is, for {@link #describe}: its class, or {@code List} for a list of them. */
+  /**
+   * What a module is, for {@link #describe}: its class, or {@code List} or {@code Map} for a list
+   * or a map of them.
+   */
   private static String kind(Object module) {
-    return module instanceof List<?> ? "List" : module.getClass().getSimpleName();
+    return module instanceof List<?>
+        ? "List"
+        : module instanceof Map<?, ?> ? "Map" : module.getClass().getSimpleName();
   }
 
   private static Object arrayOf(Tensor tensor) {

@@ -315,6 +315,7 @@ class InitPlanNetworkTest {
             "b.norm.weight",
             "b.norm.bias"),
         plan.build().steps().stream().map(InitPlan.Step::name).toList());
+    assertTrue(plan.build().describe().contains("dict: Map"), plan.build().describe());
 
     Map<String, Block> unordered = new HashMap<>(Map.of("a", new Block(), "b", new Block()));
     IllegalArgumentException e =
