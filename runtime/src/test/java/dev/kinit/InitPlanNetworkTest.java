@@ -287,7 +287,8 @@ class InitPlanNetworkTest {
 
   /**
    * A {@code ModuleDict}: a map's modules named by their keys in its order, as a child or as the
-   * module's own entries; a map without a defined order, a key that is no name, a null key or
+   * module's own entries; an absent map keeps its place for a member built before it, a map of one
+   * module needs no order; a map without a defined order, a key that is no name, a null key or
    * module are refused, naming the entry.
    */
   @Test
@@ -300,6 +301,10 @@ class InitPlanNetworkTest {
     plan.elements(
         new TreeMap<>(Map.of("b", new Block(), "a", new Block())), InitPlanNetworkTest::block);
     plan.children("absent", (Map<String, Block>) null, InitPlanNetworkTest::block);
+    plan.children(
+        "one", Map.of("only", new Block()), InitPlanNetworkTest::block); // no order needed
+    plan.add("scale", FloatTensor.of("scale", new float[2]), Init.ones());
+    plan.constructBefore("scale", "absent"); // where the absent map would have been
     assertEquals(
         List.of(
             "dict.second.conv.weight",
@@ -313,7 +318,11 @@ class InitPlanNetworkTest {
             "a.norm.bias",
             "b.conv.weight",
             "b.norm.weight",
-            "b.norm.bias"),
+            "b.norm.bias",
+            "scale",
+            "one.only.conv.weight",
+            "one.only.norm.weight",
+            "one.only.norm.bias"),
         plan.build().steps().stream().map(InitPlan.Step::name).toList());
     assertTrue(plan.build().describe().contains("dict: Map"), plan.build().describe());
 
