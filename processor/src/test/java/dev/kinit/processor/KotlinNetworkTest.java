@@ -197,25 +197,24 @@ class KotlinNetworkTest {
   @EnumSource(KotlinProcessing.class)
   void aPropertyIsNamedByItsNameAnnotation(KotlinProcessing processing) throws Exception {
     KotlinProcessing.Result result = compiled(processing);
+    List<String> seq = List.of("in", "0.weight", "1.weight", "1.bias", "1.bias");
+    assertEquals(seq, names(call(result, "net.Build", "seqPlan", 0)));
     assertEquals(
-        List.of("in", "0.weight", "1.weight", "1.bias", "1.bias"),
-        names(call(result, "net.Build", "seqPlan", 0)));
-    List<String> seqs = new java.util.ArrayList<>();
-    for (String seq : List.of("0.", "1.")) {
-      for (String step : List.of("in", "0.weight", "1.weight", "1.bias", "1.bias")) {
-        seqs.add(seq + step);
-      }
+        seqs(List.of("0.", "1."), seq, "last.weight", "last.bias"),
+        names(call(result, "net.Build", "seqsPlan", 0)));
+    assertEquals(
+        seqs(List.of("dict.z.", "dict.a."), seq, "n.weight", "n.bias"),
+        names(call(result, "net.Build", "dictPlan", 0)));
+  }
+
+  /** {@code seq}'s steps behind each of {@code prefixes}, then {@code after}. */
+  private static List<String> seqs(List<String> prefixes, List<String> seq, String... after) {
+    List<String> steps = new java.util.ArrayList<>();
+    for (String prefix : prefixes) {
+      seq.forEach(step -> steps.add(prefix + step));
     }
-    seqs.addAll(List.of("last.weight", "last.bias"));
-    assertEquals(seqs, names(call(result, "net.Build", "seqsPlan", 0)));
-    List<String> dict = new java.util.ArrayList<>();
-    for (String seq : List.of("dict.z.", "dict.a.")) {
-      for (String step : List.of("in", "0.weight", "1.weight", "1.bias", "1.bias")) {
-        dict.add(seq + step);
-      }
-    }
-    dict.addAll(List.of("n.weight", "n.bias"));
-    assertEquals(dict, names(call(result, "net.Build", "dictPlan", 0)));
+    steps.addAll(List.of(after));
+    return steps;
   }
 
   /**
