@@ -51,6 +51,9 @@ public final class Rules {
    * Whether {@code name} can name a module's member in a parameter path ({@code @Name}, a {@code
    * ModuleDict}'s key): not empty, no {@code .} (a path's separator), no whitespace or control
    * character.
+   *
+   * @param name a member's name, or a key
+   * @return whether a parameter path can hold it
    */
   public static boolean isMemberName(String name) {
     return !name.isEmpty()
