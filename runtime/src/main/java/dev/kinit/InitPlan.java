@@ -417,8 +417,8 @@ public final class InitPlan {
               container
                   + ": \""
                   + key
-                  + "\" is no name; expected a key that is not empty and has no '.', whitespace or"
-                  + " control character");
+                  + "\" is no name; expected a key that is "
+                  + Rules.MEMBER_NAME);
         }
         if (entry.getValue() == null) {
           throw new NullPointerException(path + key + " is null; expected a module");

@@ -352,8 +352,8 @@ class InitPlanNetworkTest {
       assertEquals(
           "dict: \""
               + key
-              + "\" is no name; expected a key that is not empty and has no '.', whitespace or"
-              + " control character",
+              + "\" is no name; expected a key that is not empty and has no '.' (the separator of"
+              + " a path's names), whitespace or control character",
           e.getMessage());
     }
     Map<String, Block> nullModule = new LinkedHashMap<>();

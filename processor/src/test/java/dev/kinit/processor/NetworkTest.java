@@ -455,12 +455,7 @@ class NetworkTest {
                     conv.getConstructor(int.class, int.class).newInstance(3, 2)),
                 List.of(conv.getConstructor(int.class, int.class).newInstance(4, 3)),
                 "a tag");
-    InitPlan plan =
-        (InitPlan)
-            classes
-                .loadClass("net.StageInitializer")
-                .getMethod("plan", stage.getClass())
-                .invoke(null, stage);
+    InitPlan plan = plan(classes, stage);
     assertEquals(
         List.of(
             "first.weight",
@@ -688,6 +683,41 @@ class NetworkTest {
             "norms.b.weight",
             "norms.b.bias",
             "late.1.weight"),
+        plan(classes, net).steps().stream().map(InitPlan.Step::name).toList());
+  }
+
+  /**
+   * A map of a deprecated layer, read through a getter from a network in another package, compiles
+   * without a warning under {@code -Xlint:all -Werror}.
+   */
+  @Test
+  void aMapOfADeprecatedLayerThroughAGetterInAnotherPackageCompilesCleanly() throws Exception {
+    JavaFileObject old =
+        source(
+            "lib.Old",
+            "package lib;",
+            "import dev.kinit.*;",
+            "@Deprecated",
+            "public final class Old {",
+            "  @OnesInit public final float[] weight = new float[2];",
+            "}");
+    JavaFileObject holder =
+        source(
+            "app.Holder",
+            "package app;",
+            "import dev.kinit.*;",
+            "import java.util.*;",
+            "@Network",
+            "@SuppressWarnings(\"deprecation\")",
+            "public final class Holder {",
+            "  private final Map<String, lib.Old> olds =",
+            "      new TreeMap<>(Map.of(\"b\", new lib.Old(), \"a\", new lib.Old()));",
+            "  public Map<String, lib.Old> getOlds() { return olds; }",
+            "}");
+    CompiledClasses classes = compiled(old, holder);
+    Object net = classes.loadClass("app.Holder").getConstructor().newInstance();
+    assertEquals(
+        List.of("olds.a.weight", "olds.b.weight"),
         plan(classes, net).steps().stream().map(InitPlan.Step::name).toList());
   }
 

@@ -47,6 +47,11 @@ public final class Rules {
 
   private Rules() {}
 
+  /** What {@link #isMemberName} accepts, for messages: "a name that is …". */
+  public static final String MEMBER_NAME =
+      "not empty and has no '.' (the separator of a path's names), whitespace or control"
+          + " character";
+
   /**
    * Whether {@code name} can name a module's member in a parameter path ({@code @Name}, a {@code
    * ModuleDict}'s key): not empty, no {@code .} (a path's separator), no whitespace or control

@@ -1,5 +1,6 @@
 package dev.kinit.processor.rules;
 
+import dev.kinit.internal.Rules;
 import java.util.Locale;
 
 /**
@@ -142,10 +143,10 @@ public enum Message {
           + " holds a child module"),
   NAME_INVALID(
       Severity.ERROR,
-      "@Name(\"%s\") on %s is no name a parameter path can hold; expected a name that is not"
-          + " empty and has no '.' (the separator of a path's names), whitespace or control"
-          + " character; only a List, array or Map of modules may be named \"\", its elements then"
-          + " being the module's own children"),
+      "@Name(\"%s\") on %s is no name a parameter path can hold; expected a name that is "
+          + Rules.MEMBER_NAME
+          + "; only a List, array or Map of modules may be named \"\", its elements then being"
+          + " the module's own children"),
   NAME_TAKEN(
       Severity.ERROR,
       "%s is named \"%s\", as %s is; expected a name no other member of %s has (its"
